@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi, sendEventbriteError } from './api.ts';
+import { sendJson } from './http.ts';
+import { handleInteraction } from './interactions.ts';
+import { createAuthServer, DEMO_CLIENT_ID } from './oauth-server.ts';
+
+export interface DemoServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  clientId?: string;
+  /** Seconds; tests use a few. */
+  accessTokenTtl?: number;
+  refreshTokenTtl?: number;
+  log?: boolean;
+}
+
+export interface DemoServer {
+  issuer: string;
+  apiBase: string;
+  port: number;
+  /** How many requests reached `METHOD /path` (for tests that count refreshes). */
+  requestCount(route: string): number;
+  /** Stops answering (connections refused) and starts again on the same port with the same state. */
+  stop(): Promise<void>;
+  resume(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/;
+
+function allowExtensionCors(req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  if (origin && EXTENSION_ORIGIN.test(origin)) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'origin');
+  }
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, { 'access-control-allow-headers': 'authorization', 'access-control-allow-methods': 'GET', 'access-control-max-age': '600' });
+  res.end();
+  return true;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The local demo provider: one loopback server for the OAuth 2 authorization server and the events API. */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer();
+  // The issuer names the port, so listen first, then build the provider for that exact origin.
+  const port = await listen(server, options.port ?? 0, host);
+  const issuer = `http://${host}:${port}`;
+  const apiBase = `${issuer}/v3`;
+  const provider = createAuthServer({
+    issuer,
+    apiBase,
+    clientId: options.clientId ?? DEMO_CLIENT_ID,
+    accessTokenTtl: options.accessTokenTtl ?? 60 * 60,
+    refreshTokenTtl: options.refreshTokenTtl ?? 30 * 24 * 60 * 60,
+  });
+  const oauthCallback = provider.callback();
+  const counts = new Map<string, number>();
+
+  server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', issuer);
+    const route = `${req.method} ${url.pathname}`;
+    counts.set(route, (counts.get(route) ?? 0) + 1);
+    if (options.log) console.log(route);
+    try {
+      if (url.pathname.startsWith('/v3/')) {
+        if (allowExtensionCors(req, res)) return;
+        await handleApi(provider, apiBase, req, res, url);
+      } else if (url.pathname === '/health') {
+        sendJson(res, 200, { ok: true });
+      } else if (!(await handleInteraction(provider, req, res, url.pathname))) {
+        oauthCallback(req, res);
+      }
+    } catch (error) {
+      console.error(`demo server: ${route} failed`, error);
+      if (!res.headersSent) sendEventbriteError(res, 500, 'INTERNAL_ERROR', 'The demo server failed to answer.');
+      else res.destroy();
+    }
+  });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  return {
+    issuer,
+    apiBase,
+    port,
+    requestCount: (route) => counts.get(route) ?? 0,
+    stop,
+    resume: async () => {
+      await listen(server, port, host);
+    },
+    close: stop,
+  };
+}

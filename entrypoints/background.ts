@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { abandonDeadSignIn, signIn, signOut } from '@/lib/auth/session';
+import { listenForMessages } from '@/lib/messages';
+import { authState } from '@/lib/settings';
+
+export default defineBackground(() => {
+  // A sign-in that was running when the last worker stopped is over: settle it before anything else.
+  const ready = abandonDeadSignIn();
+
+  listenForMessages(
+    {
+      'auth/sign-in': async () => {
+        void signIn();
+      },
+      'auth/sign-out': signOut,
+      'auth/state': async () => {
+        await abandonDeadSignIn();
+        return authState.getValue();
+      },
+    },
+    ready,
+  );
+
+  browser.runtime.onStartup.addListener(() => void abandonDeadSignIn());
+});

@@ -1,0 +1,14 @@
+import { AccountPanel } from '@/components/AccountPanel';
+import { useAuthState } from '@/components/useAuthState';
+
+export function App() {
+  const state = useAuthState();
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Event Scout</h1>
+      </header>
+      {state && <AccountPanel state={state} pitch="Sign in to search events, keep them for offline use, and hear about new ones." />}
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+export type AuthErrorCode =
+  | 'cancelled'
+  | 'denied'
+  | 'unreachable'
+  | 'interrupted'
+  | 'untrusted-response'
+  | 'exchange-failed'
+  | 'session-expired'
+  | 'not-configured'
+  | 'no-provider'
+  | 'not-signed-in'
+  | 'offline';
+
+const MESSAGES: Record<AuthErrorCode, string> = {
+  cancelled: 'Sign-in was cancelled before it finished.',
+  denied: 'Access was not allowed, so Event Scout could not sign you in.',
+  unreachable: 'Could not reach the sign-in server. Check your connection and try again.',
+  interrupted: 'Sign-in did not finish. Please try again.',
+  'untrusted-response': 'The sign-in server sent an answer that failed its security checks. Please try again.',
+  'exchange-failed': 'The sign-in server did not complete the sign-in. Please try again.',
+  'session-expired': 'Your session has ended. Sign in again to continue.',
+  'not-configured': 'This provider needs a client id: set it in Options.',
+  'no-provider': 'Choose a provider in Options first.',
+  'not-signed-in': 'You are not signed in.',
+  offline: 'You are offline. Connect to the internet and try again.',
+};
+
+/** An auth failure with a message a person can act on; `detail` is for logs, never for tokens. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  constructor(
+    readonly code: AuthErrorCode,
+    readonly detail?: string,
+  ) {
+    super(MESSAGES[code]);
+  }
+
+  toProblem() {
+    return { code: this.code, message: this.message };
+  }
+}

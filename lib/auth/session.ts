@@ -1,0 +1,229 @@
+import * as oauth from 'oauth4webapi';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { clearCache } from '../cache/db';
+import { getProvider } from '../providers';
+import { ProviderError } from '../providers/eventbrite-api';
+import type { Provider } from '../providers/types';
+import { authState, providerSetting, type Account, type ProviderId } from '../settings';
+import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
+import { AuthError, type AuthErrorCode } from './errors';
+import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
+import { cacheOwner, pendingSignIn, readTokens, tokenStore, type TokenSet } from './token-store';
+
+/** How long the user has to finish in the auth window. */
+export const SIGN_IN_WINDOW_MS = 10 * 60_000;
+
+// The flows running in this worker. These say only whether a promise is alive here; everything a
+// restarted worker needs is in storage.
+let activeSignIn: Promise<void> | undefined;
+let activeRefresh: Promise<TokenSet> | undefined;
+
+/** Maps what a flow can throw to something the user can act on. */
+function toAuthError(error: unknown, onGrantError: AuthErrorCode): AuthError {
+  if (error instanceof AuthError) return error;
+  if (error instanceof oauth.AuthorizationResponseError) {
+    return new AuthError(error.error === 'access_denied' ? 'denied' : 'exchange-failed', error.error);
+  }
+  if (error instanceof oauth.ResponseBodyError) return new AuthError(error.error === 'invalid_grant' ? onGrantError : 'exchange-failed', error.error);
+  if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
+    return new AuthError('untrusted-response', error.message);
+  }
+  if (error instanceof ProviderError) return new AuthError(error.kind === 'network' ? 'unreachable' : 'exchange-failed', error.detail);
+  if (error instanceof TypeError || (error instanceof DOMException && ['TimeoutError', 'AbortError'].includes(error.name))) {
+    return new AuthError('unreachable', error.message);
+  }
+  return new AuthError('interrupted', String(error));
+}
+
+async function launchAuthWindow(url: string, interactive: boolean): Promise<string> {
+  let callback: string | undefined;
+  try {
+    callback = await browser.identity.launchWebAuthFlow({ url, interactive });
+  } catch (error) {
+    // Chrome: "The user did not approve access." Firefox: "User cancelled or denied access."
+    const message = String((error as Error)?.message ?? error);
+    throw new AuthError(/could not be loaded/i.test(message) ? 'unreachable' : 'cancelled', message);
+  }
+  if (!callback) throw new AuthError('cancelled', 'no callback URL');
+  return callback;
+}
+
+/** The pending sign-in must still be this one and in time: otherwise the callback is stale. */
+async function takePending(state: string) {
+  const pending = await pendingSignIn.getValue();
+  if (!pending || pending.state !== state || pending.expiresAt < Date.now()) {
+    throw new AuthError('interrupted', 'pending sign-in missing, replaced or expired');
+  }
+  return pending;
+}
+
+async function codeSignIn(providerId: ProviderId, config: CodeFlowConfig, redirectUri: string, until: number): Promise<TokenSet> {
+  const start = await startCodeFlow(config, redirectUri);
+  await pendingSignIn.setValue({ provider: providerId, state: start.state, codeVerifier: start.codeVerifier, redirectUri, expiresAt: until });
+  const callback = await launchAuthWindow(start.url, true);
+  const pending = await takePending(start.state);
+  return finishCodeFlow(config, providerId, callback, { state: pending.state, codeVerifier: start.codeVerifier, redirectUri });
+}
+
+/** Someone who approved the app before is sent straight back, so try without a window first. */
+async function implicitSignIn(providerId: ProviderId, config: ImplicitFlowConfig, redirectUri: string, until: number, silentFirst: boolean): Promise<TokenSet> {
+  if (!config.clientId) throw new AuthError('not-configured', 'no Eventbrite client id');
+  const state = oauth.generateRandomState();
+  await pendingSignIn.setValue({ provider: providerId, state, redirectUri, expiresAt: until });
+  const url = implicitAuthorizeUrl(config, redirectUri, state);
+  if (silentFirst) {
+    try {
+      const tokens = parseImplicitCallback(providerId, await launchAuthWindow(url, false), state);
+      await takePending(state);
+      return tokens;
+    } catch {
+      // Needs the user after all.
+    }
+  }
+  const callback = await launchAuthWindow(url, true);
+  await takePending(state);
+  return parseImplicitCallback(providerId, callback, state);
+}
+
+async function fetchAccount(provider: Provider, tokens: TokenSet): Promise<Account> {
+  try {
+    return await provider.fetchAccount(tokens.accessToken);
+  } catch (error) {
+    throw toAuthError(error, 'exchange-failed');
+  }
+}
+
+async function runSignIn(): Promise<void> {
+  const providerId = await providerSetting.getValue();
+  if (!providerId) {
+    await authState.setValue({ status: 'signed-out', problem: new AuthError('no-provider').toProblem() });
+    return;
+  }
+  const until = Date.now() + SIGN_IN_WINDOW_MS;
+  await authState.setValue({ status: 'signing-in', provider: providerId, until });
+  try {
+    const provider = await getProvider(providerId);
+    const redirectUri = browser.identity.getRedirectURL();
+    const previousOwner = await cacheOwner.getValue();
+    const tokens =
+      provider.auth.kind === 'code'
+        ? await codeSignIn(providerId, provider.auth.config, redirectUri, until)
+        : await implicitSignIn(providerId, provider.auth.config, redirectUri, until, previousOwner?.startsWith(`${providerId}:`) ?? false);
+    const account = await fetchAccount(provider, tokens);
+    const owner = `${providerId}:${account.id}`;
+    if (previousOwner !== owner) await clearCache();
+    // One write: the tokens and the state that names their account land together or not at all.
+    await storage.setItems([
+      { item: tokenStore, value: tokens },
+      { item: cacheOwner, value: owner },
+      { item: authState, value: { status: 'signed-in', provider: providerId, account } },
+    ]);
+  } catch (error) {
+    const problem = toAuthError(error, 'exchange-failed');
+    if (problem.detail) console.warn(`Event Scout: sign-in failed (${problem.code}): ${problem.detail}`);
+    await authState.setValue({ status: 'signed-out', problem: problem.toProblem() });
+  } finally {
+    await pendingSignIn.removeValue();
+  }
+}
+
+/** Signs in with the active provider. One flow at a time; callers follow `authState`. */
+export function signIn(): Promise<void> {
+  activeSignIn ??= runSignIn().finally(() => {
+    activeSignIn = undefined;
+  });
+  return activeSignIn;
+}
+
+/**
+ * A flow that was running in a worker that has since stopped can never receive its callback.
+ * Called when a worker starts (before it handles messages) and whenever a page asks.
+ */
+export async function abandonDeadSignIn(): Promise<void> {
+  if (activeSignIn) return;
+  const state = await authState.getValue();
+  if (state.status !== 'signing-in') return;
+  await pendingSignIn.removeValue();
+  await authState.setValue({ status: 'signed-out', problem: new AuthError('interrupted', 'the worker that ran it stopped').toProblem() });
+}
+
+/** Ends the session locally, keeping the cache for the same account's next sign-in. */
+async function endSession(code: AuthErrorCode, detail: string): Promise<never> {
+  await tokenStore.removeValue();
+  await authState.setValue({ status: 'signed-out', problem: new AuthError(code).toProblem() });
+  throw new AuthError(code, detail);
+}
+
+function codeConfigFor(provider: Provider): CodeFlowConfig | undefined {
+  return provider.auth.kind === 'code' ? provider.auth.config : undefined;
+}
+
+async function runRefresh(): Promise<TokenSet> {
+  const tokens = await readTokens();
+  if (!tokens) throw new AuthError('not-signed-in');
+  if (!needsRefresh(tokens)) return tokens;
+  // Rotation means a refresh token works once: if an earlier refresh's answer was lost, the old
+  // token may already be spent, and sending it again would revoke the grant. Never replay it.
+  if (tokens.refreshStartedAt) return endSession('session-expired', 'an earlier refresh was interrupted');
+  const config = codeConfigFor(await getProvider(tokens.provider));
+  if (!tokens.refreshToken || !config) return endSession('session-expired', 'access token expired, nothing to refresh it with');
+  if (navigator.onLine === false) throw new AuthError('offline');
+
+  await tokenStore.setValue({ ...tokens, refreshStartedAt: Date.now() });
+  let fresh: TokenSet;
+  try {
+    fresh = await refreshTokens(config, { ...tokens, refreshToken: tokens.refreshToken });
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError && error.error !== 'invalid_grant') {
+      // The server answered and refused for its own reasons: the token is unspent, try later.
+      await tokenStore.setValue(tokens);
+      throw new AuthError('exchange-failed', error.error);
+    }
+    const reason = error instanceof oauth.ResponseBodyError ? 'invalid_grant' : `answer lost: ${String(error)}`;
+    return endSession('session-expired', reason);
+  }
+  // The rotated refresh token is stored before anything else happens.
+  await tokenStore.setValue(fresh);
+  return fresh;
+}
+
+function needsRefresh(tokens: TokenSet): boolean {
+  return tokens.refreshAt !== undefined && Date.now() >= tokens.refreshAt;
+}
+
+/** A valid access token, refreshed first when due. Concurrent callers share one refresh. */
+export async function getAccessToken(): Promise<string> {
+  const tokens = await readTokens();
+  if (!tokens) throw new AuthError('not-signed-in');
+  if (!needsRefresh(tokens)) return tokens.accessToken;
+  activeRefresh ??= runRefresh().finally(() => {
+    activeRefresh = undefined;
+  });
+  return (await activeRefresh).accessToken;
+}
+
+/**
+ * Revokes the grant at the provider (RFC 7009), then removes the tokens, the cache and the badge,
+ * whatever the server said: a sign-out never leaves private data behind.
+ */
+export async function signOut(): Promise<void> {
+  const tokens = await readTokens();
+  try {
+    const config = tokens && codeConfigFor(await getProvider(tokens.provider));
+    if (tokens && config) {
+      await revokeToken(config, tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? 'refresh_token' : 'access_token');
+    }
+  } catch (error) {
+    console.warn('Event Scout: revocation failed, signing out locally anyway:', (error as Error)?.name);
+  }
+  const wiped = await Promise.allSettled([
+    tokenStore.removeValue(),
+    pendingSignIn.removeValue(),
+    cacheOwner.removeValue(),
+    clearCache(),
+    browser.action.setBadgeText({ text: '' }),
+  ]);
+  for (const result of wiped) if (result.status === 'rejected') console.error('Event Scout: sign-out cleanup failed', result.reason);
+  await authState.setValue({ status: 'signed-out' });
+}

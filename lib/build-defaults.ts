@@ -1,0 +1,23 @@
+/**
+ * Build-time configuration (Vite env variables, see DESIGN.md) and its defaults. Read by
+ * wxt.config.ts from the process environment and by lib/config.ts from `import.meta.env`.
+ */
+export const BUILD_DEFAULTS = {
+  WXT_DEMO_ISSUER: 'http://127.0.0.1:8787',
+  WXT_DEMO_API: 'http://127.0.0.1:8787/v3',
+  WXT_DEMO_CLIENT_ID: 'event-scout',
+  WXT_EVENTBRITE_CLIENT_ID: '',
+  WXT_EVENTBRITE_AUTHORIZE: 'https://www.eventbrite.com/oauth/authorize',
+  WXT_EVENTBRITE_API: 'https://www.eventbriteapi.com/v3',
+  WXT_DEFAULT_PROVIDER: 'demo',
+} as const;
+
+export type BuildVariable = keyof typeof BUILD_DEFAULTS;
+
+/** A variable's value, where an empty value counts only for those that may be empty on purpose. */
+export function buildVariable(env: Partial<Record<string, string | undefined>>, name: BuildVariable): string {
+  const value = env[name];
+  if (value === undefined) return BUILD_DEFAULTS[name];
+  const mayBeEmpty = name === 'WXT_DEFAULT_PROVIDER' || name === 'WXT_EVENTBRITE_CLIENT_ID';
+  return value === '' && !mayBeEmpty ? BUILD_DEFAULTS[name] : value;
+}

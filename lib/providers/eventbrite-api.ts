@@ -1,0 +1,106 @@
+import type { Account } from '../settings';
+
+/** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
+
+export type ProviderErrorKind = 'auth' | 'forbidden' | 'rate-limit' | 'arguments' | 'not-found' | 'server' | 'network' | 'malformed';
+
+const MESSAGES: Record<ProviderErrorKind, string> = {
+  auth: 'Your sign-in is no longer accepted. Sign in again.',
+  forbidden: 'Your account is not allowed to see this.',
+  'rate-limit': 'Too many requests for now. Event Scout will try again shortly.',
+  arguments: 'The events service did not accept this search.',
+  'not-found': 'The events service does not know this.',
+  server: 'The events service is having trouble. Try again in a moment.',
+  network: 'Could not reach the events service. Check your connection.',
+  malformed: 'The events service sent an answer Event Scout cannot read.',
+};
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly kind: ProviderErrorKind,
+    readonly detail?: string,
+    /** Seconds to wait, from Retry-After. */
+    readonly retryAfter?: number,
+  ) {
+    super(MESSAGES[kind]);
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Decided on Eventbrite's `error` field first: INVALID_AUTH has been seen as 401 and as 400. */
+function errorKind(status: number, error: unknown): ProviderErrorKind {
+  switch (error) {
+    case 'INVALID_AUTH':
+    case 'INVALID_AUTH_HEADER':
+    case 'NO_AUTH':
+      return 'auth';
+    case 'NOT_AUTHORIZED':
+      return 'forbidden';
+    case 'HIT_RATE_LIMIT':
+      return 'rate-limit';
+    case 'ARGUMENTS_ERROR':
+    case 'BAD_REQUEST':
+      return 'arguments';
+    case 'NOT_FOUND':
+      return 'not-found';
+  }
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rate-limit';
+  if (status === 404) return 'not-found';
+  return status >= 500 ? 'server' : 'arguments';
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}
+
+/** GET `${apiBase}${path}` with the bearer token; the body as parsed JSON, or a ProviderError. */
+export async function eventbriteGet(apiBase: string, path: string, accessToken: string, query?: URLSearchParams): Promise<unknown> {
+  const url = new URL(`${apiBase.replace(/\/$/, '')}${path}`);
+  if (query) url.search = query.toString();
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new ProviderError('network', String(error));
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    if (response.ok) throw new ProviderError('malformed', `${path}: body is not JSON`);
+  }
+  if (!response.ok) {
+    const error = (body as { error?: unknown } | undefined)?.error;
+    throw new ProviderError(errorKind(response.status, error), `${response.status} ${String(error ?? '')}`, retryAfterSeconds(response.headers.get('retry-after')));
+  }
+  return body;
+}
+
+/** `/users/me/` → the account the popup names. */
+export function parseEventbriteUser(body: unknown): Account {
+  if (!body || typeof body !== 'object') throw new ProviderError('malformed', 'user is not an object');
+  const user = body as Record<string, unknown>;
+  const id = typeof user.id === 'string' || typeof user.id === 'number' ? String(user.id) : '';
+  if (!id) throw new ProviderError('malformed', 'user has no id');
+  const emails = Array.isArray(user.emails) ? user.emails : [];
+  const primary = emails.find((entry) => entry?.primary) ?? emails[0];
+  const email = typeof primary?.email === 'string' ? primary.email : undefined;
+  const fullName = [user.first_name, user.last_name].filter((part) => typeof part === 'string' && part.trim()).join(' ');
+  const name = (typeof user.name === 'string' && user.name.trim()) || fullName || email || `Account ${id}`;
+  return { id, name, ...(email ? { email } : {}) };
+}
+
+export async function fetchEventbriteAccount(apiBase: string, accessToken: string): Promise<Account> {
+  return parseEventbriteUser(await eventbriteGet(apiBase, '/users/me/', accessToken));
+}

@@ -1,0 +1,52 @@
+import { storage } from 'wxt/utils/storage';
+import { config } from './config';
+
+export const PROVIDER_IDS = ['demo', 'eventbrite'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return PROVIDER_IDS.includes(value as ProviderId);
+}
+
+/** The active provider; null until the user picks one (a store build asks on first run). */
+export const providerSetting = storage.defineItem<ProviderId | null>('sync:provider', {
+  fallback: isProviderId(config.defaultProvider) ? config.defaultProvider : null,
+  version: 1,
+});
+
+export interface EventbriteSettings {
+  /** Overrides the build's WXT_EVENTBRITE_CLIENT_ID when set. */
+  clientId: string;
+  organizerIds: string[];
+}
+
+export const eventbriteSettings = storage.defineItem<EventbriteSettings>('sync:eventbrite', {
+  fallback: { clientId: '', organizerIds: [] },
+  version: 1,
+});
+
+export interface Account {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface AuthProblem {
+  code: string;
+  message: string;
+}
+
+/**
+ * What the popup and options page show about signing in. Public: no secrets here, tokens live in
+ * lib/auth/token-store.ts. `signing-in` carries its own deadline so that no page ever shows
+ * "Signing in…" for a flow that died with its worker.
+ */
+export type AuthState =
+  | { status: 'signed-out'; problem?: AuthProblem }
+  | { status: 'signing-in'; provider: ProviderId; until: number }
+  | { status: 'signed-in'; provider: ProviderId; account: Account };
+
+export const authState = storage.defineItem<AuthState>('local:authState', {
+  fallback: { status: 'signed-out' },
+  version: 1,
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import { buildVariable } from './lib/build-defaults';
+import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
+
+const originPattern = (url: string) => `${new URL(url).origin}/*`;
+
+// The providers' origins are the only hosts the background talks to.
+const hostPermissions = [
+  ...new Set(
+    (['WXT_DEMO_ISSUER', 'WXT_DEMO_API', 'WXT_EVENTBRITE_API'] as const).map((name) =>
+      originPattern(buildVariable(process.env, name)),
+    ),
+  ),
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.EVENT_SCOUT_OUT_DIR ?? '.output',
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Event Scout',
+    description: 'Search events from the toolbar: results cached for offline use, saved searches that keep syncing.',
+    permissions: ['identity', 'storage', 'alarms'],
+    host_permissions: hostPermissions,
+    action: { default_title: 'Event Scout' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { key: CHROME_MANIFEST_KEY }),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
