@@ -46,7 +46,7 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     const login = form.get('login') ?? '';
     const account = checkPassword(login, form.get('password') ?? '');
     if (!account) {
-      sendHtml(res, 401, loginPage(`/interaction/${uid}/login`, { login, error: 'Wrong username or password. Try again.' }));
+      sendHtml(res, 200, loginPage(`/interaction/${uid}/login`, { login, error: 'Wrong username or password. Try again.' }));
       return true;
     }
     await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });

@@ -1,0 +1,23 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** Starts waiting for the auth window before the click that opens it, so the event cannot be missed. */
+export async function clickAndWaitForAuthWindow(context: BrowserContext, issuer: string, click: () => Promise<void>): Promise<Page> {
+  const authWindow = context.waitForEvent('page', { predicate: (page) => page.url().startsWith(issuer), timeout: 15_000 });
+  await click();
+  const page = await authWindow;
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
+export async function logIn(page: Page, login: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Allow or deny on the consent page; on either, the server redirects and Chrome closes the window. */
+export async function decide(page: Page, decision: 'Allow' | 'Deny'): Promise<void> {
+  const closed = page.waitForEvent('close');
+  await page.getByRole('button', { name: decision }).click();
+  await closed;
+}

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The current service worker (it may have been stopped and restarted since the last call). */
+  worker(): Promise<Worker>;
+  /** "Opening the popup": popup.html in a tab, as the tests and benchmarks define it. */
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Stops every service worker, as Chrome does after 30 s idle. */
+  stopWorkers(): Promise<void>;
+  /** Closes the browser; `keepProfile` leaves the profile for a restart with `launchExtension`. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+  profileDir: string;
+}
+
+/** Real Chromium (Debian's) with the unpacked build loaded, in a fresh profile. */
+export async function launchExtension(
+  extensionDir: string,
+  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'event-scout-profile-')));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    timezoneId: options.timezoneId ?? 'Europe/Berlin',
+    locale: 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(firstWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+
+  const openPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${path}`);
+    return page;
+  };
+
+  return {
+    context,
+    extensionId,
+    async worker() {
+      const running = context.serviceWorkers().find((worker) => worker.url().startsWith(origin));
+      if (running) return running;
+      // Waking the worker: any extension page asking it something does that.
+      const waiting = context.waitForEvent('serviceworker');
+      return waiting;
+    },
+    openPopup: () => openPage('popup.html'),
+    openOptions: () => openPage('options.html'),
+    async stopWorkers() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    profileDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
