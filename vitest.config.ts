@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['fake-indexeddb/auto'],
+          restoreMocks: true,
         },
       },
       {
@@ -19,6 +20,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
+          restoreMocks: true,
           testTimeout: 20_000,
         },
       },

@@ -168,24 +168,35 @@ async function runRefresh(): Promise<TokenSet> {
   if (tokens.refreshStartedAt) return endSession('session-expired', 'an earlier refresh was interrupted');
   const config = codeConfigFor(await getProvider(tokens.provider));
   if (!tokens.refreshToken || !config) return endSession('session-expired', 'access token expired, nothing to refresh it with');
-  if (navigator.onLine === false) throw new AuthError('offline');
+  if (globalThis.navigator?.onLine === false) throw new AuthError('offline');
 
   await tokenStore.setValue({ ...tokens, refreshStartedAt: Date.now() });
   let fresh: TokenSet;
   try {
     fresh = await refreshTokens(config, { ...tokens, refreshToken: tokens.refreshToken });
   } catch (error) {
-    if (error instanceof oauth.ResponseBodyError && error.error !== 'invalid_grant') {
-      // The server answered and refused for its own reasons: the token is unspent, try later.
+    if (refusedWithoutSpending(error)) {
       await tokenStore.setValue(tokens);
-      throw new AuthError('exchange-failed', error.error);
+      throw new AuthError('exchange-failed', String(error));
     }
-    const reason = error instanceof oauth.ResponseBodyError ? 'invalid_grant' : `answer lost: ${String(error)}`;
+    const reason = error instanceof oauth.ResponseBodyError ? error.error : `answer lost: ${String(error)}`;
     return endSession('session-expired', reason);
   }
   // The rotated refresh token is stored before anything else happens.
   await tokenStore.setValue(fresh);
   return fresh;
+}
+
+/** The server answered with an error other than invalid_grant: the refresh token is unspent, try later. */
+function refusedWithoutSpending(error: unknown): boolean {
+  if (error instanceof oauth.ResponseBodyError) return error.error !== 'invalid_grant';
+  if (error instanceof oauth.WWWAuthenticateChallengeError) return true;
+  return (
+    error instanceof oauth.OperationProcessingError &&
+    error.code === oauth.RESPONSE_IS_NOT_CONFORM &&
+    error.cause instanceof Response &&
+    error.cause.status !== 200
+  );
 }
 
 function needsRefresh(tokens: TokenSet): boolean {

@@ -1,0 +1,250 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SIGN_IN_WINDOW_MS, abandonDeadSignIn, getAccessToken, signIn } from '@/lib/auth/session';
+import { pendingSignIn, readTokens, tokenStore } from '@/lib/auth/token-store';
+import { forgetDiscovery } from '@/lib/auth/code-flow';
+import { authState } from '@/lib/settings';
+import { stubIdentity } from '../support/identity';
+
+/**
+ * The sign-in logic against a scripted authorization server (fetch stubbed): every way a callback or
+ * a token response can be wrong. The same flows run against the real server in test/integration.
+ */
+const ISSUER = 'http://127.0.0.1:8787';
+
+interface Script {
+  token?: () => Response;
+  usersMe?: () => Response;
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const goodTokens = () => json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer', expires_in: 3600 });
+const dana = () => json({ id: '1001', name: 'Dana Demo', emails: [{ email: 'dana@demo.test', primary: true }] });
+
+let script: Script;
+const tokenRequests: URLSearchParams[] = [];
+
+function stubServer() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.pathname === '/.well-known/openid-configuration') {
+        return json({
+          issuer: ISSUER,
+          authorization_endpoint: `${ISSUER}/auth`,
+          token_endpoint: `${ISSUER}/token`,
+          revocation_endpoint: `${ISSUER}/token/revocation`,
+          authorization_response_iss_parameter_supported: true,
+          code_challenge_methods_supported: ['S256'],
+        });
+      }
+      if (url.pathname === '/token') {
+        tokenRequests.push(new URLSearchParams(await request.text()));
+        return (script.token ?? goodTokens)();
+      }
+      if (url.pathname === '/v3/users/me/') return (script.usersMe ?? dana)();
+      return json({ error: 'NOT_FOUND' }, 404);
+    }),
+  );
+}
+
+/** What the server would redirect to, built from the real authorization request. */
+function callbackFor(authorizeUrl: string, override: Record<string, string | null> = {}): string {
+  const request = new URL(authorizeUrl).searchParams;
+  const callback = new URL(request.get('redirect_uri')!);
+  const params: Record<string, string | null> = { code: 'the-code', state: request.get('state'), iss: ISSUER, ...override };
+  for (const [name, value] of Object.entries(params)) if (value !== null) callback.searchParams.set(name, value);
+  return callback.href;
+}
+
+const problem = async () => {
+  const state = await authState.getValue();
+  return state.status === 'signed-out' ? state.problem?.code : state.status;
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  forgetDiscovery();
+  script = {};
+  tokenRequests.length = 0;
+  stubServer();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('a good sign-in', () => {
+  test('sends PKCE S256 and state, redeems the code with the verifier, and stores tokens with the account', async () => {
+    let authorizeUrl = '';
+    stubIdentity(async ({ url, interactive }) => {
+      expect(interactive).toBe(true);
+      authorizeUrl = url;
+      return callbackFor(url);
+    });
+    await signIn();
+
+    const request = new URL(authorizeUrl).searchParams;
+    expect(request.get('code_challenge_method')).toBe('S256');
+    expect(request.get('state')).toMatch(/^[\w-]{20,}$/);
+    expect(tokenRequests[0]?.get('code')).toBe('the-code');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(tokenRequests[0]!.get('code_verifier')!).digest('base64url')).toBe(request.get('code_challenge'));
+
+    expect(await authState.getValue()).toMatchObject({ status: 'signed-in', account: { name: 'Dana Demo' } });
+    expect(await readTokens()).toMatchObject({ provider: 'demo', accessToken: 'at-1', refreshToken: 'rt-1' });
+    expect(await pendingSignIn.getValue()).toBeNull();
+  });
+
+  test('is in progress while the auth window is open, with the pending secrets in session storage', async () => {
+    let finish!: (url: string) => void;
+    let authorizeUrl = '';
+    stubIdentity(({ url }) => {
+      authorizeUrl = url;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    const flow = signIn();
+    await vi.waitFor(() => expect(authorizeUrl).not.toBe(''));
+    expect(await authState.getValue()).toMatchObject({ status: 'signing-in' });
+    const pending = await fakeBrowser.storage.session.get('pendingSignIn');
+    expect(pending.pendingSignIn).toMatchObject({ state: new URL(authorizeUrl).searchParams.get('state') });
+    expect(await fakeBrowser.storage.local.get('pendingSignIn')).toEqual({});
+    expect(signIn()).toBe(flow); // one flow at a time
+    finish(callbackFor(authorizeUrl));
+    await flow;
+    expect(await problem()).toBe('signed-in');
+  });
+});
+
+describe('a callback that cannot be trusted stores no token', () => {
+  const cases: [string, Record<string, string | null>, string][] = [
+    ['state missing', { state: null }, 'untrusted-response'],
+    ['state wrong', { state: 'someone-elses' }, 'untrusted-response'],
+    ['iss missing', { iss: null }, 'untrusted-response'],
+    ['iss wrong', { iss: 'http://127.0.0.1:9999' }, 'untrusted-response'],
+    ['an error callback', { code: null, error: 'server_error', error_description: 'boom' }, 'exchange-failed'],
+    ['access denied', { code: null, error: 'access_denied' }, 'denied'],
+  ];
+  test.each(cases)('%s', async (_name, override, expected) => {
+    stubIdentity(async ({ url }) => callbackFor(url, override));
+    await signIn();
+    expect(await problem()).toBe(expected);
+    expect(await readTokens()).toBeNull();
+    expect(tokenRequests).toHaveLength(0);
+  });
+});
+
+describe('other failures', () => {
+  test('the user closes the auth window', async () => {
+    stubIdentity(() => Promise.reject(new Error('The user did not approve access.')));
+    await signIn();
+    expect(await problem()).toBe('cancelled');
+    expect(await readTokens()).toBeNull();
+    expect(await pendingSignIn.getValue()).toBeNull();
+  });
+
+  test('the code exchange fails', async () => {
+    script.token = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
+    stubIdentity(async ({ url }) => callbackFor(url));
+    await signIn();
+    expect(await problem()).toBe('exchange-failed');
+    expect(await readTokens()).toBeNull();
+  });
+
+  test.each([
+    ['not JSON', () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    ['no access_token', () => json({ token_type: 'Bearer', expires_in: 60 })],
+    ['a token type that is not bearer', () => json({ access_token: 'x', token_type: 'MAC' })],
+    ['an access_token that is not a string', () => json({ access_token: 42, token_type: 'Bearer' })],
+  ])('a malformed token response: %s', async (_name, token) => {
+    script.token = token;
+    stubIdentity(async ({ url }) => callbackFor(url));
+    await signIn();
+    expect(await problem()).toBe('untrusted-response');
+    expect(await readTokens()).toBeNull();
+  });
+
+  test('the account cannot be fetched: no token is kept', async () => {
+    script.usersMe = () => json({ error: 'INVALID_AUTH', status_code: 401 }, 401);
+    stubIdentity(async ({ url }) => callbackFor(url));
+    await signIn();
+    expect(await problem()).toBe('exchange-failed');
+    expect(await readTokens()).toBeNull();
+  });
+});
+
+describe('a sign-in that outlives its chance', () => {
+  test('a callback after the pending sign-in expired is refused', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    stubIdentity(async ({ url }) => {
+      vi.setSystemTime(Date.now() + SIGN_IN_WINDOW_MS + 1);
+      return callbackFor(url);
+    });
+    await signIn();
+    expect(await problem()).toBe('interrupted');
+    expect(tokenRequests).toHaveLength(0);
+  });
+
+  test('a flow whose worker stopped is abandoned with "try again", not an endless "Signing in…"', async () => {
+    // What a stopped worker leaves behind.
+    await authState.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
+    await pendingSignIn.setValue({ provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.chromiumapp.org/', expiresAt: Date.now() + 60_000 });
+    await abandonDeadSignIn();
+    expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'interrupted', message: expect.stringContaining('try again') } });
+    expect(await pendingSignIn.getValue()).toBeNull();
+  });
+
+  test('a live flow in this worker is left alone', async () => {
+    stubIdentity(() => new Promise(() => undefined));
+    void signIn();
+    await vi.waitFor(async () => expect(await authState.getValue()).toMatchObject({ status: 'signing-in' }));
+    await abandonDeadSignIn();
+    expect(await authState.getValue()).toMatchObject({ status: 'signing-in' });
+  });
+});
+
+describe('refresh', () => {
+  test('invalid_grant leaves a clear "sign in again" state and stops there', async () => {
+    await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', expiresAt: Date.now() - 1000, refreshAt: Date.now() - 2000 });
+    script.token = () => json({ error: 'invalid_grant' }, 400);
+    await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
+    expect(await problem()).toBe('session-expired');
+    expect(await readTokens()).toBeNull();
+    await expect(getAccessToken()).rejects.toMatchObject({ code: 'not-signed-in' });
+    expect(tokenRequests).toHaveLength(1);
+  });
+
+  test('stores the rotated refresh token', async () => {
+    await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 });
+    script.token = () => json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
+    expect(await getAccessToken()).toBe('at-2');
+    expect(tokenRequests[0]?.get('refresh_token')).toBe('rt-old');
+    expect(await readTokens()).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
+  });
+
+  test('a server that refuses for its own reasons keeps the unspent token', async () => {
+    const tokens = { provider: 'demo' as const, accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 };
+    await tokenStore.setValue(tokens);
+    script.token = () => json({ error: 'temporarily_unavailable' }, 503);
+    await expect(getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
+    expect(await readTokens()).toEqual(tokens);
+  });
+
+  test('offline: nothing is sent, nothing is lost', async () => {
+    const tokens = { provider: 'demo' as const, accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 };
+    await tokenStore.setValue(tokens);
+    vi.stubGlobal('navigator', { onLine: false });
+    await expect(getAccessToken()).rejects.toMatchObject({ code: 'offline' });
+    expect(tokenRequests).toHaveLength(0);
+    expect(await readTokens()).toEqual(tokens);
+  });
+
+  test('a token that is not due is used as it is', async () => {
+    await tokenStore.setValue({ provider: 'demo', accessToken: 'fresh', refreshToken: 'rt', refreshAt: Date.now() + 60_000 });
+    expect(await getAccessToken()).toBe('fresh');
+    expect(tokenRequests).toHaveLength(0);
+  });
+});
