@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { findAccountById } from './accounts.ts';
+import { memoryAdapter } from './memory-adapter.ts';
 import { extensionRedirectUris } from './redirect-uris.ts';
 
 export const DEMO_CLIENT_ID = 'event-scout';
@@ -27,6 +28,7 @@ export function createAuthServer(options: AuthServerOptions): Provider {
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 
   const configuration: Configuration = {
+    adapter: memoryAdapter(),
     clients: [
       {
         client_id: options.clientId ?? DEMO_CLIENT_ID,

@@ -36,6 +36,8 @@ export async function walkAuthorization(authorizeUrl: string, walk: Walk): Promi
       continue;
     }
     const html = await response.text();
+    const refusal = /role="alert">([^<]+)</.exec(html)?.[1];
+    if (refusal) throw new Error(`refused: ${refusal}`);
     const action = formAction(html);
     if (!action) throw new Error(`unexpected page (${response.status}): ${html.slice(0, 300)}`);
     const url = new URL(action, request.url).href;

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { forgetDiscovery } from '@/lib/auth/code-flow';
+import { signOut } from '@/lib/auth/session';
+import { cacheOwner, readTokens, tokenStore } from '@/lib/auth/token-store';
+import { openCache } from '@/lib/cache/db';
+import { authState } from '@/lib/settings';
+
+const ISSUER = 'http://127.0.0.1:8787';
+let revocationStatus = 200;
+const revoked: URLSearchParams[] = [];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  forgetDiscovery();
+  revoked.length = 0;
+  revocationStatus = 200;
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/.well-known/openid-configuration')) {
+        return Response.json({ issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token`, revocation_endpoint: `${ISSUER}/token/revocation` });
+      }
+      // What the extension holds must still be there when the revocation goes out.
+      expect(await readTokens()).not.toBeNull();
+      revoked.push(new URLSearchParams(await request.text()));
+      return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', { status: revocationStatus });
+    }),
+  );
+
+  await tokenStore.setValue({ provider: 'demo', accessToken: 'at', refreshToken: 'rt', refreshAt: Date.now() + 60_000 });
+  await cacheOwner.setValue('demo:1001');
+  await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+  await fakeBrowser.action.setBadgeText({ text: '3' });
+  const db = await openCache();
+  await db.put('events', { provider: 'demo', id: 'e1', title: 'Private order' });
+  await db.put('searches', { provider: 'demo', query: 'jazz', eventIds: ['e1'], fetchedAt: 1, lastUsedAt: 1 });
+  db.close();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function expectEverythingGone() {
+  expect(await readTokens()).toBeNull();
+  expect(await cacheOwner.getValue()).toBeNull();
+  expect(await authState.getValue()).toEqual({ status: 'signed-out' });
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  const db = await openCache();
+  expect(await db.count('events')).toBe(0);
+  expect(await db.count('searches')).toBe(0);
+  db.close();
+}
+
+describe('signOut', () => {
+  test('revokes the refresh token, then wipes tokens, cache and badge', async () => {
+    await signOut();
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]?.get('token')).toBe('rt');
+    expect(revoked[0]?.get('token_type_hint')).toBe('refresh_token');
+    await expectEverythingGone();
+  });
+
+  test('wipes everything whatever the server said', async () => {
+    revocationStatus = 503;
+    await signOut();
+    expect(revoked).toHaveLength(1);
+    await expectEverythingGone();
+  });
+
+  test('wipes everything when the server cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await signOut();
+    await expectEverythingGone();
+  });
+});
