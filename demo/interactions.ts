@@ -7,7 +7,9 @@ import { consentPage, errorPage, loginPage } from './pages.ts';
 const ROUTE = /^\/interaction\/([\w-]+)(?:\/(login|consent))?$/;
 
 /**
- * The login and consent pages. Returns false when the path is not an interaction route.
+ * The login and consent pages. They answer 200 even to say no: Chrome closes an auth window whose
+ * page fails to load, and the person should read why.
+ * Returns false when the path is not an interaction route.
  * A wrong password re-renders the form with an alert and never finishes the interaction;
  * "Deny" ends it with `access_denied`, which the server sends back to the extension.
  */
@@ -20,11 +22,11 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
   try {
     details = await provider.interactionDetails(req, res);
   } catch {
-    sendHtml(res, 400, errorPage('Sign-in expired', 'This sign-in page has expired. Close this window and sign in again from Event Scout.'));
+    sendHtml(res, 200, errorPage('Sign-in expired', 'This sign-in page has expired. Close this window and sign in again from Event Scout.'));
     return true;
   }
   if (details.uid !== uid) {
-    sendHtml(res, 400, errorPage('Sign-in expired', 'This sign-in page is no longer current. Close this window and try again.'));
+    sendHtml(res, 200, errorPage('Sign-in expired', 'This sign-in page is no longer current. Close this window and try again.'));
     return true;
   }
   const prompt = details.prompt.name;

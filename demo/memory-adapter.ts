@@ -18,7 +18,11 @@ export function memoryAdapter(): new (model: string) => Adapter {
   };
 
   return class MemoryAdapter implements Adapter {
-    constructor(private readonly model: string) {}
+    private readonly model: string;
+
+    constructor(model: string) {
+      this.model = model;
+    }
 
     private key(id: string) {
       return `${this.model}:${id}`;

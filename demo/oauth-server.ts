@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { findAccountById } from './accounts.ts';
+import { EXTENSION_ORIGIN } from './http.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { extensionRedirectUris } from './redirect-uris.ts';
 
@@ -15,8 +16,6 @@ export interface AuthServerOptions {
   accessTokenTtl: number;
   refreshTokenTtl: number;
 }
-
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/;
 
 /**
  * The demo provider's OAuth 2 authorization server: a public client with PKCE S256 required,

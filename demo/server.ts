@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi, sendEventbriteError } from './api.ts';
-import { sendJson } from './http.ts';
+import { EXTENSION_ORIGIN, sendJson } from './http.ts';
 import { handleInteraction } from './interactions.ts';
 import { createAuthServer, DEMO_CLIENT_ID } from './oauth-server.ts';
 
@@ -27,8 +27,6 @@ export interface DemoServer {
   resume(): Promise<void>;
   close(): Promise<void>;
 }
-
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/;
 
 function allowExtensionCors(req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers.origin;

@@ -19,11 +19,11 @@ type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; mes
 
 export class MessageError extends Error {
   override readonly name = 'MessageError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
     super(message);
+    this.code = code;
   }
 }
 

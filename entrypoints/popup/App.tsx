@@ -6,6 +6,7 @@ export function App() {
   return (
     <main class="popup">
       <header class="popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Event Scout</h1>
       </header>
       {state && <AccountPanel state={state} pitch="Sign in to search events, keep them for offline use, and hear about new ones." />}

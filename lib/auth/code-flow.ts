@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { ProviderId } from '../settings';
+import { isLoopbackUrl, secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
 import { tokenTimes } from './token-lifetime';
 import type { TokenSet } from './token-store';
@@ -13,10 +14,6 @@ export interface CodeFlowConfig {
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
-export function isLoopbackUrl(url: URL): boolean {
-  return url.hostname === '127.0.0.1' || url.hostname === '[::1]' || url.hostname === 'localhost';
-}
-
 /** Plain http is allowed for a loopback issuer (the demo provider) and refused everywhere else. */
 function requestOptions(issuer: URL) {
   return {
@@ -26,11 +23,7 @@ function requestOptions(issuer: URL) {
 }
 
 function issuerUrl(config: CodeFlowConfig): URL {
-  const issuer = new URL(config.issuer);
-  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopbackUrl(issuer))) {
-    throw new AuthError('not-configured', `issuer ${issuer.origin} is neither https nor loopback`);
-  }
-  return issuer;
+  return secureEndpoint(config.issuer, 'issuer');
 }
 
 const discovered = new Map<string, Promise<oauth.AuthorizationServer>>();

@@ -28,11 +28,13 @@ const MESSAGES: Record<AuthErrorCode, string> = {
 /** An auth failure with a message a person can act on; `detail` is for logs, never for tokens. */
 export class AuthError extends Error {
   override readonly name = 'AuthError';
-  constructor(
-    readonly code: AuthErrorCode,
-    readonly detail?: string,
-  ) {
+  readonly code: AuthErrorCode;
+  readonly detail?: string;
+
+  constructor(code: AuthErrorCode, detail?: string) {
     super(MESSAGES[code]);
+    this.code = code;
+    this.detail = detail;
   }
 
   toProblem() {

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../settings';
+import { secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
 import { tokenTimes } from './token-lifetime';
 import type { TokenSet } from './token-store';
@@ -14,10 +15,7 @@ export interface ImplicitFlowConfig {
 }
 
 export function implicitAuthorizeUrl(config: ImplicitFlowConfig, redirectUri: string, state: string): string {
-  const url = new URL(config.authorizeUrl);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
-    throw new AuthError('not-configured', `authorize URL ${url.origin} is neither https nor loopback`);
-  }
+  const url = secureEndpoint(config.authorizeUrl, 'authorize URL');
   url.searchParams.set('response_type', 'token');
   url.searchParams.set('client_id', config.clientId);
   url.searchParams.set('redirect_uri', redirectUri);

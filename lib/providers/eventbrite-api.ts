@@ -17,13 +17,16 @@ const MESSAGES: Record<ProviderErrorKind, string> = {
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
-  constructor(
-    readonly kind: ProviderErrorKind,
-    readonly detail?: string,
-    /** Seconds to wait, from Retry-After. */
-    readonly retryAfter?: number,
-  ) {
+  readonly kind: ProviderErrorKind;
+  readonly detail?: string;
+  /** Seconds to wait, from Retry-After. */
+  readonly retryAfter?: number;
+
+  constructor(kind: ProviderErrorKind, detail?: string, retryAfter?: number) {
     super(MESSAGES[kind]);
+    this.kind = kind;
+    this.detail = detail;
+    this.retryAfter = retryAfter;
   }
 }
 
