@@ -49,11 +49,10 @@ if (!browserPath || !canShowWindow) {
   explainManualLoad(browserPath ? 'No display here, so no browser window can open.' : 'No Chromium or Chrome found (set CHROME_PATH to use another).');
 } else {
   console.log(`Opening ${browserPath} with Event Scout loaded…`);
-  const browser = spawn(
-    'node_modules/.bin/web-ext',
-    ['run', '--target', 'chromium', '--chromium-binary', browserPath, '--source-dir', extensionDir, '--no-reload', '--start-url', 'chrome://extensions'],
-    { stdio: 'inherit' },
-  );
+  const args = ['run', '--target', 'chromium', '--chromium-binary', browserPath, '--source-dir', extensionDir, '--no-reload', '--start-url', 'chrome://extensions'];
+  // Chromium refuses to start as root with its sandbox on (containers, CI boxes).
+  if (process.getuid?.() === 0) args.push('--arg=--no-sandbox');
+  const browser = spawn('node_modules/.bin/web-ext', args, { stdio: 'inherit' });
   browser.on('exit', (code) => {
     if (code) explainManualLoad('The browser could not be started with the extension.');
     else stop();
