@@ -65,3 +65,24 @@ export function consentPage(action: string, clientName: string, accountName: str
 export function errorPage(title: string, message: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p>`);
 }
+
+/** The local Eventbrite's sign-in: one page that signs in and approves the app together. */
+export function eventbriteLoginPage(action: string, options: { login?: string; error?: string } = {}): string {
+  return page(
+    'Log in',
+    `<h1>Log in to Eventbrite (local)</h1>
+<p class="lede">Event Scout will see your orders and your organizations’ events.</p>
+${options.error ? `<p role="alert">${escapeHtml(options.error)}</p>` : ''}
+<form method="post" action="${escapeHtml(action)}">
+  <label for="login">Username</label>
+  <input id="login" name="login" autocomplete="username" autofocus value="${escapeHtml(options.login ?? '')}">
+  <label for="password">Password</label>
+  <input id="password" name="password" type="password" autocomplete="current-password">
+  <div class="actions">
+    <button class="primary" type="submit" name="decision" value="allow">Log in and allow</button>
+    <button class="secondary" type="submit" name="decision" value="deny">Deny</button>
+  </div>
+</form>
+<p class="hint">Demo accounts: <b>demo</b> / <b>demo</b>, <b>sam</b> / <b>sam-password</b>.</p>`,
+  );
+}

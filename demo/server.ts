@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleApi, sendEventbriteError } from './api.ts';
+import { handleApi, sendEventbriteError, type ApiContext, type ApiFault } from './api.ts';
+import { LocalEventbriteAuth } from './eventbrite-oauth.ts';
+import { generateEvents, type DemoEvent } from './events-data.ts';
 import { EXTENSION_ORIGIN, sendJson } from './http.ts';
 import { handleInteraction } from './interactions.ts';
 import { createAuthServer, DEMO_CLIENT_ID } from './oauth-server.ts';
@@ -13,6 +15,9 @@ export interface DemoServerOptions {
   /** Seconds; tests use a few. */
   accessTokenTtl?: number;
   refreshTokenTtl?: number;
+  /** The data set's "now" (default: the real one); the API filters against the real clock. */
+  now?: Date;
+  seed?: number;
   log?: boolean;
 }
 
@@ -22,6 +27,13 @@ export interface DemoServer {
   port: number;
   /** How many requests reached `METHOD /path` (for tests that count refreshes). */
   requestCount(route: string): number;
+  /** Makes the next API requests fail, one fault each (tests only). */
+  injectFaults(...faults: ApiFault[]): void;
+  /** Adds an event to the data set, as a new listing would appear (tests only). */
+  addEvent(event: DemoEvent): void;
+  events(): readonly DemoEvent[];
+  /** Invalidates every local-Eventbrite token, as a password change does. */
+  revokeEventbriteTokens(): void;
   /** Stops answering (connections refused) and starts again on the same port with the same state. */
   stop(): Promise<void>;
   resume(): Promise<void>;
@@ -67,6 +79,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   const oauthCallback = provider.callback();
   const counts = new Map<string, number>();
+  const dataset = generateEvents({ now: options.now, seed: options.seed });
+  const eventbriteAuth = new LocalEventbriteAuth();
+  const api: ApiContext = {
+    provider,
+    apiBase,
+    eventbriteAuth,
+    events: () => dataset.events,
+    now: () => Date.now(),
+    faults: [],
+  };
 
   server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
@@ -76,11 +98,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     try {
       if (url.pathname.startsWith('/v3/')) {
         if (allowExtensionCors(req, res)) return;
-        await handleApi(provider, apiBase, req, res, url);
+        await handleApi(api, req, res, url);
       } else if (url.pathname === '/health') {
         sendJson(res, 200, { ok: true });
-      } else if (!(await handleInteraction(provider, req, res, url.pathname))) {
-        oauthCallback(req, res);
+      } else {
+        const handled = (await eventbriteAuth.handle(req, res, url)) || (await handleInteraction(provider, req, res, url.pathname));
+        if (!handled) oauthCallback(req, res);
       }
     } catch (error) {
       console.error(`demo server: ${route} failed`, error);
@@ -100,6 +123,13 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     apiBase,
     port,
     requestCount: (route) => counts.get(route) ?? 0,
+    injectFaults: (...faults) => void api.faults.push(...faults),
+    addEvent: (event) => {
+      dataset.events.push(event);
+      dataset.events.sort((a, b) => a.start.utc.localeCompare(b.start.utc) || a.id.localeCompare(b.id));
+    },
+    events: () => dataset.events,
+    revokeEventbriteTokens: () => eventbriteAuth.revokeAll(),
     stop,
     resume: async () => {
       await listen(server, port, host);
