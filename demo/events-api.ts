@@ -160,10 +160,22 @@ function timeFilter(params: URLSearchParams, now: number) {
   throw new ArgumentsError('time_filter: expected all, past or current_future.');
 }
 
-/** `/organizations/{id}/events/` (with `name_filter`) and `/organizers/{id}/events/`. */
+/** `status=live` is what is on sale now: published and not over. */
+function statusFilter(params: URLSearchParams, now: number) {
+  const value = params.get('status') ?? 'all';
+  if (value === 'all') return () => true;
+  if (value === 'live') return (event: DemoEvent) => Date.parse(event.end.utc) >= now;
+  if (value === 'ended') return (event: DemoEvent) => Date.parse(event.end.utc) < now;
+  throw new ArgumentsError('status: expected all, live or ended.');
+}
+
+/** `/organizations/{id}/events/` (with `name_filter`) and `/organizers/{id}/events/`, in start order. */
 export function ownedEvents(events: readonly DemoEvent[], owner: { organizationId?: string; organizerId?: string }, params: URLSearchParams, now: number) {
   const nameFilter = fold(params.get('name_filter') ?? '');
   const inTime = timeFilter(params, now);
+  const inStatus = statusFilter(params, now);
+  const orderBy = params.get('order_by') ?? 'start_asc';
+  if (orderBy !== 'start_asc' && orderBy !== 'start_desc') throw new ArgumentsError('order_by: expected start_asc or start_desc.');
   const pageSize = Number(params.get('page_size') ?? SEARCH_PAGE_SIZE);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw new ArgumentsError('page_size: expected 1 to 200.');
   const owned = events.filter(
@@ -171,8 +183,10 @@ export function ownedEvents(events: readonly DemoEvent[], owner: { organizationI
       (owner.organizationId === undefined || event.organization_id === owner.organizationId) &&
       (owner.organizerId === undefined || event.organizer_id === owner.organizerId) &&
       inTime(event) &&
+      inStatus(event) &&
       (!nameFilter || fold(event.name.text).includes(nameFilter)),
   );
+  if (orderBy === 'start_desc') owned.reverse();
   const page = paginate(owned, params, pageSize);
   return { pagination: page.pagination, events: page.items.map((event) => shapeEvent(event, expands(params, 'venue'))) };
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { abandonDeadSignIn, signIn, signOut } from '@/lib/auth/session';
 import { listenForMessages } from '@/lib/messages';
+import { loadMore, runSearch } from '@/lib/search';
 import { authState } from '@/lib/settings';
 
 export default defineBackground(() => {
@@ -18,6 +19,8 @@ export default defineBackground(() => {
         await abandonDeadSignIn();
         return authState.getValue();
       },
+      'search/run': runSearch,
+      'search/more': loadMore,
     },
     ready,
   );

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { SearchRequest, SearchResult } from './search';
 import type { AuthState } from './settings';
 
 /**
@@ -11,6 +12,10 @@ export interface Protocol {
   'auth/sign-out': { request: void; response: void };
   /** The current sign-in state, after abandoning a flow whose worker stopped. */
   'auth/state': { request: void; response: AuthState };
+  /** Cached results when fresh, else the provider's; `force` is "Refresh". */
+  'search/run': { request: SearchRequest; response: SearchResult };
+  /** The next page of the search, added to what is cached. */
+  'search/more': { request: SearchRequest; response: SearchResult };
 }
 
 export type MessageType = keyof Protocol;

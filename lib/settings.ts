@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { config } from './config';
+import { EMPTY_QUERY, type SearchQuery } from './query';
 
 export const PROVIDER_IDS = ['demo', 'eventbrite'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -50,3 +51,16 @@ export const authState = storage.defineItem<AuthState>('local:authState', {
   fallback: { status: 'signed-out' },
   version: 1,
 });
+
+export interface SearchSettings {
+  /** How long cached results count as fresh before they are revalidated. */
+  cacheTtlMinutes: number;
+}
+
+export const searchSettings = storage.defineItem<SearchSettings>('sync:search', {
+  fallback: { cacheTtlMinutes: 15 },
+  version: 1,
+});
+
+/** The popup reopens on the last query it ran. Not secret, not synced: it is this browser's. */
+export const lastQuery = storage.defineItem<SearchQuery>('local:lastQuery', { fallback: EMPTY_QUERY, version: 1 });

@@ -1,5 +1,6 @@
 import { AccountPanel } from '@/components/AccountPanel';
 import { useAuthState } from '@/components/useAuthState';
+import { SearchPanel } from './SearchPanel';
 
 export function App() {
   const state = useAuthState();
@@ -9,7 +10,12 @@ export function App() {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Event Scout</h1>
       </header>
-      {state && <AccountPanel state={state} pitch="Sign in to search events, keep them for offline use, and hear about new ones." />}
+      {state?.status === 'signed-in' && <SearchPanel provider={state.provider} />}
+      {state && (
+        <footer class={state.status === 'signed-in' ? 'popup-footer' : undefined}>
+          <AccountPanel state={state} pitch="Sign in to search events, keep them for offline use, and hear about new ones." />
+        </footer>
+      )}
     </main>
   );
 }

@@ -215,6 +215,34 @@ export async function getAccessToken(): Promise<string> {
 }
 
 /**
+ * The API refused `rejected` (INVALID_AUTH): a refresh for the code flow; for Eventbrite's
+ * client-side flow a window-less re-authorization, which succeeds for a user who approved the app
+ * before. Either way at most once; otherwise the session ends with "sign in again".
+ */
+export async function renewRejectedToken(rejected: string): Promise<string> {
+  const tokens = await readTokens();
+  if (!tokens) throw new AuthError('not-signed-in');
+  if (tokens.accessToken !== rejected) return tokens.accessToken; // someone renewed it meanwhile
+  const provider = await getProvider(tokens.provider);
+  if (provider.auth.kind === 'code' && tokens.refreshToken) {
+    await tokenStore.setValue({ ...tokens, refreshAt: 0 });
+    return getAccessToken();
+  }
+  if (provider.auth.kind === 'implicit' && provider.auth.config.clientId) {
+    const state = oauth.generateRandomState();
+    try {
+      const url = implicitAuthorizeUrl(provider.auth.config, browser.identity.getRedirectURL(), state);
+      const renewed = parseImplicitCallback(tokens.provider, await launchAuthWindow(url, false), state);
+      await tokenStore.setValue(renewed);
+      return renewed.accessToken;
+    } catch (error) {
+      return endSession('session-expired', `silent re-authorization failed: ${String(error)}`);
+    }
+  }
+  return endSession('session-expired', 'token rejected and nothing to renew it with');
+}
+
+/**
  * Revokes the grant at the provider (RFC 7009), then removes the tokens, the cache and the badge,
  * whatever the server said: a sign-out never leaves private data behind.
  */

@@ -1,13 +1,22 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { eventSearchText, type Event } from '../event';
+import type { SearchQuery } from '../query';
 import type { ProviderId } from '../settings';
 
 export const CACHE_NAME = 'event-scout-cache';
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
+
+/** An event as cached: the common model plus its folded search text, for filtering offline. */
+export interface CachedEvent extends Event {
+  text: string;
+}
 
 export interface CachedSearch {
   provider: ProviderId;
-  /** The normalized query, so equal searches share one record. */
-  query: string;
+  /** queryKey(): equal searches share one record. */
+  key: string;
+  query: SearchQuery;
+  /** In display order; each event is stored once, in `events`. */
   eventIds: string[];
   cursor?: string;
   fetchedAt: number;
@@ -15,8 +24,7 @@ export interface CachedSearch {
 }
 
 export interface CacheSchema extends DBSchema {
-  /** Each event once, keyed by provider and id; the record is the common Event model. */
-  events: { key: [ProviderId, string]; value: { provider: ProviderId; id: string } & Record<string, unknown> };
+  events: { key: [ProviderId, string]; value: CachedEvent };
   searches: { key: [ProviderId, string]; value: CachedSearch; indexes: { byLastUsed: number } };
 }
 
@@ -25,11 +33,19 @@ export type CacheDb = IDBPDatabase<CacheSchema>;
 /** The one way into the cache, for the worker and the popup alike. */
 export function openCache(): Promise<CacheDb> {
   return openDB<CacheSchema>(CACHE_NAME, CACHE_VERSION, {
-    upgrade(db, oldVersion) {
-      // Cumulative: each step takes the schema from the version before it.
+    // Cumulative: each step takes the schema from the version before it.
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('events', { keyPath: ['provider', 'id'] });
-        db.createObjectStore('searches', { keyPath: ['provider', 'query'] }).createIndex('byLastUsed', 'lastUsedAt');
+        db.createObjectStore('searches', { keyPath: ['provider', 'key'] }).createIndex('byLastUsed', 'lastUsedAt');
+      }
+      if (oldVersion >= 1 && oldVersion < 2) {
+        // v2 keeps each event's search text, so offline filtering reads no more than it shows.
+        let cursor = await tx.objectStore('events').openCursor();
+        while (cursor) {
+          await cursor.update({ ...cursor.value, text: eventSearchText(cursor.value) });
+          cursor = await cursor.continue();
+        }
       }
     },
     // Another context wants a newer version: step aside instead of blocking its upgrade.

@@ -1,4 +1,5 @@
-import type { Account } from '../settings';
+import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
+import type { Account, ProviderId } from '../settings';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
 
@@ -106,4 +107,76 @@ export function parseEventbriteUser(body: unknown): Account {
 
 export async function fetchEventbriteAccount(apiBase: string, accessToken: string): Promise<Account> {
   return parseEventbriteUser(await eventbriteGet(apiBase, '/users/me/', accessToken));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+function validTimeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function eventTime(value: unknown): EventTime | null {
+  if (!isRecord(value)) return null;
+  const utc = text(value.utc);
+  if (!utc || Number.isNaN(Date.parse(utc))) return null;
+  return { utc: new Date(utc).toISOString(), timezone: validTimeZone(text(value.timezone) || 'UTC') };
+}
+
+function venue(value: unknown): EventVenue | null {
+  if (!isRecord(value)) return null;
+  const address = isRecord(value.address) ? value.address : {};
+  const name = text(value.name);
+  const city = text(address.city);
+  const display = text(address.localized_address_display) || [text(address.address_1), city].filter(Boolean).join(', ');
+  return name || city || display ? { name, city, address: display } : null;
+}
+
+/**
+ * An Eventbrite v3 event as the common Event, or null when it lacks what an event needs (an id, a
+ * name, a start). Optional parts may be missing or null; text stays text (never parsed as HTML).
+ */
+export function toEvent(raw: unknown, provider: ProviderId): Event | null {
+  if (!isRecord(raw)) return null;
+  const id = typeof raw.id === 'number' ? String(raw.id) : text(raw.id);
+  const name = isRecord(raw.name) ? text(raw.name.text) : text(raw.name);
+  const start = eventTime(raw.start);
+  if (!id || !name || !start) return null;
+  const online = raw.online_event === true;
+  return {
+    provider,
+    id,
+    title: name,
+    summary: text(raw.summary) || (isRecord(raw.description) ? text(raw.description.text) : ''),
+    url: safeHttpUrl(raw.url),
+    start,
+    end: eventTime(raw.end),
+    venue: online ? null : venue(raw.venue),
+    online,
+    free: raw.is_free === true,
+    imageUrl: isRecord(raw.logo) ? safeHttpUrl(raw.logo.url) : null,
+  };
+}
+
+export interface EventbriteList {
+  items: unknown[];
+  continuation?: string;
+}
+
+/** A paged list (`events`, `orders`, `organizations`) and its next continuation, if any. */
+export function readList(body: unknown, key: string): EventbriteList {
+  if (!isRecord(body) || !Array.isArray(body[key])) throw new ProviderError('malformed', `no ${key} list`);
+  const pagination = isRecord(body.pagination) ? body.pagination : {};
+  const continuation = pagination.has_more_items === true ? text(pagination.continuation) : '';
+  return { items: body[key] as unknown[], ...(continuation ? { continuation } : {}) };
+}
+
+/** Events from a list, dropping the ones that cannot be shown. */
+export function toEvents(items: unknown[], provider: ProviderId): Event[] {
+  return items.map((item) => toEvent(item, provider)).filter((event): event is Event => event !== null);
 }

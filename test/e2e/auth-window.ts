@@ -21,3 +21,11 @@ export async function decide(page: Page, decision: 'Allow' | 'Deny'): Promise<vo
   await page.getByRole('button', { name: decision }).click();
   await closed;
 }
+
+/** The whole sign-in as a user does it from the popup; resolves once the popup names the account. */
+export async function signInFromPopup(context: BrowserContext, popup: Page, issuer: string, account = { login: 'demo', password: 'demo', name: 'Dana Demo' }): Promise<void> {
+  const authWindow = await clickAndWaitForAuthWindow(context, issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+  await logIn(authWindow, account.login, account.password);
+  await decide(authWindow, 'Allow');
+  await popup.getByText(account.name).waitFor();
+}

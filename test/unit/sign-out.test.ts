@@ -4,7 +4,9 @@ import { forgetDiscovery } from '@/lib/auth/code-flow';
 import { signOut } from '@/lib/auth/session';
 import { cacheOwner, readTokens, tokenStore } from '@/lib/auth/token-store';
 import { openCache } from '@/lib/cache/db';
+import { EMPTY_QUERY } from '@/lib/query';
 import { authState } from '@/lib/settings';
+import { sampleEvent } from '../support/events';
 
 const ISSUER = 'http://127.0.0.1:8787';
 let revocationStatus = 200;
@@ -35,8 +37,8 @@ beforeEach(async () => {
   await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
   await fakeBrowser.action.setBadgeText({ text: '3' });
   const db = await openCache();
-  await db.put('events', { provider: 'demo', id: 'e1', title: 'Private order' });
-  await db.put('searches', { provider: 'demo', query: 'jazz', eventIds: ['e1'], fetchedAt: 1, lastUsedAt: 1 });
+  await db.put('events', { ...sampleEvent({ id: 'e1', title: 'Private order' }), text: 'private order' });
+  await db.put('searches', { provider: 'demo', key: 'jazz', query: { ...EMPTY_QUERY, text: 'jazz' }, eventIds: ['e1'], fetchedAt: 1, lastUsedAt: 1 });
   db.close();
 });
 afterEach(() => vi.unstubAllGlobals());

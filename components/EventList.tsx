@@ -1,0 +1,43 @@
+import type { Event } from '@/lib/event';
+import { eventWhen } from './format';
+
+interface Props {
+  events: Event[];
+  userZone: string;
+}
+
+function EventItem({ event, userZone }: { event: Event; userZone: string }) {
+  const when = eventWhen(event, userZone);
+  const where = event.online ? 'Online' : [event.venue?.name, event.venue?.city].filter(Boolean).join(', ');
+  return (
+    <li class="event">
+      {/* Only http(s) URLs survive parsing (lib/event.ts); anything else is shown as plain text. */}
+      {event.url ? (
+        <a class="event-title" href={event.url} target="_blank" rel="noopener noreferrer">
+          {event.title}
+        </a>
+      ) : (
+        <span class="event-title">{event.title}</span>
+      )}
+      <p class="event-when">
+        <time dateTime={event.start.utc}>{when.text}</time> <span class="zone">{when.zone}</span>
+        {when.yours && <span class="yours"> · {when.yours}</span>}
+      </p>
+      <p class="event-where">
+        {where || 'Venue to be announced'}
+        {event.free && <span class="badge">Free</span>}
+      </p>
+    </li>
+  );
+}
+
+/** The results: a list named "Events", one item per event. */
+export function EventList({ events, userZone }: Props) {
+  return (
+    <ul class="events" aria-label="Events">
+      {events.map((event) => (
+        <EventItem key={event.id} event={event} userZone={userZone} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,61 @@
+import { EventList } from '@/components/EventList';
+import { updatedAgo } from '@/components/format';
+import type { ProviderId } from '@/lib/settings';
+import { SearchForm } from './SearchForm';
+import { userZone, useSearch, type SearchView } from './useSearch';
+
+function statusText({ result, phase }: SearchView): string {
+  if (phase === 'searching') return 'Searching…';
+  if (phase === 'more') return 'Loading more…';
+  if (!result) return '';
+  const count = result.events.length;
+  const events = `${count} ${count === 1 ? 'event' : 'events'}`;
+  if (result.problem?.kind === 'offline') {
+    return result.fetchedAt === null ? `Offline · ${events} saved on this device match` : `Offline · ${events} · ${updatedAgo(result.fetchedAt)}`;
+  }
+  if (count === 0) return 'No events match. Try other words, places or dates.';
+  const age = result.fetchedAt === null ? 0 : Date.now() - result.fetchedAt;
+  return age >= 60_000 ? `${events} · ${updatedAgo(result.fetchedAt!)}` : events;
+}
+
+export function SearchPanel({ provider }: { provider: ProviderId }) {
+  const { view, edit, search, refresh, more } = useSearch(provider);
+  const { result, phase } = view;
+  const problem = view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
+  const busy = phase !== 'idle';
+
+  return (
+    <>
+      <SearchForm query={view.query} onChange={edit} onSubmit={search} />
+      {result?.problem?.kind === 'offline' && (
+        <p class="banner">You are offline. These are results saved on this device; typing filters them.</p>
+      )}
+      {problem && (
+        <div class="alert" role="alert">
+          <span>{problem}</span>
+          <button type="button" class="secondary small" onClick={() => search(view.query)}>
+            Try again
+          </button>
+        </div>
+      )}
+      <div class="toolbar">
+        <p class="status" role="status">
+          {statusText(view)}
+        </p>
+        <button type="button" class="secondary small" onClick={refresh} disabled={busy || !result}>
+          Refresh
+        </button>
+      </div>
+      {result && result.events.length > 0 && (
+        <div class="results">
+          <EventList events={result.events} userZone={userZone} />
+          {result.hasMore && (
+            <button type="button" class="secondary more" onClick={more} disabled={busy}>
+              More
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

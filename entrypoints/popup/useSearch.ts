@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { openCache } from '@/lib/cache/db';
+import { readSearch, searchCachedEvents } from '@/lib/cache/searches';
+import { sendMessage } from '@/lib/messages';
+import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
+import type { SearchResult } from '@/lib/search';
+import { lastQuery, type ProviderId } from '@/lib/settings';
+
+export type Phase = 'idle' | 'searching' | 'more';
+
+export interface SearchView {
+  query: SearchQuery;
+  result?: SearchResult;
+  phase: Phase;
+  /** A failure with nothing to show instead. */
+  error?: string;
+}
+
+export const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Paints from the cache directly, before the background (possibly asleep) answers. */
+async function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchResult | undefined> {
+  const db = await openCache();
+  try {
+    const cached = await readSearch(db, provider, queryKey(query));
+    return cached && { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
+  } finally {
+    db.close();
+  }
+}
+
+async function filterCache(provider: ProviderId, query: SearchQuery): Promise<SearchResult> {
+  const db = await openCache();
+  try {
+    const events = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), userZone));
+    return { query, events, hasMore: false, fetchedAt: null, problem: { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' } };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The popup's search: reopens on the last query with its cached results, revalidates through the
+ * background, and while offline filters the cached events as the user types.
+ */
+export function useSearch(provider: ProviderId) {
+  const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, phase: 'idle' });
+  const latest = useRef(0);
+  const offline = view.result?.problem?.kind === 'offline';
+
+  const run = useCallback(
+    async (input: SearchQuery, options: { force?: boolean; more?: boolean } = {}) => {
+      const query = normalizeQuery(input);
+      const ticket = ++latest.current;
+      const current = () => ticket === latest.current;
+      setView((previous) => ({ ...previous, query: input, phase: options.more ? 'more' : 'searching', error: undefined }));
+      if (!options.more) void lastQuery.setValue(query);
+
+      if (!options.more && !options.force) {
+        const cached = await readCached(provider, query).catch(() => undefined);
+        if (cached && current()) setView((previous) => ({ ...previous, result: cached }));
+      }
+      try {
+        const result = await sendMessage(options.more ? 'search/more' : 'search/run', { query, timeZone: userZone, force: options.force });
+        if (current()) setView((previous) => ({ ...previous, result, phase: 'idle' }));
+      } catch (error) {
+        if (current()) setView((previous) => ({ ...previous, phase: 'idle', error: (error as Error).message }));
+      }
+    },
+    [provider],
+  );
+
+  useEffect(() => {
+    void lastQuery.getValue().then((query) => {
+      setView((previous) => ({ ...previous, query }));
+      if (query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly) void run(query);
+    });
+  }, [run]);
+
+  const edit = useCallback(
+    (query: SearchQuery) => {
+      setView((previous) => ({ ...previous, query }));
+      // Offline, typing filters what this device has cached, across every search.
+      if (offline) void filterCache(provider, normalizeQuery(query)).then((result) => setView((previous) => ({ ...previous, result })));
+    },
+    [offline, provider],
+  );
+
+  return {
+    view,
+    edit,
+    search: (query: SearchQuery) => run(query),
+    refresh: () => run(view.query, { force: true }),
+    more: () => run(view.query, { more: true }),
+  };
+}

@@ -1,0 +1,131 @@
+import { eventSearchText, type Event } from '../event';
+import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
+import type { ProviderId } from '../settings';
+import type { IDBPTransaction } from 'idb';
+import type { CacheDb, CachedEvent, CachedSearch, CacheSchema } from './db';
+
+type WriteTransaction = IDBPTransaction<CacheSchema, ['searches', 'events'], 'readwrite'>;
+
+/** Caps that keep the cache bounded: least recently used searches go first, then events no search shows. */
+export const CACHE_LIMITS = { searches: 100, events: 5_000 };
+
+export interface CachedResults {
+  search: CachedSearch;
+  events: Event[];
+}
+
+const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
+
+/** A cached search and its events in order, or undefined. Read-only: painting never waits on a write. */
+export async function readSearch(db: CacheDb, provider: ProviderId, key: string): Promise<CachedResults | undefined> {
+  const tx = db.transaction(['searches', 'events'], 'readonly');
+  const search = await tx.objectStore('searches').get([provider, key]);
+  if (!search) return undefined;
+  const events = await Promise.all(search.eventIds.map((id) => tx.objectStore('events').get([provider, id])));
+  return { search, events: events.filter((event): event is CachedEvent => event !== undefined).map(withoutText) };
+}
+
+export function isFresh(search: Pick<CachedSearch, 'fetchedAt'>, ttlMs: number, now = Date.now()): boolean {
+  return now - search.fetchedAt < ttlMs;
+}
+
+export interface PageWrite {
+  provider: ProviderId;
+  key: string;
+  query: SearchQuery;
+  events: Event[];
+  cursor?: string;
+  /** A later page is added to the search; a first page replaces it. */
+  append: boolean;
+  now: number;
+}
+
+/** Deletes least recently used searches past the cap, then events no search refers to past the cap. */
+async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [ProviderId, string]): Promise<void> {
+  const searches = tx.objectStore('searches');
+  let excess = (await searches.count()) - limits.searches;
+  let cursor = await searches.index('byLastUsed').openCursor();
+  while (cursor && excess > 0) {
+    if (cursor.value.provider !== keep[0] || cursor.value.key !== keep[1]) {
+      await cursor.delete();
+      excess--;
+    }
+    cursor = await cursor.continue();
+  }
+
+  const events = tx.objectStore('events');
+  let extra = (await events.count()) - limits.events;
+  if (extra <= 0) return;
+  const referenced = new Set((await searches.getAll()).flatMap((search) => search.eventIds.map((id) => `${search.provider}\u0000${id}`)));
+  let eventCursor = await events.openCursor();
+  while (eventCursor && extra > 0) {
+    if (!referenced.has(`${eventCursor.value.provider}\u0000${eventCursor.value.id}`)) {
+      await eventCursor.delete();
+      extra--;
+    }
+    eventCursor = await eventCursor.continue();
+  }
+}
+
+async function writeOnce(db: CacheDb, page: PageWrite, limits: typeof CACHE_LIMITS): Promise<CachedSearch> {
+  // One transaction, nothing but IndexedDB inside: a failed or interrupted write leaves the old results.
+  const tx = db.transaction(['searches', 'events'], 'readwrite');
+  const searches = tx.objectStore('searches');
+  const previous = page.append ? await searches.get([page.provider, page.key]) : undefined;
+  const ids = new Set(previous?.eventIds ?? []);
+  for (const event of page.events) {
+    ids.add(event.id);
+    void tx.objectStore('events').put({ ...event, text: eventSearchText(event) });
+  }
+  const search: CachedSearch = {
+    provider: page.provider,
+    key: page.key,
+    query: page.query,
+    eventIds: [...ids],
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+    fetchedAt: previous?.fetchedAt ?? page.now,
+    lastUsedAt: page.now,
+  };
+  void searches.put(search);
+  await evict(tx, limits, [page.provider, page.key]);
+  await tx.done;
+  return search;
+}
+
+const isQuotaError = (error: unknown) => error instanceof DOMException && error.name === 'QuotaExceededError';
+
+/** Writes a page of results; when the browser says the disk is full, evicts harder and tries once more. */
+export async function writeSearchPage(db: CacheDb, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
+  try {
+    return await writeOnce(db, page, limits);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    const tighter = { searches: Math.floor(limits.searches / 2), events: Math.floor(limits.events / 2) };
+    const tx = db.transaction(['searches', 'events'], 'readwrite');
+    await evict(tx, tighter, [page.provider, page.key]);
+    await tx.done;
+    return writeOnce(db, page, tighter);
+  }
+}
+
+/** Marks a search as just used, for the least-recently-used order. */
+export async function touchSearch(db: CacheDb, provider: ProviderId, key: string, now = Date.now()): Promise<void> {
+  const tx = db.transaction('searches', 'readwrite');
+  const search = await tx.store.get([provider, key]);
+  if (search) await tx.store.put({ ...search, lastUsedAt: now });
+  await tx.done;
+}
+
+/** Every cached event of a provider that matches a query, soonest first: what "offline" can still offer. */
+export async function searchCachedEvents(db: CacheDb, provider: ProviderId, query: SearchQuery, range: TimeRange, limit = 200): Promise<Event[]> {
+  const all = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
+  return all
+    .filter((event) => matchesQuery(event, query, range, event.text))
+    .sort((a, b) => a.start.utc.localeCompare(b.start.utc))
+    .slice(0, limit)
+    .map(withoutText);
+}
+
+export async function cacheSize(db: CacheDb): Promise<{ searches: number; events: number }> {
+  return { searches: await db.count('searches'), events: await db.count('events') };
+}

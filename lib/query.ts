@@ -1,0 +1,108 @@
+import { eventSearchText, foldText, type Event } from './event';
+
+export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
+export type DateRangeName = (typeof DATE_RANGES)[number];
+
+export const DATE_RANGE_LABELS: Record<DateRangeName, string> = {
+  any: 'Any date',
+  today: 'Today',
+  weekend: 'This weekend',
+  week: 'Next 7 days',
+  month: 'Next 30 days',
+};
+
+export interface SearchQuery {
+  text: string;
+  place: string;
+  when: DateRangeName;
+  onlineOnly: boolean;
+  freeOnly: boolean;
+}
+
+export const EMPTY_QUERY: SearchQuery = { text: '', place: '', when: 'any', onlineOnly: false, freeOnly: false };
+
+const MAX_TEXT = 200;
+
+const tidy = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : '');
+
+/** A query as typed (or as read back from storage) made tidy and complete. */
+export function normalizeQuery(input: Partial<Record<keyof SearchQuery, unknown>>): SearchQuery {
+  return {
+    text: tidy(input.text),
+    place: tidy(input.place),
+    when: DATE_RANGES.includes(input.when as DateRangeName) ? (input.when as DateRangeName) : 'any',
+    onlineOnly: input.onlineOnly === true,
+    freeOnly: input.freeOnly === true,
+  };
+}
+
+/** Equal searches share a key: case, accents and spacing do not matter. */
+export function queryKey(query: SearchQuery): string {
+  const normalized = normalizeQuery(query);
+  return JSON.stringify([foldText(normalized.text), foldText(normalized.place), normalized.when, normalized.onlineOnly, normalized.freeOnly]);
+}
+
+export interface TimeRange {
+  start: Date;
+  end?: Date;
+}
+
+/** The wall-clock date parts of an instant in a zone. */
+function wallClock(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute!, second: +parts.second!, weekday: parts.weekday! };
+}
+
+/** The instant a zone's clock reads the given date at 00:00 plus `days` (DST-safe to the minute). */
+function startOfDay(instant: Date, timeZone: string, days = 0): Date {
+  const { year, month, day } = wallClock(instant, timeZone);
+  const target = Date.UTC(year, month - 1, day + days);
+  let guess = target;
+  for (let pass = 0; pass < 2; pass++) {
+    const shown = wallClock(new Date(guess), timeZone);
+    guess += target - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
+  }
+  return new Date(guess);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The time span a date filter means, from now, on the user's calendar. */
+export function dateRange(when: DateRangeName, now: Date, timeZone: string): TimeRange {
+  switch (when) {
+    case 'any':
+      return { start: now };
+    case 'today':
+      return { start: now, end: new Date(startOfDay(now, timeZone, 1).getTime() - 1) };
+    case 'week':
+      return { start: now, end: new Date(now.getTime() + 7 * 86_400_000) };
+    case 'month':
+      return { start: now, end: new Date(now.getTime() + 30 * 86_400_000) };
+    case 'weekend': {
+      const weekday = WEEKDAYS.indexOf(wallClock(now, timeZone).weekday);
+      // Saturday and Sunday; on a weekend day, what is left of it.
+      const untilSaturday = weekday === 0 ? -1 : 6 - weekday;
+      const saturday = startOfDay(now, timeZone, untilSaturday);
+      const monday = startOfDay(now, timeZone, untilSaturday + 2);
+      return { start: saturday > now ? saturday : now, end: new Date(monday.getTime() - 1) };
+    }
+  }
+}
+
+/** The same test the server applies, for filtering cached events locally (offline, or Eventbrite). */
+export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange, searchText = eventSearchText(event)): boolean {
+  const start = Date.parse(event.start.utc);
+  if (start < range.start.getTime() || (range.end && start > range.end.getTime())) return false;
+  if (query.onlineOnly && !event.online) return false;
+  if (query.freeOnly && !event.free) return false;
+  const place = foldText(query.place);
+  if (place && !(event.venue && foldText(`${event.venue.city} ${event.venue.address}`).includes(place))) return false;
+  return foldText(query.text)
+    .split(' ')
+    .filter(Boolean)
+    .every((word) => searchText.includes(word));
+}

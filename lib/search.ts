@@ -1,0 +1,130 @@
+import { getAccessToken, renewRejectedToken } from './auth/session';
+import { openCache, type CacheDb } from './cache/db';
+import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage } from './cache/searches';
+import type { Event } from './event';
+import { getProvider } from './providers';
+import { ProviderError } from './providers/eventbrite-api';
+import type { Provider } from './providers/types';
+import { dateRange, normalizeQuery, queryKey, type SearchQuery } from './query';
+import { authState, searchSettings, type ProviderId } from './settings';
+
+/**
+ * The search service, in the background: cache first, the network when the cache is stale or the
+ * user asks ("Refresh"), paging with "More", and the last good results when the network fails.
+ */
+export interface SearchResult {
+  query: SearchQuery;
+  events: Event[];
+  hasMore: boolean;
+  /** When these results came from the provider; null for results filtered from the whole cache. */
+  fetchedAt: number | null;
+  /** Why these are not fresh results from the provider, if they are not. */
+  problem?: SearchProblem;
+}
+
+export interface SearchProblem {
+  kind: 'offline' | 'rate-limit' | 'failed';
+  message: string;
+  retryAfter?: number;
+}
+
+export interface SearchRequest {
+  query: SearchQuery;
+  /** The user's time zone, for "today" and "this weekend". */
+  timeZone: string;
+  force?: boolean;
+}
+
+async function signedInProvider(): Promise<Provider> {
+  const state = await authState.getValue();
+  if (state.status !== 'signed-in') throw new ProviderError('auth', 'not signed in');
+  return getProvider(state.provider);
+}
+
+/** Calls the API with the access token; a rejected token is renewed once and the call made once more. */
+async function withAccessToken<T>(call: (token: string) => Promise<T>): Promise<T> {
+  const token = await getAccessToken();
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
+    return call(await renewRejectedToken(token));
+  }
+}
+
+function problemFrom(error: unknown): SearchProblem {
+  const offline = globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.kind === 'network');
+  if (offline) return { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' };
+  if (error instanceof ProviderError && error.kind === 'rate-limit') return { kind: 'rate-limit', message: error.message, retryAfter: error.retryAfter };
+  return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
+}
+
+async function withCache<T>(use: (db: CacheDb) => Promise<T>): Promise<T> {
+  const db = await openCache();
+  try {
+    return await use(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined) {
+  const range = dateRange(query.when, new Date(), timeZone);
+  return withAccessToken((token) => provider.search(query, range, cursor, token));
+}
+
+/** What the popup paints: the cached results when fresh, else the network's; the cache when that fails. */
+export async function runSearch(request: SearchRequest): Promise<SearchResult> {
+  const query = normalizeQuery(request.query);
+  const key = queryKey(query);
+  const provider = await signedInProvider();
+  const { cacheTtlMinutes } = await searchSettings.getValue();
+
+  return withCache(async (db) => {
+    const cached = await readSearch(db, provider.id, key);
+    if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
+      await touchSearch(db, provider.id, key);
+      return { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
+    }
+    let page;
+    try {
+      page = await fetchPage(provider, query, request.timeZone, undefined);
+    } catch (error) {
+      return fallBack(db, provider.id, query, request.timeZone, error, cached);
+    }
+    const now = Date.now();
+    await writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: false, now });
+    return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
+  });
+}
+
+/** Nothing fresh to show: this search's last good results, or, offline, matches from the whole cache. */
+async function fallBack(db: CacheDb, provider: ProviderId, query: SearchQuery, timeZone: string, error: unknown, cached: Awaited<ReturnType<typeof readSearch>>): Promise<SearchResult> {
+  if (error instanceof ProviderError && error.kind === 'auth') throw error;
+  const problem = problemFrom(error);
+  if (cached) return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
+  if (problem.kind !== 'offline') throw error;
+  const events = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), timeZone));
+  return { query, events, hasMore: false, fetchedAt: null, problem };
+}
+
+/** The next page of a cached search, added to it. */
+export async function loadMore(request: SearchRequest): Promise<SearchResult> {
+  const query = normalizeQuery(request.query);
+  const key = queryKey(query);
+  const provider = await signedInProvider();
+  return withCache(async (db) => {
+    const cached = await readSearch(db, provider.id, key);
+    if (!cached?.search.cursor) return { query, events: cached?.events ?? [], hasMore: false, fetchedAt: cached?.search.fetchedAt ?? null };
+    let page;
+    try {
+      page = await fetchPage(provider, query, request.timeZone, cached.search.cursor);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'auth') throw error;
+      return { query, events: cached.events, hasMore: true, fetchedAt: cached.search.fetchedAt, problem: problemFrom(error) };
+    }
+    await writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: true, now: Date.now() });
+    const updated = await readSearch(db, provider.id, key);
+    return { query, events: updated?.events ?? [], hasMore: Boolean(page.cursor), fetchedAt: updated?.search.fetchedAt ?? null };
+  });
+}

@@ -1,0 +1,22 @@
+import type { Event } from '../../lib/event';
+
+let counter = 0;
+
+/** A plausible event in the common model, with whatever a test cares about overridden. */
+export function sampleEvent(overrides: Partial<Event> = {}): Event {
+  counter++;
+  return {
+    provider: 'demo',
+    id: `e${counter}`,
+    title: `Event ${counter}`,
+    summary: 'A sample event.',
+    url: `https://demo.event-scout.test/e/${counter}`,
+    start: { utc: new Date(Date.UTC(2030, 0, 1, 18) + counter * 3_600_000).toISOString(), timezone: 'Europe/Berlin' },
+    end: null,
+    venue: { name: 'Harbor Hall', city: 'Berlin', address: '1 Market St, Berlin' },
+    online: false,
+    free: false,
+    imageUrl: null,
+    ...overrides,
+  };
+}
