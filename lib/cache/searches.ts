@@ -70,13 +70,26 @@ async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [P
 async function writeOnce(db: CacheDb, page: PageWrite, limits: typeof CACHE_LIMITS): Promise<CachedSearch> {
   // One transaction, nothing but IndexedDB inside: a failed or interrupted write leaves the old results.
   const tx = db.transaction(['searches', 'events'], 'readwrite');
+  try {
+    return await writeIn(tx, page, limits);
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeIn(tx: WriteTransaction, page: PageWrite, limits: typeof CACHE_LIMITS): Promise<CachedSearch> {
   const searches = tx.objectStore('searches');
   const previous = page.append ? await searches.get([page.provider, page.key]) : undefined;
   const ids = new Set(previous?.eventIds ?? []);
-  for (const event of page.events) {
-    ids.add(event.id);
-    void tx.objectStore('events').put({ ...event, text: eventSearchText(event) });
-  }
+  const events = tx.objectStore('events');
+  await Promise.all(
+    page.events.map((event) => {
+      ids.add(event.id);
+      return events.put({ ...event, text: eventSearchText(event) });
+    }),
+  );
   const search: CachedSearch = {
     provider: page.provider,
     key: page.key,
@@ -86,7 +99,7 @@ async function writeOnce(db: CacheDb, page: PageWrite, limits: typeof CACHE_LIMI
     fetchedAt: previous?.fetchedAt ?? page.now,
     lastUsedAt: page.now,
   };
-  void searches.put(search);
+  await searches.put(search);
   await evict(tx, limits, [page.provider, page.key]);
   await tx.done;
   return search;

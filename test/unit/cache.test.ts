@@ -1,0 +1,154 @@
+import { deleteDB, openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { CACHE_NAME, openCache, type CacheDb } from '@/lib/cache/db';
+import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage, type PageWrite } from '@/lib/cache/searches';
+import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
+import { sampleEvent } from '../support/events';
+
+let db: CacheDb;
+
+beforeEach(async () => {
+  await deleteDB(CACHE_NAME);
+  db = await openCache();
+});
+afterEach(() => {
+  db.close();
+  vi.useRealTimers();
+});
+
+function page(text: string, events = [sampleEvent(), sampleEvent()], extra: Partial<PageWrite> = {}): PageWrite {
+  const query = normalizeQuery({ text });
+  return { provider: 'demo', key: queryKey(query), query, events, append: false, now: Date.now(), ...extra };
+}
+
+describe('searches and events', () => {
+  test('an event seen in two searches is stored once', async () => {
+    const shared = sampleEvent();
+    await writeSearchPage(db, page('jazz', [shared, sampleEvent()]));
+    await writeSearchPage(db, page('night', [shared]));
+    expect(await db.count('events')).toBe(2);
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'night' }))))?.events).toEqual([shared]);
+  });
+
+  test('a later page is added after the first, in order, without duplicates', async () => {
+    const [a, b, c] = [sampleEvent(), sampleEvent(), sampleEvent()];
+    await writeSearchPage(db, page('jazz', [a, b], { cursor: 'next' }));
+    await writeSearchPage(db, page('jazz', [b, c], { append: true }));
+    const cached = await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' })));
+    expect(cached?.events.map((event) => event.id)).toEqual([a!.id, b!.id, c!.id]);
+    expect(cached?.search.cursor).toBeUndefined();
+  });
+
+  test('a first page replaces what was cached for the search', async () => {
+    await writeSearchPage(db, page('jazz', [sampleEvent(), sampleEvent()], { cursor: 'next' }));
+    const fresh = sampleEvent();
+    await writeSearchPage(db, page('jazz', [fresh]));
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual([fresh]);
+  });
+
+  test('a failed write leaves the previous results intact', async () => {
+    const original = [sampleEvent(), sampleEvent()];
+    await writeSearchPage(db, page('jazz', original));
+    // The first event is written, the second fails: the transaction must take the first back.
+    const originalPut = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++calls === 2) throw new DOMException('disk on fire', 'UnknownError');
+      return originalPut.apply(this, args);
+    });
+    await expect(writeSearchPage(db, page('jazz', [sampleEvent(), sampleEvent(), sampleEvent()]))).rejects.toThrow('disk on fire');
+    put.mockRestore();
+    expect(calls).toBe(2);
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual(original);
+    expect(await db.count('events')).toBe(2);
+  });
+});
+
+describe('freshness', () => {
+  test('fresh for the TTL, then stale', () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T12:00:00Z'), toFake: ['Date'] });
+    const search = { fetchedAt: Date.now() };
+    expect(isFresh(search, 15 * 60_000)).toBe(true);
+    vi.advanceTimersByTime(15 * 60_000 - 1);
+    expect(isFresh(search, 15 * 60_000)).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(isFresh(search, 15 * 60_000)).toBe(false);
+  });
+
+  test('loading more keeps the time of the first page', async () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T12:00:00Z'), toFake: ['Date'] });
+    await writeSearchPage(db, page('jazz', [sampleEvent()], { cursor: 'c', now: Date.now() }));
+    vi.advanceTimersByTime(60_000);
+    const search = await writeSearchPage(db, page('jazz', [sampleEvent()], { append: true, now: Date.now() }));
+    expect(search.fetchedAt).toBe(new Date('2030-01-01T12:00:00Z').getTime());
+    expect(search.lastUsedAt).toBe(new Date('2030-01-01T12:01:00Z').getTime());
+  });
+});
+
+describe('eviction', () => {
+  const limits = { searches: 2, events: 3 };
+
+  test('the least recently used search goes first, then the events no search shows', async () => {
+    vi.useFakeTimers({ now: new Date('2030-01-01T12:00:00Z'), toFake: ['Date'] });
+    const oldOnly = sampleEvent();
+    await writeSearchPage(db, page('old', [oldOnly], { now: Date.now() }), limits);
+    vi.advanceTimersByTime(1000);
+    await writeSearchPage(db, page('used', [sampleEvent()], { now: Date.now() }), limits);
+    vi.advanceTimersByTime(1000);
+    await touchSearch(db, 'demo', queryKey(normalizeQuery({ text: 'old' })));
+    vi.advanceTimersByTime(1000);
+    await writeSearchPage(db, page('new', [sampleEvent(), sampleEvent()], { now: Date.now() }), limits);
+
+    const keys = (await db.getAll('searches')).map((search) => search.query.text).sort();
+    expect(keys).toEqual(['new', 'old']); // "used" was the least recently used after "old" was touched
+    expect(await db.count('events')).toBe(3);
+    expect(await db.get('events', ['demo', oldOnly.id])).toBeDefined();
+  });
+
+  test('a quota error evicts harder and the write is tried once more', async () => {
+    for (const text of ['a', 'b', 'c', 'd']) await writeSearchPage(db, page(text, [sampleEvent()]), { searches: 4, events: 10 });
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    const written = await writeSearchPage(db, page('e', [sampleEvent()]), { searches: 4, events: 10 });
+    put.mockRestore();
+    expect(written.query.text).toBe('e');
+    expect(await db.count('searches')).toBeLessThanOrEqual(2);
+    expect(await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'e' })))).toBeDefined();
+  });
+});
+
+describe('offline search over the whole cache', () => {
+  test('matches every cached event of the provider, soonest first', async () => {
+    const later = sampleEvent({ title: 'Jazz late', start: { utc: '2031-01-02T00:00:00.000Z', timezone: 'UTC' } });
+    const sooner = sampleEvent({ title: 'Jazz early', start: { utc: '2031-01-01T00:00:00.000Z', timezone: 'UTC' } });
+    await writeSearchPage(db, page('one', [later, sampleEvent({ title: 'Opera' })]));
+    await writeSearchPage(db, page('two', [sooner]));
+    const found = await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'jazz' }), { start: new Date('2030-01-01') });
+    expect(found.map((event) => event.title)).toEqual(['Jazz early', 'Jazz late']);
+    expect(found[0]).not.toHaveProperty('text');
+  });
+});
+
+describe('the schema', () => {
+  test('upgrades a version 1 database with data in it', async () => {
+    db.close();
+    await deleteDB(CACHE_NAME);
+    const v1 = await openDB(CACHE_NAME, 1, {
+      upgrade(old) {
+        old.createObjectStore('events', { keyPath: ['provider', 'id'] });
+        old.createObjectStore('searches', { keyPath: ['provider', 'key'] }).createIndex('byLastUsed', 'lastUsedAt');
+      },
+    });
+    const event = sampleEvent({ title: 'Harbor Jazz', venue: { name: 'Pier 9', city: 'Oslo', address: 'Oslo' } });
+    await v1.put('events', event);
+    await v1.put('searches', { provider: 'demo', key: 'k', query: EMPTY_QUERY, eventIds: [event.id], fetchedAt: 1, lastUsedAt: 1 });
+    v1.close();
+
+    db = await openCache();
+    expect(db.version).toBe(2);
+    expect(await db.get('events', ['demo', event.id])).toEqual({ ...event, text: expect.stringContaining('harbor jazz') });
+    expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
+    expect(await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).toHaveLength(1);
+  });
+});
