@@ -84,12 +84,17 @@ async function writeIn(tx: WriteTransaction, page: PageWrite, limits: typeof CAC
   const previous = page.append ? await searches.get([page.provider, page.key]) : undefined;
   const ids = new Set(previous?.eventIds ?? []);
   const events = tx.objectStore('events');
-  await Promise.all(
-    page.events.map((event) => {
+  const writes: Promise<unknown>[] = [];
+  try {
+    for (const event of page.events) {
       ids.add(event.id);
-      return events.put({ ...event, text: eventSearchText(event) });
-    }),
-  );
+      writes.push(events.put({ ...event, text: eventSearchText(event) }));
+    }
+    await Promise.all(writes);
+  } finally {
+    // After an abort every pending request rejects too: expected, not unhandled.
+    for (const write of writes) write.catch(() => undefined);
+  }
   const search: CachedSearch = {
     provider: page.provider,
     key: page.key,
