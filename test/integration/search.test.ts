@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LOCAL_EVENTBRITE_CLIENT_ID } from '../../demo/eventbrite-oauth';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { stubIdentity } from '../support/identity';
+import { walkAuthorization } from '../support/walk-authorization';
+
+// The search service against the demo server on loopback: the whole path from a query to the cache.
+let demo: DemoServer;
+let search: typeof import('../../lib/search');
+let session: typeof import('../../lib/auth/session');
+let settings: typeof import('../../lib/settings');
+let cache: typeof import('../../lib/cache/searches');
+let db: typeof import('../../lib/cache/db');
+let query: typeof import('../../lib/query');
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  vi.stubEnv('WXT_DEMO_ISSUER', demo.issuer);
+  vi.stubEnv('WXT_DEMO_API', demo.apiBase);
+  vi.stubEnv('WXT_EVENTBRITE_API', demo.apiBase);
+  vi.stubEnv('WXT_EVENTBRITE_AUTHORIZE', `${demo.issuer}/oauth/authorize`);
+  vi.stubEnv('WXT_EVENTBRITE_CLIENT_ID', LOCAL_EVENTBRITE_CLIENT_ID);
+  search = await import('../../lib/search');
+  session = await import('../../lib/auth/session');
+  settings = await import('../../lib/settings');
+  cache = await import('../../lib/cache/searches');
+  db = await import('../../lib/cache/db');
+  query = await import('../../lib/query');
+});
+afterAll(() => demo.close());
+
+const timeZone = 'Europe/Berlin';
+const request = (text: string, extra: object = {}) => ({ query: query.normalizeQuery({ text }), timeZone, ...extra });
+const searchRequests = () => demo.requestCount('GET /v3/events/search/');
+
+async function signIn(provider: 'demo' | 'eventbrite', login = 'demo', password = 'demo') {
+  fakeBrowser.reset();
+  await db.clearCache();
+  stubIdentity(({ url }) => walkAuthorization(url, { login, password }));
+  await settings.providerSetting.setValue(provider);
+  await session.signIn();
+  const state = await settings.authState.getValue();
+  if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
+}
+
+async function cachedIds(text: string, provider: 'demo' | 'eventbrite' = 'demo') {
+  const connection = await db.openCache();
+  try {
+    return (await cache.readSearch(connection, provider, query.queryKey(query.normalizeQuery({ text }))))?.events.map((event) => event.id);
+  } finally {
+    connection.close();
+  }
+}
+
+describe('the demo provider', () => {
+  beforeEach(() => signIn('demo'));
+
+  test('a search goes to the network once, then comes from the cache until Refresh', async () => {
+    const before = searchRequests();
+    const first = await search.runSearch(request('jazz'));
+    expect(first.events).toHaveLength(50);
+    expect(first.hasMore).toBe(true);
+    expect(first.problem).toBeUndefined();
+    expect(searchRequests()).toBe(before + 1);
+
+    const again = await search.runSearch(request('  JAZZ '));
+    expect(again.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
+    expect(searchRequests()).toBe(before + 1);
+
+    await search.runSearch(request('jazz', { force: true }));
+    expect(searchRequests()).toBe(before + 2);
+  });
+
+  test('stale results are revalidated', async () => {
+    await search.runSearch(request('yoga'));
+    await settings.searchSettings.setValue({ cacheTtlMinutes: 0 });
+    const before = searchRequests();
+    await search.runSearch(request('yoga'));
+    expect(searchRequests()).toBe(before + 1);
+    await settings.searchSettings.removeValue();
+  });
+
+  test('More adds the next page', async () => {
+    const first = await search.runSearch(request('jazz'));
+    const more = await search.loadMore(request('jazz'));
+    expect(more.events.length).toBeGreaterThan(50);
+    expect(more.events.slice(0, 50)).toEqual(first.events);
+    expect(new Set(more.events.map((event) => event.id)).size).toBe(more.events.length);
+    expect(await cachedIds('jazz')).toEqual(more.events.map((event) => event.id));
+  });
+
+  test('filters reach the server', async () => {
+    const free = await search.runSearch({ query: query.normalizeQuery({ place: 'Berlin', freeOnly: true, when: 'month' }), timeZone });
+    expect(free.events.length).toBeGreaterThan(0);
+    expect(free.events.every((event) => event.free && event.venue?.city === 'Berlin')).toBe(true);
+    const online = await search.runSearch({ query: query.normalizeQuery({ onlineOnly: true }), timeZone });
+    expect(online.events.every((event) => event.online && event.venue === null)).toBe(true);
+  });
+
+  describe('when the API fails, the error is clear and the cache untouched', () => {
+    test.each([
+      ['429 with Retry-After', { status: 429, error: 'HIT_RATE_LIMIT', retryAfter: 120 }, 'rate-limit'],
+      ['500', { status: 500, error: 'INTERNAL_ERROR' }, 'failed'],
+      ['malformed JSON', { status: 200, rawBody: '{"pagination": {"has_more_items": tru' }, 'failed'],
+      ['JSON of the wrong shape', { status: 200, rawBody: '{"events": "none"}' }, 'failed'],
+    ])('%s', async (_name, fault, kind) => {
+      const original = await search.runSearch(request('pottery'));
+      demo.injectFaults(fault);
+      const result = await search.runSearch(request('pottery', { force: true }));
+      expect(result.problem?.kind).toBe(kind);
+      expect(result.problem?.message).toMatch(/\w+/);
+      expect(result.events).toEqual(original.events);
+      expect(await cachedIds('pottery')).toEqual(original.events.map((event) => event.id));
+      if (kind === 'rate-limit') expect(result.problem?.retryAfter).toBe(120);
+    });
+
+    test('with nothing cached, the error itself', async () => {
+      demo.injectFaults({ status: 500, error: 'INTERNAL_ERROR' });
+      await expect(search.runSearch(request('salsa'))).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('trouble') });
+      expect(await cachedIds('salsa')).toBeUndefined();
+    });
+  });
+
+  test('offline: the last results of this search, or matches from the whole cache', async () => {
+    const jazz = await search.runSearch(request('jazz'));
+    await demo.stop();
+    try {
+      const same = await search.runSearch(request('jazz', { force: true }));
+      expect(same.problem?.kind).toBe('offline');
+      expect(same.events).toEqual(jazz.events);
+
+      const other = await search.runSearch(request('jazz night winter'));
+      expect(other.problem?.kind).toBe('offline');
+      expect(other.fetchedAt).toBeNull();
+      expect(other.events.length).toBeGreaterThan(0);
+      expect(other.events.every((event) => /jazz night/i.test(event.title) && /winter/i.test(event.title))).toBe(true);
+    } finally {
+      await demo.resume();
+    }
+  });
+});
+
+describe('the eventbrite provider against the local Eventbrite', () => {
+  test('merges orders and organizations’ events, filtered locally, within 9 requests a page', async () => {
+    await signIn('eventbrite', 'sam', 'sam-password');
+    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003', '5004', '99'] });
+    const routes = ['GET /v3/users/me/organizations/', 'GET /v3/users/me/orders/', 'GET /v3/organizations/301/events/', 'GET /v3/organizers/5003/events/', 'GET /v3/organizers/5004/events/', 'GET /v3/organizers/99/events/'];
+    const count = () => routes.reduce((sum, route) => sum + demo.requestCount(route), 0);
+
+    const before = count();
+    const all = await search.runSearch({ query: query.EMPTY_QUERY, timeZone });
+    expect(count() - before).toBe(6);
+    expect(all.events.length).toBeGreaterThan(50);
+    const ids = all.events.map((event) => event.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(all.events.map((event) => event.start.utc)).toEqual([...all.events.map((event) => event.start.utc)].sort());
+    expect(all.hasMore).toBe(true);
+
+    const yoga = await search.runSearch(request('yoga'));
+    expect(yoga.events.length).toBeGreaterThan(0);
+    expect(yoga.events.every((event) => /yoga/i.test(`${event.title} ${event.summary}`))).toBe(true);
+
+    const beforeMore = count();
+    const more = await search.loadMore({ query: query.EMPTY_QUERY, timeZone });
+    expect(more.events.length).toBeGreaterThan(all.events.length);
+    expect(count() - beforeMore).toBeLessThanOrEqual(4); // only the sources with more; never the organizations list again
+    expect(demo.requestCount('GET /v3/users/me/organizations/')).toBe(2);
+  });
+
+  test('a rejected token is renewed without a window, once', async () => {
+    await signIn('eventbrite');
+    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: [] });
+    demo.revokeEventbriteTokens();
+    const launch = vi.mocked(fakeBrowser.identity.launchWebAuthFlow);
+    launch.mockClear();
+    const result = await search.runSearch({ query: query.EMPTY_QUERY, timeZone });
+    expect(result.events.length).toBeGreaterThan(0);
+    expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([false]);
+  });
+});
