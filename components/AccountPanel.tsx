@@ -28,7 +28,7 @@ export function AccountPanel({ state, pitch }: Props) {
   const alert = failure ?? (state.status === 'signed-out' ? state.problem?.message : undefined);
 
   return (
-    <section class="account" aria-label="Account">
+    <div class="account">
       {alert && (
         <p class="alert" role="alert">
           {alert}
@@ -55,6 +55,6 @@ export function AccountPanel({ state, pitch }: Props) {
           </button>
         </div>
       )}
-    </section>
+    </div>
   );
 }

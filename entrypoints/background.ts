@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { abandonDeadSignIn, signIn, signOut } from '@/lib/auth/session';
+import { abandonDeadSignIn, signIn, signOut, switchProvider } from '@/lib/auth/session';
 import { listenForMessages } from '@/lib/messages';
 import { loadMore, runSearch } from '@/lib/search';
-import { authState } from '@/lib/settings';
+import { authState, isProviderId } from '@/lib/settings';
 
 export default defineBackground(() => {
   // A sign-in that was running when the last worker stopped is over: settle it before anything else.
@@ -18,6 +18,10 @@ export default defineBackground(() => {
       'auth/state': async () => {
         await abandonDeadSignIn();
         return authState.getValue();
+      },
+      'auth/switch-provider': async (provider) => {
+        if (!isProviderId(provider)) throw new Error('Unknown provider.');
+        await switchProvider(provider);
       },
       'search/run': runSearch,
       'search/more': loadMore,

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { SearchRequest, SearchResult } from './search';
-import type { AuthState } from './settings';
+import type { AuthState, ProviderId } from './settings';
 
 /**
  * The one protocol between the extension's pages and its background. Requests and answers carry
@@ -12,6 +12,8 @@ export interface Protocol {
   'auth/sign-out': { request: void; response: void };
   /** The current sign-in state, after abandoning a flow whose worker stopped. */
   'auth/state': { request: void; response: AuthState };
+  /** Makes another provider active, signing out of the current one first. */
+  'auth/switch-provider': { request: ProviderId; response: void };
   /** Cached results when fresh, else the provider's; `force` is "Refresh". */
   'search/run': { request: SearchRequest; response: SearchResult };
   /** The next page of the search, added to what is cached. */

@@ -266,3 +266,10 @@ export async function signOut(): Promise<void> {
   for (const result of wiped) if (result.status === 'rejected') console.error('Event Scout: sign-out cleanup failed', result.reason);
   await authState.setValue({ status: 'signed-out' });
 }
+
+/** Another provider means another account: sign out of this one first, so nothing private carries over. */
+export async function switchProvider(next: ProviderId): Promise<void> {
+  const state = await authState.getValue();
+  if (state.status !== 'signed-out' && state.provider !== next) await signOut();
+  await providerSetting.setValue(next);
+}

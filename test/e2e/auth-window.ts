@@ -9,10 +9,11 @@ export async function clickAndWaitForAuthWindow(context: BrowserContext, issuer:
   return page;
 }
 
+/** Fills the login form; the demo provider's button says "Sign in", the local Eventbrite's "Log in and allow". */
 export async function logIn(page: Page, login: string, password: string): Promise<void> {
   await page.getByLabel('Username').fill(login);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /^(Sign in|Log in and allow)$/ }).click();
 }
 
 /** Allow or deny on the consent page; on either, the server redirects and Chrome closes the window. */

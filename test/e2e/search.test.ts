@@ -1,7 +1,10 @@
+import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { signInFromPopup } from './auth-window';
+import { clickAndWaitForAuthWindow, logIn, signInFromPopup } from './auth-window';
+import { axeViolations } from './axe';
 import { launchExtension, type ExtensionBrowser } from './chromium';
+import type { Page } from 'playwright-core';
 
 let demo: DemoServer;
 let ext: ExtensionBrowser;
@@ -10,48 +13,194 @@ beforeAll(async () => {
   demo = await startDemoServer({ port: inject('demoPort') });
 });
 afterAll(() => demo.close());
-beforeEach(async () => {
-  ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'America/New_York' });
-});
-afterEach(() => ext.close());
+afterEach(() => ext?.close());
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
+const eventsList = (page: Page) => page.getByRole('list', { name: 'Events' });
+const items = (page: Page) => eventsList(page).getByRole('listitem');
+const status = (page: Page) => page.getByRole('status');
 
-describe('searching from the popup', () => {
+async function search(page: Page, text: string) {
+  const searchbox = page.getByRole('searchbox', { name: 'Search events' });
+  await searchbox.fill(text);
+  await searchbox.press('Enter');
+}
+
+async function signedInPopup(options: { colorScheme?: 'light' | 'dark' } = {}) {
+  ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'America/New_York', ...options });
+  const popup = await ext.openPopup();
+  await signInFromPopup(ext.context, popup, demo.issuer);
+  return popup;
+}
+
+describe('searching from the popup (America/New_York)', () => {
   test('search, reopen with cached results at once, Refresh, More', async () => {
-    const popup = await ext.openPopup();
-    await signInFromPopup(ext.context, popup, demo.issuer);
-
-    const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
+    const popup = await signedInPopup();
     await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search events');
-    await searchbox.fill('jazz');
-    await searchbox.press('Enter');
-    const list = popup.getByRole('list', { name: 'Events' });
-    await list.getByRole('listitem').first().waitFor();
-    expect(await list.getByRole('listitem').count()).toBe(50);
-    expect(await popup.getByRole('status').textContent()).toBe('50 events');
-    const first = list.getByRole('listitem').first();
-    const link = first.getByRole('link');
+    await search(popup, 'jazz');
+    await items(popup).first().waitFor();
+    expect(await items(popup).count()).toBe(50);
+    expect(await status(popup).textContent()).toBe('50 events');
+
+    const link = items(popup).first().getByRole('link');
     expect(await link.textContent()).toMatch(/jazz/i);
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('href')).toMatch(/^https:\/\/demo\.event-scout\.test\/e\/\d+$/);
+    // The event's own zone, labelled, and the user's clock where it differs (no jazz in New York tonight is a fluke, not a rule).
+    const whenTexts = await eventsList(popup).locator('.event-when').allTextContents();
+    expect(whenTexts.every((text) => /(time|UTC)/.test(text))).toBe(true);
+    expect(whenTexts.some((text) => /your time/.test(text))).toBe(true);
 
     // Reopened: the last query and its results, before the background answers.
     const before = searches();
     const reopened = await ext.openPopup();
-    await reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').first().waitFor();
+    await items(reopened).first().waitFor();
     expect(await reopened.getByRole('searchbox', { name: 'Search events' }).inputValue()).toBe('jazz');
-    expect(await reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').count()).toBe(50);
-    await expect.poll(() => reopened.getByRole('status').textContent()).toBe('50 events');
-    expect(searches()).toBe(before); // fresh cache: no request at all
+    expect(await items(reopened).count()).toBe(50);
+    await expect.poll(() => status(reopened).textContent()).toBe('50 events');
+    expect(searches()).toBe(before); // fresh: no request at all
 
     await reopened.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => searches()).toBe(before + 1);
-    await expect.poll(() => reopened.getByRole('status').textContent()).toBe('50 events');
+    await expect.poll(() => status(reopened).textContent()).toBe('50 events');
 
     await reopened.getByRole('button', { name: 'More' }).click();
-    await expect.poll(() => reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').count()).toBeGreaterThan(50);
-    const titles = await reopened.getByRole('list', { name: 'Events' }).getByRole('link').allTextContents();
-    expect(new Set(await reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').evaluateAll((items) => items.map((item) => item.querySelector('a')?.href))).size).toBe(titles.length);
+    await expect.poll(() => items(reopened).count()).toBe(100);
+    const hrefs = await eventsList(reopened).getByRole('link').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(new Set(hrefs).size).toBe(100);
+  });
+
+  test('filters: place, dates, online only, free only', async () => {
+    const popup = await signedInPopup();
+    await popup.getByLabel('Place').fill('Tokyo');
+    await search(popup, '');
+    await items(popup).first().waitFor();
+    expect((await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Tokyo'))).toBe(true);
+
+    await popup.getByLabel('Place').fill('');
+    await popup.getByLabel('Online only').check();
+    await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.startsWith('Online'))).toBe(true);
+    expect(await eventsList(popup).locator('.event-when').first().textContent()).toContain('your time');
+
+    await popup.getByLabel('Free only').check();
+    await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Free'))).toBe(true);
+
+    await popup.getByLabel('Dates').selectOption({ label: 'Next 7 days' });
+    await expect.poll(() => status(popup).textContent()).toMatch(/^\d+ events?$|^No events match/);
+    const starts = await eventsList(popup).locator('time').evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime')!)));
+    expect(starts.every((start) => start <= Date.now() + 7 * 86_400_000)).toBe(true);
+  });
+
+  test('offline: the last results with a banner, and typing filters the cached events', async () => {
+    const popup = await signedInPopup();
+    await search(popup, 'night');
+    await items(popup).first().waitFor();
+    await demo.stop();
+    try {
+      const reopened = await ext.openPopup();
+      await items(reopened).first().waitFor();
+      await reopened.getByRole('button', { name: 'Refresh' }).click();
+      await expect.poll(() => status(reopened).textContent()).toMatch(/^Offline · 50 events/);
+      await reopened.getByText('You are offline').waitFor();
+      expect(await items(reopened).count()).toBe(50);
+
+      await reopened.getByRole('searchbox', { name: 'Search events' }).fill('night winter');
+      await expect.poll(() => status(reopened).textContent()).toMatch(/^Offline · \d+ events? saved on this device match/);
+      const titles = await eventsList(reopened).getByRole('link').allTextContents();
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.every((title) => /night/i.test(title) && /winter/i.test(title))).toBe(true);
+    } finally {
+      await demo.resume();
+    }
+  });
+
+  test('an API failure ends in an alert with a way to retry', async () => {
+    const popup = await signedInPopup();
+    demo.injectFaults({ status: 500, error: 'INTERNAL_ERROR' });
+    await search(popup, 'salsa');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('trouble');
+    await popup.getByRole('button', { name: 'Try again' }).click();
+    await items(popup).first().waitFor();
+    expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
+  test('keyboard only: from the searchbox to a result and to More', async () => {
+    const popup = await signedInPopup();
+    await popup.keyboard.type('jazz');
+    await popup.keyboard.press('Enter');
+    await items(popup).first().waitFor();
+    const reached: string[] = [];
+    for (let step = 0; step < 120 && !reached.includes('More'); step++) {
+      await popup.keyboard.press('Tab');
+      reached.push(
+        await popup.evaluate(() => {
+          const focused = document.activeElement as HTMLInputElement | null;
+          const name = focused?.getAttribute('aria-label') || focused?.labels?.[0]?.innerText || focused?.innerText || '';
+          return name.trim().split('\n')[0]!;
+        }),
+      );
+    }
+    expect(reached.slice(0, 5)).toEqual(['Search', 'Place', 'Dates', 'Online only', 'Free only']);
+    expect(reached).toContain(await items(popup).first().getByRole('link').textContent());
+    expect(reached).toContain('Refresh');
+    expect(reached).toContain('More');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => items(popup).count()).toBe(100);
+  });
+});
+
+describe('how it looks', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`${colorScheme}: no axe violations, and a screenshot for the README`, async () => {
+      const popup = await signedInPopup({ colorScheme });
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await search(popup, 'jazz');
+      await items(popup).first().waitFor();
+      expect(await axeViolations(popup)).toEqual([]);
+      await mkdir('docs/screenshots', { recursive: true });
+      await popup.screenshot({ path: `docs/screenshots/popup-${colorScheme}.png` });
+
+      const options = await ext.openOptions();
+      await options.getByText('Dana Demo').waitFor();
+      expect(await axeViolations(options)).toEqual([]);
+    });
+  }
+
+  test('signed out: no axe violations', async () => {
+    ext = await launchExtension(inject('chromeExtensionDir'));
+    const popup = await ext.openPopup();
+    await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+});
+
+describe('the eventbrite provider against the local Eventbrite', () => {
+  test('choose it in options, sign in with the client-side flow, search orders and followed organizers', async () => {
+    ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'Europe/London' });
+    const options = await ext.openOptions();
+    await options.getByRole('radio', { name: 'Eventbrite' }).check();
+    await options.getByLabel('Organizer ids').fill('5003, abc');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('is not an organizer id').waitFor();
+    await options.getByLabel('Organizer ids').fill('5003, 5004');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').getByText('Saved.').waitFor();
+
+    const popup = await ext.openPopup();
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, `${demo.issuer}/oauth/authorize`, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const closed = authWindow.waitForEvent('close');
+    await logIn(authWindow, 'demo', 'demo');
+    await closed;
+    await popup.getByText('Dana Demo').waitFor();
+
+    const before = demo.requestCount('GET /v3/organizers/5003/events/');
+    await search(popup, '');
+    await items(popup).first().waitFor();
+    expect(demo.requestCount('GET /v3/organizers/5003/events/')).toBe(before + 1);
+    expect(demo.requestCount('GET /v3/events/search/')).toBe(searches()); // the retired search is never called for Eventbrite
+    expect(await items(popup).count()).toBeGreaterThan(10);
+
+    await search(popup, 'yoga');
+    await expect.poll(async () => (await eventsList(popup).getByRole('link').allTextContents()).every((title) => /yoga/i.test(title))).toBe(true);
   });
 });

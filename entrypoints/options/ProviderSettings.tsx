@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'preact/hooks';
+import { config } from '@/lib/config';
+import { sendMessage } from '@/lib/messages';
+import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
+import { eventbriteSettings, PROVIDER_IDS, providerSetting, type ProviderId } from '@/lib/settings';
+
+const LABELS: Record<ProviderId, string> = { demo: 'Demo', eventbrite: 'Eventbrite' };
+
+/** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
+export function ProviderSettings() {
+  const [provider, setProvider] = useState<ProviderId | null>();
+  const [clientId, setClientId] = useState('');
+  const [organizerIds, setOrganizerIds] = useState('');
+  const [errors, setErrors] = useState<{ clientId?: string; organizerIds?: string }>({});
+  const [saved, setSaved] = useState('');
+
+  useEffect(() => {
+    void providerSetting.getValue().then(setProvider);
+    void eventbriteSettings.getValue().then((settings) => {
+      setClientId(settings.clientId);
+      setOrganizerIds(settings.organizerIds.join(', '));
+    });
+    return providerSetting.watch(setProvider);
+  }, []);
+
+  const choose = async (next: ProviderId) => {
+    setSaved('');
+    await sendMessage('auth/switch-provider', next);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const client = checkClientId(clientId);
+    const organizers = checkOrganizerIds(organizerIds);
+    setErrors({ clientId: client.ok ? undefined : client.message, organizerIds: organizers.ok ? undefined : organizers.message });
+    if (!client.ok || !organizers.ok) return;
+    await eventbriteSettings.setValue({ clientId: client.value, organizerIds: organizers.value });
+    setOrganizerIds(organizers.value.join(', '));
+    setSaved('Saved.');
+  };
+
+  if (provider === undefined) return null;
+  return (
+    <section aria-labelledby="provider-heading">
+      <h2 id="provider-heading">Events provider</h2>
+      <fieldset class="choices">
+        <legend>Provider</legend>
+        {PROVIDER_IDS.map((id) => (
+          <label key={id} class="check">
+            <input type="radio" name="provider" value={id} checked={provider === id} onChange={() => choose(id)} />
+            {LABELS[id]}
+          </label>
+        ))}
+      </fieldset>
+      <p class="muted hint">Switching provider signs you out; what was cached for the old account is removed.</p>
+      {provider === 'eventbrite' && (
+        <form class="settings-form" onSubmit={save} noValidate>
+          <div class="form-field">
+            <label for="client-id">Client id</label>
+            <input
+              id="client-id"
+              value={clientId}
+              placeholder={config.eventbrite.clientId || 'Your Eventbrite app’s API key'}
+              aria-invalid={Boolean(errors.clientId)}
+              aria-describedby={errors.clientId ? 'client-id-error' : 'client-id-hint'}
+              onInput={(event) => setClientId(event.currentTarget.value)}
+            />
+            {errors.clientId ? (
+              <p id="client-id-error" class="field-error">
+                {errors.clientId}
+              </p>
+            ) : (
+              <p id="client-id-hint" class="muted hint">
+                {config.eventbrite.clientId ? 'Leave empty to use the one this build came with.' : 'Create an app at eventbrite.com/platform/api-keys.'}
+              </p>
+            )}
+          </div>
+          <div class="form-field">
+            <label for="organizer-ids">Organizer ids</label>
+            <input
+              id="organizer-ids"
+              value={organizerIds}
+              placeholder="1234567, 7654321"
+              aria-invalid={Boolean(errors.organizerIds)}
+              aria-describedby={errors.organizerIds ? 'organizer-ids-error' : 'organizer-ids-hint'}
+              onInput={(event) => setOrganizerIds(event.currentTarget.value)}
+            />
+            {errors.organizerIds ? (
+              <p id="organizer-ids-error" class="field-error">
+                {errors.organizerIds}
+              </p>
+            ) : (
+              <p id="organizer-ids-hint" class="muted hint">
+                Comma-separated. Their events are searched along with your orders and your organizations’ events.
+              </p>
+            )}
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="primary">
+              Save
+            </button>
+            <p role="status" class="muted">
+              {saved}
+            </p>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
