@@ -152,28 +152,24 @@ export function isMember(accountId: string, organizationId: string): boolean {
   return (MEMBERSHIPS[accountId] ?? []).some((organization) => organization.id === organizationId);
 }
 
-function timeFilter(params: URLSearchParams, now: number) {
-  const value = params.get('time_filter') ?? 'all';
+/**
+ * Eventbrite's two ways to ask for upcoming or past events: `time_filter` (current_future, past) on
+ * organization events, and `status` (live = on sale, not over; ended) on organizer events.
+ */
+function endFilter(params: URLSearchParams, name: 'time_filter' | 'status', now: number) {
+  const words = name === 'time_filter' ? { future: 'current_future', past: 'past' } : { future: 'live', past: 'ended' };
+  const value = params.get(name) ?? 'all';
   if (value === 'all') return () => true;
-  if (value === 'current_future') return (event: DemoEvent) => Date.parse(event.end.utc) >= now;
-  if (value === 'past') return (event: DemoEvent) => Date.parse(event.end.utc) < now;
-  throw new ArgumentsError('time_filter: expected all, past or current_future.');
-}
-
-/** `status=live` is what is on sale now: published and not over. */
-function statusFilter(params: URLSearchParams, now: number) {
-  const value = params.get('status') ?? 'all';
-  if (value === 'all') return () => true;
-  if (value === 'live') return (event: DemoEvent) => Date.parse(event.end.utc) >= now;
-  if (value === 'ended') return (event: DemoEvent) => Date.parse(event.end.utc) < now;
-  throw new ArgumentsError('status: expected all, live or ended.');
+  if (value === words.future) return (event: DemoEvent) => Date.parse(event.end.utc) >= now;
+  if (value === words.past) return (event: DemoEvent) => Date.parse(event.end.utc) < now;
+  throw new ArgumentsError(`${name}: expected all, ${words.future} or ${words.past}.`);
 }
 
 /** `/organizations/{id}/events/` (with `name_filter`) and `/organizers/{id}/events/`, in start order. */
 export function ownedEvents(events: readonly DemoEvent[], owner: { organizationId?: string; organizerId?: string }, params: URLSearchParams, now: number) {
   const nameFilter = fold(params.get('name_filter') ?? '');
-  const inTime = timeFilter(params, now);
-  const inStatus = statusFilter(params, now);
+  const inTime = endFilter(params, 'time_filter', now);
+  const inStatus = endFilter(params, 'status', now);
   const orderBy = params.get('order_by') ?? 'start_asc';
   if (orderBy !== 'start_asc' && orderBy !== 'start_desc') throw new ArgumentsError('order_by: expected start_asc or start_desc.');
   const pageSize = Number(params.get('page_size') ?? SEARCH_PAGE_SIZE);

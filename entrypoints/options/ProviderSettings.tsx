@@ -6,6 +6,30 @@ import { eventbriteSettings, PROVIDER_IDS, providerSetting, type ProviderId } fr
 
 const LABELS: Record<ProviderId, string> = { demo: 'Demo', eventbrite: 'Eventbrite' };
 
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  hint: string;
+  /** Shown next to the field, in place of the hint, until the input is valid. */
+  error?: string;
+  onInput(value: string): void;
+}
+
+function TextField({ id, label, value, placeholder, hint, error, onInput }: TextFieldProps) {
+  const noteId = `${id}-${error ? 'error' : 'hint'}`;
+  return (
+    <div class="form-field">
+      <label for={id}>{label}</label>
+      <input id={id} value={value} placeholder={placeholder} aria-invalid={Boolean(error)} aria-describedby={noteId} onInput={(event) => onInput(event.currentTarget.value)} />
+      <p id={noteId} class={error ? 'field-error' : 'muted hint'}>
+        {error ?? hint}
+      </p>
+    </div>
+  );
+}
+
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {
   const [provider, setProvider] = useState<ProviderId | null>();
@@ -55,46 +79,24 @@ export function ProviderSettings() {
       <p class="muted hint">Switching provider signs you out; what was cached for the old account is removed.</p>
       {provider === 'eventbrite' && (
         <form class="settings-form" onSubmit={save} noValidate>
-          <div class="form-field">
-            <label for="client-id">Client id</label>
-            <input
-              id="client-id"
-              value={clientId}
-              placeholder={config.eventbrite.clientId || 'Your Eventbrite app’s API key'}
-              aria-invalid={Boolean(errors.clientId)}
-              aria-describedby={errors.clientId ? 'client-id-error' : 'client-id-hint'}
-              onInput={(event) => setClientId(event.currentTarget.value)}
-            />
-            {errors.clientId ? (
-              <p id="client-id-error" class="field-error">
-                {errors.clientId}
-              </p>
-            ) : (
-              <p id="client-id-hint" class="muted hint">
-                {config.eventbrite.clientId ? 'Leave empty to use the one this build came with.' : 'Create an app at eventbrite.com/platform/api-keys.'}
-              </p>
-            )}
-          </div>
-          <div class="form-field">
-            <label for="organizer-ids">Organizer ids</label>
-            <input
-              id="organizer-ids"
-              value={organizerIds}
-              placeholder="1234567, 7654321"
-              aria-invalid={Boolean(errors.organizerIds)}
-              aria-describedby={errors.organizerIds ? 'organizer-ids-error' : 'organizer-ids-hint'}
-              onInput={(event) => setOrganizerIds(event.currentTarget.value)}
-            />
-            {errors.organizerIds ? (
-              <p id="organizer-ids-error" class="field-error">
-                {errors.organizerIds}
-              </p>
-            ) : (
-              <p id="organizer-ids-hint" class="muted hint">
-                Comma-separated. Their events are searched along with your orders and your organizations’ events.
-              </p>
-            )}
-          </div>
+          <TextField
+            id="client-id"
+            label="Client id"
+            value={clientId}
+            placeholder={config.eventbrite.clientId || 'Your Eventbrite app’s API key'}
+            hint={config.eventbrite.clientId ? 'Leave empty to use the one this build came with.' : 'Create an app at eventbrite.com/platform/api-keys.'}
+            error={errors.clientId}
+            onInput={setClientId}
+          />
+          <TextField
+            id="organizer-ids"
+            label="Organizer ids"
+            value={organizerIds}
+            placeholder="1234567, 7654321"
+            hint="Comma-separated. Their events are searched along with your orders and your organizations’ events."
+            error={errors.organizerIds}
+            onInput={setOrganizerIds}
+          />
           <div class="form-actions">
             <button type="submit" class="primary">
               Save
