@@ -1,11 +1,16 @@
 import { EventList } from '@/components/EventList';
 import { updatedAgo } from '@/components/format';
+import { normalizeQuery, queryKey } from '@/lib/query';
 import type { ProviderId } from '@/lib/settings';
 import { SearchForm } from './SearchForm';
 import { userZone, useSearch, type SearchView } from './useSearch';
 
-function statusText({ result, phase }: SearchView): string {
-  if (phase === 'searching') return 'Searching…';
+function statusText({ result, phase, query }: SearchView): string {
+  if (phase === 'searching') {
+    // Cached results of this very search are on screen while the background revalidates them.
+    const showingThis = result?.fetchedAt && queryKey(result.query) === queryKey(normalizeQuery(query));
+    return showingThis ? `${updatedAgo(result.fetchedAt!)} · Checking for changes…` : 'Searching…';
+  }
   if (phase === 'more') return 'Loading more…';
   if (!result) return '';
   const count = result.events.length;
