@@ -21,6 +21,7 @@ export default defineConfig({
     name: 'Event Scout',
     description: 'Search events from the toolbar: results cached for offline use, saved searches that keep syncing.',
     permissions: ['identity', 'storage', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
     action: { default_title: 'Event Scout' },
     ...(browser === 'firefox'

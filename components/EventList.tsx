@@ -4,13 +4,16 @@ import { eventWhen } from './format';
 interface Props {
   events: Event[];
   userZone: string;
+  /** Events a background sync found since the user last looked. */
+  newIds?: ReadonlySet<string>;
 }
 
-function EventItem({ event, userZone }: { event: Event; userZone: string }) {
+function EventItem({ event, userZone, isNew }: { event: Event; userZone: string; isNew: boolean }) {
   const when = eventWhen(event, userZone);
   const where = event.online ? 'Online' : [event.venue?.name, event.venue?.city].filter(Boolean).join(', ');
   return (
-    <li class="event">
+    <li class={isNew ? 'event is-new' : 'event'}>
+      {isNew && <span class="badge new">New</span>}
       {/* Only http(s) URLs survive parsing (lib/event.ts); anything else is shown as plain text. */}
       {event.url ? (
         <a class="event-title" href={event.url} target="_blank" rel="noopener noreferrer">
@@ -32,11 +35,11 @@ function EventItem({ event, userZone }: { event: Event; userZone: string }) {
 }
 
 /** The results: a list named "Events", one item per event. */
-export function EventList({ events, userZone }: Props) {
+export function EventList({ events, userZone, newIds }: Props) {
   return (
     <ul class="events" aria-label="Events">
       {events.map((event) => (
-        <EventItem key={event.id} event={event} userZone={userZone} />
+        <EventItem key={event.id} event={event} userZone={userZone} isNew={newIds?.has(event.id) ?? false} />
       ))}
     </ul>
   );

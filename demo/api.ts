@@ -11,9 +11,11 @@ export function sendEventbriteError(res: ServerResponse, status: number, error: 
   sendJson(res, status, { error, error_description: description, status_code: status }, headers);
 }
 
-/** A failure the tests ask for: an Eventbrite error, or a raw body such as truncated JSON. */
+/** A failure the tests ask for: an Eventbrite error, a raw body such as truncated JSON, or a delay. */
 export interface ApiFault {
-  status: number;
+  /** Without a status, the request is answered normally after `delayMs`. */
+  status?: number;
+  delayMs?: number;
   error?: string;
   retryAfter?: number;
   rawBody?: string;
@@ -44,7 +46,7 @@ async function accountForToken(context: ApiContext, value: string): Promise<stri
   return token.accountId;
 }
 
-function sendFault(res: ServerResponse, fault: ApiFault): void {
+function sendFault(res: ServerResponse, fault: ApiFault & { status: number }): void {
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
   if (fault.rawBody !== undefined) {
     res.writeHead(fault.status, { 'content-type': 'application/json', ...headers });
@@ -91,8 +93,9 @@ export async function handleApi(context: ApiContext, req: IncomingMessage, res: 
   if (!url.pathname.startsWith(`${apiPath}/`)) return false;
 
   const fault = context.faults.shift();
-  if (fault) {
-    sendFault(res, fault);
+  if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  if (fault?.status !== undefined) {
+    sendFault(res, { ...fault, status: fault.status });
     return true;
   }
   if (req.method !== 'GET') {

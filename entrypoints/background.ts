@@ -1,9 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { abandonDeadSignIn, signIn, signOut, switchProvider } from '@/lib/auth/session';
+import { clearSearchCache } from '@/lib/cache/db';
 import { listenForMessages } from '@/lib/messages';
+import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
-import { authState, isProviderId } from '@/lib/settings';
+import { authState, isProviderId, syncSettings } from '@/lib/settings';
+import { ensureSyncAlarm, forgetSavedSearch, openNotification, RESUME_ALARM, runSyncCycle, SYNC_ALARM, takeNewMatches, toggleSavedSearch } from '@/lib/sync';
+
+/** Notifications are an optional permission: their API exists only once it is granted. */
+function listenForNotificationClicks() {
+  const notifications = browser.notifications;
+  if (notifications && !notifications.onClicked.hasListener(openNotification)) notifications.onClicked.addListener(openNotification);
+}
 
 export default defineBackground(() => {
   // A sign-in that was running when the last worker stopped is over: settle it before anything else.
@@ -25,9 +34,26 @@ export default defineBackground(() => {
       },
       'search/run': runSearch,
       'search/more': loadMore,
+      'saved/toggle': toggleSavedSearch,
+      'saved/rename': ({ id, name }) => renameSavedSearch(id, name),
+      'saved/remove': forgetSavedSearch,
+      'sync/run': runSyncCycle,
+      'sync/new-matches': takeNewMatches,
+      'cache/clear': clearSearchCache,
     },
     ready,
   );
 
-  browser.runtime.onStartup.addListener(() => void abandonDeadSignIn());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void runSyncCycle();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void abandonDeadSignIn();
+    void runSyncCycle();
+  });
+  listenForNotificationClicks();
+  browser.permissions.onAdded.addListener(listenForNotificationClicks);
+
+  void ensureSyncAlarm();
+  syncSettings.watch(() => void ensureSyncAlarm());
 });

@@ -1,6 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { SavedSearch } from './saved-searches';
+import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
-import type { AuthState, ProviderId } from './settings';
+import type { NewMatch } from './sync';
+import type { AuthState, ProviderId, SyncStatus } from './settings';
 
 /**
  * The one protocol between the extension's pages and its background. Requests and answers carry
@@ -18,6 +21,16 @@ export interface Protocol {
   'search/run': { request: SearchRequest; response: SearchResult };
   /** The next page of the search, added to what is cached. */
   'search/more': { request: SearchRequest; response: SearchResult };
+  /** Saves the search (its current results are the baseline), or removes it if saved. */
+  'saved/toggle': { request: SearchQuery; response: SavedSearch | null };
+  'saved/rename': { request: { id: string; name: string }; response: SavedSearch };
+  'saved/remove': { request: string; response: void };
+  /** "Sync now". */
+  'sync/run': { request: void; response: SyncStatus };
+  /** Each saved search's new events, handed over once; clears the badge. */
+  'sync/new-matches': { request: void; response: NewMatch[] };
+  /** Empties the search cache; sync bookkeeping stays, so nothing old turns "new". */
+  'cache/clear': { request: void; response: void };
 }
 
 export type MessageType = keyof Protocol;

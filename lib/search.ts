@@ -4,8 +4,8 @@ import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage }
 import type { Event } from './event';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
-import type { Provider } from './providers/types';
-import { dateRange, normalizeQuery, queryKey, type SearchQuery } from './query';
+import type { Provider, SearchPage } from './providers/types';
+import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { authState, searchSettings, type ProviderId } from './settings';
 
 /**
@@ -68,9 +68,13 @@ async function withCache<T>(use: (db: CacheDb) => Promise<T>): Promise<T> {
   }
 }
 
-async function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined) {
-  const range = dateRange(query.when, new Date(), timeZone);
+/** One page from the provider, with a valid token (renewed once if the API rejects it). */
+export function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined): Promise<SearchPage> {
   return withAccessToken((token) => provider.search(query, range, cursor, token));
+}
+
+function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined) {
+  return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor);
 }
 
 /** What the popup paints: the cached results when fresh, else the network's; the cache when that fails. */

@@ -17,3 +17,11 @@ export function checkClientId(input: string): Checked<string> {
   if (value && !/^[A-Za-z0-9_-]{4,100}$/.test(value)) return { ok: false, message: 'A client id (API key) is letters and digits only, as Eventbrite shows it.' };
   return { ok: true, value };
 }
+
+export function checkSyncInterval(input: string, range: { min: number; max: number }): Checked<number> {
+  const value = Number(input.trim());
+  if (!/^\d+$/.test(input.trim()) || value < range.min || value > range.max) {
+    return { ok: false, message: `Enter whole minutes from ${range.min} to ${range.max}.` };
+  }
+  return { ok: true, value };
+}

@@ -64,3 +64,30 @@ export const searchSettings = storage.defineItem<SearchSettings>('sync:search', 
 
 /** The popup reopens on the last query it ran. Not secret, not synced: it is this browser's. */
 export const lastQuery = storage.defineItem<SearchQuery>('local:lastQuery', { fallback: EMPTY_QUERY, version: 1 });
+
+export const SYNC_INTERVAL_RANGE = { min: 15, max: 240 } as const;
+
+export interface SyncSettings {
+  /** How often saved searches are refreshed in the background. */
+  intervalMinutes: number;
+  /** Opt-in; needs the optional `notifications` permission. */
+  notifications: boolean;
+}
+
+export const syncSettings = storage.defineItem<SyncSettings>('sync:syncSettings', {
+  fallback: { intervalMinutes: 30, notifications: false },
+  version: 1,
+});
+
+export type SyncOutcome = 'synced' | 'offline' | 'signed-out' | 'rate-limited' | 'over-budget' | 'failed' | 'nothing-saved';
+
+/** How the last sync cycle ended, for the options page and the popup. */
+export interface SyncStatus {
+  at: number;
+  outcome: SyncOutcome;
+  message: string;
+  /** New events the cycle found. */
+  found: number;
+}
+
+export const syncStatus = storage.defineItem<SyncStatus | null>('local:syncStatus', { fallback: null, version: 1 });

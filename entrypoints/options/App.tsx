@@ -1,17 +1,23 @@
 import { AccountPanel } from '@/components/AccountPanel';
 import { useAuthState } from '@/components/useAuthState';
+import { CacheSection } from './CacheSection';
 import { ProviderSettings } from './ProviderSettings';
+import { SavedSearchList } from './SavedSearchList';
+import { SyncSettings } from './SyncSettings';
 
 export function App() {
   const state = useAuthState();
   return (
     <main class="options">
       <h1>Event Scout options</h1>
-      <ProviderSettings />
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">Account</h2>
         {state && <AccountPanel state={state} />}
       </section>
+      <ProviderSettings />
+      <SavedSearchList />
+      <SyncSettings />
+      <CacheSection />
     </main>
   );
 }

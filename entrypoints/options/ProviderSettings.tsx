@@ -1,34 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TextField } from '@/components/TextField';
 import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
 import { eventbriteSettings, PROVIDER_IDS, providerSetting, type ProviderId } from '@/lib/settings';
 
 const LABELS: Record<ProviderId, string> = { demo: 'Demo', eventbrite: 'Eventbrite' };
-
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  placeholder: string;
-  hint: string;
-  /** Shown next to the field, in place of the hint, until the input is valid. */
-  error?: string;
-  onInput(value: string): void;
-}
-
-function TextField({ id, label, value, placeholder, hint, error, onInput }: TextFieldProps) {
-  const noteId = `${id}-${error ? 'error' : 'hint'}`;
-  return (
-    <div class="form-field">
-      <label for={id}>{label}</label>
-      <input id={id} value={value} placeholder={placeholder} aria-invalid={Boolean(error)} aria-describedby={noteId} onInput={(event) => onInput(event.currentTarget.value)} />
-      <p id={noteId} class={error ? 'field-error' : 'muted hint'}>
-        {error ?? hint}
-      </p>
-    </div>
-  );
-}
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {

@@ -3,6 +3,7 @@ import { updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
 import type { ProviderId } from '@/lib/settings';
 import { SearchForm } from './SearchForm';
+import { useSavedSearches } from './useSavedSearches';
 import { userZone, useSearch, type SearchView } from './useSearch';
 
 function statusText({ result, phase, query }: SearchView): string {
@@ -25,13 +26,26 @@ function statusText({ result, phase, query }: SearchView): string {
 
 export function SearchPanel({ provider }: { provider: ProviderId }) {
   const { view, edit, search, refresh, more } = useSearch(provider);
+  const saved = useSavedSearches(provider);
   const { result, phase } = view;
   const problem = view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
   const busy = phase !== 'idle';
+  const shownQuery = result?.query;
+  const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));
 
   return (
     <>
       <SearchForm query={view.query} onChange={edit} onSubmit={search} />
+      {saved.matches.length > 0 && (
+        <section class="new-matches" aria-label="New events">
+          <span>New since you last looked:</span>
+          {saved.matches.map((match) => (
+            <button key={match.savedId} type="button" class="chip" onClick={() => search(match.query)}>
+              {match.name} · {match.newIds.length} new
+            </button>
+          ))}
+        </section>
+      )}
       {result?.problem?.kind === 'offline' && (
         <p class="banner">You are offline. These are results saved on this device; typing filters them.</p>
       )}
@@ -47,13 +61,33 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
         <p class="status" role="status">
           {statusText(view)}
         </p>
-        <button type="button" class="secondary small" onClick={refresh} disabled={busy || !result}>
-          Refresh
-        </button>
+        <div class="actions">
+          <button type="button" class="secondary small" aria-pressed={isSaved} disabled={!shownQuery || saved.busy} onClick={() => shownQuery && saved.toggle(shownQuery)}>
+            Save search
+          </button>
+          <button
+            type="button"
+            class="secondary small"
+            disabled={saved.busy}
+            onClick={async () => {
+              if (await saved.syncNow()) await search(view.query);
+            }}
+          >
+            Sync now
+          </button>
+          <button type="button" class="secondary small" onClick={refresh} disabled={busy || !result}>
+            Refresh
+          </button>
+        </div>
       </div>
+      {saved.note && (
+        <p class="note" aria-live="polite">
+          {saved.note}
+        </p>
+      )}
       {result && result.events.length > 0 && (
         <div class="results">
-          <EventList events={result.events} userZone={userZone} />
+          <EventList events={result.events} userZone={userZone} newIds={saved.newIds} />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={more} disabled={busy}>
               More

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openCache } from '@/lib/cache/db';
 import { readSearch, searchCachedEvents } from '@/lib/cache/searches';
 import { sendMessage } from '@/lib/messages';
+import { listSavedSearches } from '@/lib/saved-searches';
 import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
 import type { SearchResult } from '@/lib/search';
 import { lastQuery, type ProviderId } from '@/lib/settings';
@@ -39,6 +40,13 @@ async function filterCache(provider: ProviderId, query: SearchQuery): Promise<Se
   }
 }
 
+/** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */
+async function openingQuery(): Promise<SearchQuery> {
+  const savedId = new URLSearchParams(location.search).get('saved');
+  const saved = savedId ? (await listSavedSearches()).find((search) => search.id === savedId) : undefined;
+  return saved?.query ?? lastQuery.getValue();
+}
+
 /**
  * The popup's search: reopens on the last query with its cached results, revalidates through the
  * background, and while offline filters the cached events as the user types.
@@ -71,7 +79,7 @@ export function useSearch(provider: ProviderId) {
   );
 
   useEffect(() => {
-    void lastQuery.getValue().then((query) => {
+    void openingQuery().then((query) => {
       setView((previous) => ({ ...previous, query }));
       if (query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly) void run(query);
     });

@@ -4,7 +4,7 @@ import type { SearchQuery } from '../query';
 import type { ProviderId } from '../settings';
 
 export const CACHE_NAME = 'event-scout-cache';
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** An event as cached: the common model plus its folded search text, for filtering offline. */
 export interface CachedEvent extends Event {
@@ -23,10 +23,30 @@ export interface CachedSearch {
   lastUsedAt: number;
 }
 
+/** What background sync knows of a saved search: every event it has seen, and those not yet shown. */
+export interface SyncRecord {
+  savedId: string;
+  provider: ProviderId;
+  /** The baseline taken when the search was saved, plus everything each sync found since. */
+  seenIds: string[];
+  /** Found by a sync and not yet seen by the user: what the badge counts. */
+  newIds: string[];
+  /**
+   * The latest start among the events the last sync read, when it stopped before the end of the
+   * results. Events beyond it were simply never read, so they are not "new" when they come in view.
+   */
+  horizon: string | null;
+  lastSyncedAt?: number;
+}
+
 export interface CacheSchema extends DBSchema {
   events: { key: [ProviderId, string]; value: CachedEvent };
   searches: { key: [ProviderId, string]; value: CachedSearch; indexes: { byLastUsed: number } };
+  syncState: { key: string; value: SyncRecord };
 }
+
+/** Every store: a write transaction covers them all, so a sync's results and its bookkeeping land together. */
+export const ALL_STORES = ['searches', 'events', 'syncState'] as const;
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
 
@@ -47,6 +67,9 @@ export function openCache(): Promise<CacheDb> {
           cursor = await cursor.continue();
         }
       }
+      if (oldVersion < 3) {
+        db.createObjectStore('syncState', { keyPath: 'savedId' });
+      }
     },
     // Another context wants a newer version: step aside instead of blocking its upgrade.
     blocking(_current, _next, event) {
@@ -55,12 +78,23 @@ export function openCache(): Promise<CacheDb> {
   });
 }
 
-/** Removes everything cached: orders are private, so signing out or switching account leaves nothing. */
+/** Removes everything cached and all sync state: orders are private, so signing out leaves nothing. */
 export async function clearCache(): Promise<void> {
   const db = await openCache();
   try {
-    const tx = db.transaction(['events', 'searches'], 'readwrite');
-    await Promise.all([tx.objectStore('events').clear(), tx.objectStore('searches').clear(), tx.done]);
+    const tx = db.transaction(ALL_STORES, 'readwrite');
+    await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+  } finally {
+    db.close();
+  }
+}
+
+/** "Clear cache": every cached search and event goes; what sync has seen stays, so nothing turns "new". */
+export async function clearSearchCache(): Promise<void> {
+  const db = await openCache();
+  try {
+    const tx = db.transaction(['searches', 'events'], 'readwrite');
+    await Promise.all([tx.objectStore('searches').clear(), tx.objectStore('events').clear(), tx.done]);
   } finally {
     db.close();
   }

@@ -2,9 +2,9 @@ import { eventSearchText, type Event } from '../event';
 import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
 import type { ProviderId } from '../settings';
 import type { IDBPTransaction } from 'idb';
-import type { CacheDb, CachedEvent, CachedSearch, CacheSchema } from './db';
+import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
 
-type WriteTransaction = IDBPTransaction<CacheSchema, ['searches', 'events'], 'readwrite'>;
+export type WriteTransaction = IDBPTransaction<CacheSchema, typeof ALL_STORES, 'readwrite'>;
 
 /** Caps that keep the cache bounded: least recently used searches go first, then events no search shows. */
 export const CACHE_LIMITS = { searches: 100, events: 5_000 };
@@ -67,19 +67,29 @@ async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [P
   }
 }
 
-async function writeOnce(db: CacheDb, page: PageWrite, limits: typeof CACHE_LIMITS): Promise<CachedSearch> {
-  // One transaction, nothing but IndexedDB inside: a failed or interrupted write leaves the old results.
-  const tx = db.transaction(['searches', 'events'], 'readwrite');
+/**
+ * Runs `work` in one transaction over every store, with nothing but IndexedDB inside: on any failure
+ * the whole transaction is aborted, so a failed or interrupted write leaves what was there before.
+ */
+export async function inWriteTransaction<T>(db: CacheDb, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  const tx = db.transaction(ALL_STORES, 'readwrite');
   try {
-    return await writeIn(tx, page, limits);
+    const result = await work(tx);
+    await tx.done;
+    return result;
   } catch (error) {
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      // It already ended (failed at commit): nothing left to take back.
+    }
     await tx.done.catch(() => undefined);
     throw error;
   }
 }
 
-async function writeIn(tx: WriteTransaction, page: PageWrite, limits: typeof CACHE_LIMITS): Promise<CachedSearch> {
+/** Writes a page of results inside a caller's transaction. */
+export async function writePageIn(tx: WriteTransaction, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
   const searches = tx.objectStore('searches');
   const previous = page.append ? await searches.get([page.provider, page.key]) : undefined;
   const ids = new Set(previous?.eventIds ?? []);
@@ -106,7 +116,6 @@ async function writeIn(tx: WriteTransaction, page: PageWrite, limits: typeof CAC
   };
   await searches.put(search);
   await evict(tx, limits, [page.provider, page.key]);
-  await tx.done;
   return search;
 }
 
@@ -114,15 +123,18 @@ const isQuotaError = (error: unknown) => error instanceof DOMException && error.
 
 /** Writes a page of results; when the browser says the disk is full, evicts harder and tries once more. */
 export async function writeSearchPage(db: CacheDb, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
+  return withQuotaRetry(db, page, limits, (tx, caps) => writePageIn(tx, page, caps));
+}
+
+/** When the browser says the disk is full: evict to half the caps and try once more. */
+export async function withQuotaRetry<T>(db: CacheDb, page: Pick<PageWrite, 'provider' | 'key'>, limits: typeof CACHE_LIMITS, work: (tx: WriteTransaction, caps: typeof CACHE_LIMITS) => Promise<T>): Promise<T> {
   try {
-    return await writeOnce(db, page, limits);
+    return await inWriteTransaction(db, (tx) => work(tx, limits));
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     const tighter = { searches: Math.floor(limits.searches / 2), events: Math.floor(limits.events / 2) };
-    const tx = db.transaction(['searches', 'events'], 'readwrite');
-    await evict(tx, tighter, [page.provider, page.key]);
-    await tx.done;
-    return writeOnce(db, page, tighter);
+    await inWriteTransaction(db, (tx) => evict(tx, tighter, [page.provider, page.key]));
+    return inWriteTransaction(db, (tx) => work(tx, tighter));
   }
 }
 

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import { openCache } from '@/lib/cache/db';
+import { cacheSize } from '@/lib/cache/searches';
+import { sendMessage } from '@/lib/messages';
+
+interface Figures {
+  searches: number;
+  events: number;
+  /** What the browser says this extension stores, in bytes; approximate. */
+  bytes?: number;
+}
+
+async function measure(): Promise<Figures> {
+  const db = await openCache();
+  try {
+    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    return { ...(await cacheSize(db)), bytes: estimate?.usage };
+  } finally {
+    db.close();
+  }
+}
+
+const megabytes = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+
+/** What the cache holds, and "Clear cache". */
+export function CacheSection() {
+  const [figures, setFigures] = useState<Figures>();
+  const [note, setNote] = useState('');
+  useEffect(() => void measure().then(setFigures), []);
+
+  return (
+    <section aria-labelledby="cache-heading">
+      <h2 id="cache-heading">Cache</h2>
+      {figures && (
+        <p>
+          {figures.searches} {figures.searches === 1 ? 'search' : 'searches'}, {figures.events} {figures.events === 1 ? 'event' : 'events'}
+          {figures.bytes !== undefined && `, about ${megabytes(figures.bytes)} MB`}
+        </p>
+      )}
+      <div class="form-actions spaced">
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            await sendMessage('cache/clear');
+            setFigures(await measure());
+            setNote('Cache cleared. Saved searches are kept.');
+          }}
+        >
+          Clear cache
+        </button>
+        <p class="muted" aria-live="polite">
+          {note}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messages';
+import { queryKey, type SearchQuery } from '@/lib/query';
+import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
+import type { ProviderId } from '@/lib/settings';
+import type { NewMatch } from '@/lib/sync';
+
+/**
+ * Saved searches as the popup sees them: which one the current query is, what background sync found
+ * since the last look (handed over once, which clears the badge), and "Sync now".
+ */
+export function useSavedSearches(provider: ProviderId) {
+  const [saved, setSaved] = useState<SavedSearch[]>([]);
+  const [matches, setMatches] = useState<NewMatch[]>([]);
+  const [note, setNote] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const reload = useCallback(async () => setSaved((await listSavedSearches()).filter((search) => search.provider === provider)), [provider]);
+
+  const collectNew = useCallback(async () => {
+    const taken = await sendMessage('sync/new-matches').catch(() => []);
+    if (taken.length) {
+      setMatches((previous) => {
+        const merged = new Map(previous.map((match) => [match.savedId, match]));
+        for (const match of taken) merged.set(match.savedId, { ...match, newIds: [...new Set([...(merged.get(match.savedId)?.newIds ?? []), ...match.newIds])] });
+        return [...merged.values()];
+      });
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    void collectNew();
+  }, [reload, collectNew]);
+
+  const savedFor = (query: SearchQuery) => saved.find((search) => queryKey(search.query) === queryKey(query));
+
+  return {
+    matches,
+    newIds: new Set(matches.flatMap((match) => match.newIds)),
+    note,
+    busy,
+    savedFor,
+    async toggle(query: SearchQuery) {
+      setBusy(true);
+      try {
+        const result = await sendMessage('saved/toggle', query);
+        setNote(result ? `Saved “${result.name}”. It syncs in the background.` : 'Search removed from saved searches.');
+        await reload();
+      } catch (error) {
+        setNote((error as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+    /** Runs a cycle, then shows what it found. */
+    async syncNow(): Promise<boolean> {
+      setBusy(true);
+      try {
+        const status = await sendMessage('sync/run');
+        setNote(status.message);
+        await collectNew();
+        return status.found > 0;
+      } catch (error) {
+        setNote((error as Error).message);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}

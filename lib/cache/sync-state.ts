@@ -1,0 +1,53 @@
+import type { Event } from '../event';
+import type { CacheDb } from './db';
+import { CACHE_LIMITS, withQuotaRetry, writePageIn, type PageWrite } from './searches';
+
+export async function removeSyncRecord(db: CacheDb, savedId: string): Promise<void> {
+  await db.delete('syncState', savedId);
+}
+
+const latestStart = (events: Event[]) => events.reduce<string | null>((latest, event) => (latest === null || event.start.utc > latest ? event.start.utc : latest), null);
+
+/**
+ * Writes what a sync read for a saved search (its pages, as one cached search) and its bookkeeping in
+ * one transaction, and returns the events that are new: in neither the baseline nor an earlier sync,
+ * and not merely beyond what the last sync read. The first record of a search is its baseline, so
+ * nothing is new then. Repeating a sync (a resumed cycle) finds nothing twice.
+ */
+export async function recordSync(db: CacheDb, savedId: string, results: PageWrite, limits = CACHE_LIMITS): Promise<Event[]> {
+  return withQuotaRetry(db, results, limits, async (tx, caps) => {
+    await writePageIn(tx, { ...results, append: false }, caps);
+    const store = tx.objectStore('syncState');
+    const record = await store.get(savedId);
+    const seen = new Set(record?.seenIds ?? []);
+    const unseen = results.events.filter((event) => !seen.has(event.id));
+    const horizon = record?.horizon ?? null;
+    const found = record ? unseen.filter((event) => horizon === null || event.start.utc <= horizon) : [];
+    await store.put({
+      savedId,
+      provider: results.provider,
+      seenIds: [...seen, ...unseen.map((event) => event.id)],
+      newIds: [...new Set([...(record?.newIds ?? []), ...found.map((event) => event.id)])],
+      horizon: results.cursor ? latestStart(results.events) : null,
+      lastSyncedAt: results.now,
+    });
+    return found;
+  });
+}
+
+export async function countNew(db: CacheDb): Promise<number> {
+  return (await db.getAll('syncState')).reduce((sum, record) => sum + record.newIds.length, 0);
+}
+
+/** The new events of every saved search, handed over once: the user has now seen them. */
+export async function takeNewIds(db: CacheDb): Promise<Map<string, string[]>> {
+  const tx = db.transaction('syncState', 'readwrite');
+  const taken = new Map<string, string[]>();
+  for (const record of await tx.store.getAll()) {
+    if (!record.newIds.length) continue;
+    taken.set(record.savedId, record.newIds);
+    await tx.store.put({ ...record, newIds: [] });
+  }
+  await tx.done;
+  return taken;
+}

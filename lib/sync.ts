@@ -1,0 +1,237 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { openCache, type CacheDb } from './cache/db';
+import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
+import type { Event } from './event';
+import { getProvider } from './providers';
+import { ProviderError } from './providers/eventbrite-api';
+import { dateRange, queryKey, type SearchQuery } from './query';
+import { findSavedSearch, listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from './saved-searches';
+import { fetchSearchPage } from './search';
+import { authState, syncSettings, syncStatus, type SyncOutcome, type SyncStatus } from './settings';
+
+/**
+ * Background sync: a cycle refreshes every saved search of the signed-in provider, one after another,
+ * each within its page budget, the whole within an hourly request budget well inside the provider's
+ * rate limit. Progress lives in storage, so a cycle stopped with its worker resumes where it was.
+ */
+export const SYNC_ALARM = 'sync';
+export const RESUME_ALARM = 'sync-resume';
+/** Pages a cycle reads per saved search: new events far in the future sit on later pages. */
+export const PAGES_PER_SEARCH = 3;
+/** A quarter of Eventbrite's 2,000 calls an hour, shared by every saved search. */
+export const HOURLY_REQUEST_BUDGET = 500;
+/** A Retry-After this short is waited out in place; a longer one becomes an alarm. */
+const INLINE_WAIT_SECONDS = 10;
+/** Past this age, an unfinished cycle is abandoned rather than resumed. */
+const STALE_PROGRESS_MS = 60 * 60_000;
+
+interface SyncProgress {
+  startedAt: number;
+  /** Saved search ids still to refresh, in order. */
+  pending: string[];
+  found: number;
+}
+
+const syncProgress = storage.defineItem<SyncProgress | null>('local:syncProgress', { fallback: null });
+const requestWindow = storage.defineItem<{ start: number; count: number }>('local:syncRequests', { fallback: { start: 0, count: 0 } });
+
+let activeCycle: Promise<SyncStatus> | undefined;
+
+/** The interval alarm, created only when missing or changed: creating it again would reset its schedule. */
+export async function ensureSyncAlarm(): Promise<void> {
+  const { intervalMinutes } = await syncSettings.getValue();
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing?.periodInMinutes === intervalMinutes) return;
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: intervalMinutes, delayInMinutes: intervalMinutes });
+}
+
+/** The badge counts new events the user has not yet seen. */
+export async function updateBadge(db: CacheDb): Promise<void> {
+  const count = await countNew(db);
+  await browser.action.setBadgeBackgroundColor({ color: '#4338ca' });
+  await browser.action.setBadgeText({ text: count ? String(Math.min(count, 999)) : '' });
+}
+
+async function reserveRequests(count: number, now: number): Promise<boolean> {
+  const window = await requestWindow.getValue();
+  const current = now - window.start < 3_600_000 ? window : { start: now, count: 0 };
+  if (current.count + count > HOURLY_REQUEST_BUDGET) return false;
+  await requestWindow.setValue({ start: current.start, count: current.count + count });
+  return true;
+}
+
+/** A cycle that stops early on purpose (rate limit, budget), to resume later. */
+class CycleStop extends Error {
+  readonly outcome: SyncOutcome;
+
+  constructor(outcome: SyncOutcome, message: string) {
+    super(message);
+    this.outcome = outcome;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
+export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
+  const provider = await getProvider(saved.provider);
+  const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const events: Event[] = [];
+  let cursor: string | undefined;
+  let waited = false;
+  for (let page = 0; page < PAGES_PER_SEARCH && (page === 0 || cursor); page++) {
+    if (!(await reserveRequests(provider.requestsPerPage, Date.now()))) {
+      const window = await requestWindow.getValue();
+      await browser.alarms.create(RESUME_ALARM, { when: window.start + 3_600_000 });
+      throw new CycleStop('over-budget', 'The hourly request budget is spent; syncing resumes within the hour.');
+    }
+    try {
+      const result = await fetchSearchPage(provider, saved.query, range, cursor);
+      events.push(...result.events.filter((event) => !events.some((known) => known.id === event.id)));
+      cursor = result.cursor;
+    } catch (error) {
+      if (!(error instanceof ProviderError && error.kind === 'rate-limit')) throw error;
+      const wait = error.retryAfter ?? 60;
+      if (wait > INLINE_WAIT_SECONDS || waited) {
+        await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
+        throw new CycleStop('rate-limited', `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`);
+      }
+      await sleep(wait * 1000);
+      waited = true;
+      page--;
+    }
+  }
+  // Network first, then one transaction: a cycle stopped in between leaves the last record whole.
+  return recordSync(db, saved.id, { provider: saved.provider, key: queryKey(saved.query), query: saved.query, events, cursor, append: false, now: Date.now() });
+}
+
+async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
+  const { notifications } = await syncSettings.getValue();
+  if (!notifications || !events.length || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+  const titles = events.slice(0, 3).map((event) => event.title);
+  const more = events.length > 3 ? `\n…and ${events.length - 3} more` : '';
+  const id = `new:${saved.id}:${Date.now()}`;
+  // One new event opens that event; several open the search.
+  const target = events.length === 1 && events[0]!.url ? events[0]!.url : browser.runtime.getURL(`/popup.html?saved=${encodeURIComponent(saved.id)}`);
+  await storage.setItem(`session:notification:${id}`, target);
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: `${events.length} new in “${saved.name}”`,
+    message: titles.join('\n') + more,
+  });
+}
+
+/** Clicking a notification opens what it named. */
+export async function openNotification(id: string): Promise<void> {
+  const target = await storage.getItem<string>(`session:notification:${id}`);
+  if (target) await browser.tabs.create({ url: target });
+  await storage.removeItem(`session:notification:${id}`);
+  await browser.notifications.clear(id);
+}
+
+async function runCycle(): Promise<SyncStatus> {
+  const finish = async (outcome: SyncOutcome, message: string, found = 0) => {
+    const status = { at: Date.now(), outcome, message, found };
+    await syncStatus.setValue(status);
+    return status;
+  };
+  const auth = await authState.getValue();
+  if (auth.status !== 'signed-in') return finish('signed-out', 'Sign in to sync saved searches.');
+  if (globalThis.navigator?.onLine === false) return finish('offline', 'Offline: saved searches sync when the connection is back.');
+
+  const saved = (await listSavedSearches()).filter((search) => search.provider === auth.provider);
+  if (!saved.length) return finish('nothing-saved', 'No saved searches yet.');
+  const byId = new Map(saved.map((search) => [search.id, search]));
+
+  const previous = await syncProgress.getValue();
+  const resumable = previous && Date.now() - previous.startedAt < STALE_PROGRESS_MS;
+  const progress: SyncProgress = resumable ? previous : { startedAt: Date.now(), pending: saved.map((search) => search.id), found: 0 };
+  await syncProgress.setValue(progress);
+
+  const db = await openCache();
+  try {
+    while (progress.pending.length) {
+      const search = byId.get(progress.pending[0]!);
+      if (search) {
+        const found = await syncSavedSearch(db, search);
+        progress.found += found.length;
+        await notify(search, found);
+      }
+      progress.pending.shift();
+      await syncProgress.setValue(progress);
+    }
+    await syncProgress.removeValue();
+    const count = progress.found;
+    return await finish('synced', count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.', count);
+  } catch (error) {
+    if (error instanceof CycleStop) return finish(error.outcome, error.message, progress.found);
+    if (error instanceof ProviderError && error.kind === 'network') return finish('offline', 'Could not reach the events service; the next sync tries again.', progress.found);
+    return finish('failed', error instanceof Error ? error.message : 'The sync failed.', progress.found);
+  } finally {
+    await updateBadge(db).catch(() => undefined);
+    db.close();
+  }
+}
+
+/** One cycle at a time; "Sync now" while one runs waits for it. */
+export function runSyncCycle(): Promise<SyncStatus> {
+  activeCycle ??= runCycle().finally(() => {
+    activeCycle = undefined;
+  });
+  return activeCycle;
+}
+
+export interface NewMatch {
+  savedId: string;
+  name: string;
+  query: SearchQuery;
+  newIds: string[];
+}
+
+/** What the popup marks as new: each saved search's unseen events, handed over once, and the badge cleared. */
+export async function takeNewMatches(): Promise<NewMatch[]> {
+  const db = await openCache();
+  try {
+    const taken = await takeNewIds(db);
+    await updateBadge(db);
+    const saved = await listSavedSearches();
+    return saved.filter((search) => taken.has(search.id)).map((search) => ({ savedId: search.id, name: search.name, query: search.query, newIds: taken.get(search.id)! }));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Saves the search, or removes it when it is saved already. A new saved search's current results are
+ * its baseline, read as a sync reads them; if they cannot be read now, the first sync is the baseline.
+ */
+export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch | null> {
+  const auth = await authState.getValue();
+  if (auth.status !== 'signed-in') throw new Error('Sign in to save searches.');
+  const existing = await findSavedSearch(auth.provider, query);
+  if (existing) {
+    await forgetSavedSearch(existing.id);
+    return null;
+  }
+  const saved = await saveSearch(auth.provider, query);
+  const db = await openCache();
+  try {
+    await syncSavedSearch(db, saved).catch((error) => console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message));
+  } finally {
+    db.close();
+  }
+  return saved;
+}
+
+export async function forgetSavedSearch(id: string): Promise<void> {
+  await removeSavedSearch(id);
+  const db = await openCache();
+  try {
+    await removeSyncRecord(db, id);
+    await updateBadge(db);
+  } finally {
+    db.close();
+  }
+}

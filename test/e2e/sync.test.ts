@@ -1,0 +1,136 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { DemoEvent } from '../../demo/events-data';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { signInFromPopup } from './auth-window';
+import { launchExtension, type ExtensionBrowser } from './chromium';
+import type { Page } from 'playwright-core';
+
+let demo: DemoServer;
+let ext: ExtensionBrowser;
+let nextId = 990_000_000_000;
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: inject('demoPort') });
+});
+afterAll(() => demo.close());
+afterEach(() => ext?.close());
+
+/** A new listing on the demo server, sooner than anything else, so it is on the first page of results. */
+function addEvent(title: string): DemoEvent {
+  const template = demo.events().find((event) => event.venue)!;
+  const start = new Date(Date.now() + 2 * 3_600_000);
+  const end = new Date(start.getTime() + 3_600_000);
+  const id = String(nextId++);
+  const event: DemoEvent = {
+    ...template,
+    id,
+    name: { text: title, html: title },
+    url: `https://demo.event-scout.test/e/${id}`,
+    start: { ...template.start, utc: start.toISOString().replace(/\.\d+Z$/, 'Z') },
+    end: { ...template.end, utc: end.toISOString().replace(/\.\d+Z$/, 'Z') },
+  };
+  demo.addEvent(event);
+  return event;
+}
+
+async function badge(): Promise<string> {
+  const worker = await ext.worker();
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+async function lastSync(): Promise<{ at: number; outcome: string; found: number } | undefined> {
+  const worker = await ext.worker();
+  return (await worker.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus as never;
+}
+
+async function searchAndSave(popup: Page, text: string) {
+  const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
+  await searchbox.fill(text);
+  await searchbox.press('Enter');
+  await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^(\d+ events?|No events match.*)$/);
+  const save = popup.getByRole('button', { name: 'Save search' });
+  await save.click();
+  await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
+}
+
+async function signedIn(): Promise<Page> {
+  ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'Europe/Berlin' });
+  const popup = await ext.openPopup();
+  await signInFromPopup(ext.context, popup, demo.issuer);
+  return popup;
+}
+
+describe('saved searches keep syncing', () => {
+  test('a new match raises the badge once, the popup marks it new and clears the badge', async () => {
+    const popup = await signedIn();
+    await searchAndSave(popup, 'ukulele');
+    expect(await badge()).toBe('');
+
+    const listing = addEvent('Ukulele Jam for Beginners');
+    const options = await ext.openOptions();
+    await options.getByRole('button', { name: 'Rename “ukulele”' }).waitFor();
+    await options.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(badge).toBe('1');
+    expect(await lastSync()).toMatchObject({ outcome: 'synced', found: 1 });
+
+    // A cycle through the alarm handler, with nothing new: the badge stays at 1.
+    const before = (await lastSync())!.at;
+    const worker = await ext.worker();
+    await worker.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
+    await expect.poll(async () => (await lastSync())!.at, { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await lastSync()).toMatchObject({ outcome: 'synced', found: 0 });
+    expect(await badge()).toBe('1');
+
+    await popup.close();
+    const reopened = await ext.openPopup();
+    const item = reopened.getByRole('listitem').filter({ hasText: listing.name.text });
+    await item.getByText('New', { exact: true }).waitFor();
+    await expect.poll(badge).toBe('');
+    await reopened.getByRole('region', { name: 'New events' }).getByText('ukulele · 1 new').waitFor();
+  });
+
+  test('"Sync now" in the popup shows what it found', async () => {
+    const popup = await signedIn();
+    await searchAndSave(popup, 'theremin');
+    addEvent('Theremin Night');
+    await popup.getByRole('button', { name: 'Sync now' }).click();
+    await popup.getByText('1 new event.').waitFor();
+    await popup.getByRole('listitem').filter({ hasText: 'Theremin Night' }).getByText('New', { exact: true }).waitFor();
+    expect(await badge()).toBe('');
+  });
+
+  test('a cycle stopped with its worker resumes, with no event missing or doubled', async () => {
+    const popup = await signedIn();
+    const topics = ['kazoo', 'bagpipe', 'harpsichord'];
+    for (const topic of topics) await searchAndSave(popup, topic);
+    const added = topics.map((topic) => addEvent(`${topic[0]!.toUpperCase()}${topic.slice(1)} Evening`));
+
+    // Slow answers, so the cycle is caught between two saved searches.
+    demo.injectFaults({ delayMs: 200 }, { delayMs: 4000 }, { delayMs: 4000 });
+    const options = await ext.openOptions();
+    void options.getByRole('button', { name: 'Sync now' }).click();
+    const worker = await ext.worker();
+    await expect.poll(async () => ((await worker.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as { pending: string[] } | undefined)?.pending.length).toBe(2);
+    await ext.stopWorkers();
+    await options.close();
+
+    const again = await ext.openOptions();
+    await again.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(badge, { timeout: 20_000 }).toBe('3');
+    const restarted = await ext.worker();
+    const state = await restarted.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('event-scout-cache');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const records = await new Promise<{ newIds: string[] }[]>((resolve) => {
+        const request = db.transaction('syncState').objectStore('syncState').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return records.flatMap((record) => record.newIds);
+    });
+    expect(state.sort()).toEqual(added.map((event) => event.id).sort());
+  });
+});
