@@ -69,8 +69,10 @@ function explain(error: unknown): SavedSearchError {
 async function write(saved: SavedSearch): Promise<SavedSearch> {
   const key = `${ITEM_PREFIX}${saved.id}`;
   if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM) throw new SavedSearchError('This search is too long to sync. Shorten its words or name.');
-  const inUse = await browser.storage.sync.getBytesInUse?.(null).catch(() => 0);
-  if ((inUse ?? 0) + byteSize(key, saved) > QUOTA_BYTES) throw new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
+  // Counted here rather than with getBytesInUse, which Firefox's storage.sync lacks.
+  const stored = await browser.storage.sync.get(null);
+  const inUse = Object.entries(stored).reduce((sum, [storedKey, value]) => sum + (storedKey === key ? 0 : byteSize(storedKey, value)), 0);
+  if (inUse + byteSize(key, saved) > QUOTA_BYTES) throw new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
   try {
     await item(saved.id).setValue(saved);
   } catch (error) {

@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { normalizeQuery } from '@/lib/query';
+import { describeQuery, listSavedSearches, MAX_SAVED_SEARCHES, removeSavedSearch, renameSavedSearch, saveSearch } from '@/lib/saved-searches';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('saved searches in storage.sync', () => {
+  test('one item each, listed oldest first; saving the same search twice keeps one', async () => {
+    const jazz = await saveSearch('demo', normalizeQuery({ text: 'jazz', place: 'Berlin' }), 1);
+    await saveSearch('demo', normalizeQuery({ text: 'yoga' }), 2);
+    expect(await saveSearch('demo', normalizeQuery({ text: 'JAZZ', place: 'berlin' }), 3)).toEqual(jazz);
+    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz · Berlin', 'yoga']);
+    const stored = await fakeBrowser.storage.sync.get(null);
+    expect(Object.keys(stored).filter((key) => key.startsWith('saved:') && !key.endsWith('$'))).toHaveLength(2);
+  });
+
+  test('rename and remove', async () => {
+    const saved = await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    expect((await renameSavedSearch(saved.id, '  Friday   jazz ')).name).toBe('Friday jazz');
+    await expect(renameSavedSearch(saved.id, '   ')).rejects.toThrow('needs a name');
+    await expect(renameSavedSearch(saved.id, 'x'.repeat(81))).rejects.toThrow('at most 80');
+    expect((await listSavedSearches())[0]?.name).toBe('Friday jazz');
+    await removeSavedSearch(saved.id);
+    expect(await listSavedSearches()).toEqual([]);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  test(`at most ${MAX_SAVED_SEARCHES}, with a clear message and nothing written`, async () => {
+    for (let index = 0; index < MAX_SAVED_SEARCHES; index++) await saveSearch('demo', normalizeQuery({ text: `topic ${index}` }), index);
+    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toThrow(`up to ${MAX_SAVED_SEARCHES}`);
+    expect(await listSavedSearches()).toHaveLength(MAX_SAVED_SEARCHES);
+  });
+
+  test('a full storage.sync is said plainly before anything is written', async () => {
+    await fakeBrowser.storage.sync.set({ other: 'x'.repeat(102_300) });
+    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toThrow('Synced storage is full');
+    expect(await listSavedSearches()).toEqual([]);
+  });
+
+  test('the browser refusing a write (120 a minute) becomes a clear message, and nothing is lost', async () => {
+    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toThrow('Wait a minute and try again');
+    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz']);
+  });
+
+  test('a record that is not ours is skipped, never deleted', async () => {
+    await fakeBrowser.storage.sync.set({ 'saved:broken': { id: 7 }, 'saved:also': 'text' });
+    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz']);
+    expect(await fakeBrowser.storage.sync.get('saved:broken')).toEqual({ 'saved:broken': { id: 7 } });
+  });
+});
+
+test('describeQuery names a search the way a person would', () => {
+  expect(describeQuery(normalizeQuery({}))).toBe('All events');
+  expect(describeQuery(normalizeQuery({ text: 'jazz', when: 'weekend', freeOnly: true }))).toBe('jazz · this weekend · free');
+});
