@@ -146,7 +146,8 @@ describe('the schema', () => {
     v1.close();
 
     db = await openCache();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
     expect(await db.get('events', ['demo', event.id])).toEqual({ ...event, text: expect.stringContaining('harbor jazz') });
     expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
     expect(await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).toHaveLength(1);
