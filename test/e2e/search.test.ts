@@ -178,13 +178,14 @@ describe('the eventbrite provider against the local Eventbrite', () => {
   test('choose it in options, sign in with the client-side flow, search orders and followed organizers', async () => {
     ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'Europe/London' });
     const options = await ext.openOptions();
-    await options.getByRole('radio', { name: 'Eventbrite' }).check();
-    await options.getByLabel('Organizer ids').fill('5003, abc');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByText('is not an organizer id').waitFor();
-    await options.getByLabel('Organizer ids').fill('5003, 5004');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('status').getByText('Saved.').waitFor();
+    const providerSection = options.getByRole('region', { name: 'Events provider' });
+    await providerSection.getByRole('radio', { name: 'Eventbrite' }).check();
+    await providerSection.getByLabel('Organizer ids').fill('5003, abc');
+    await providerSection.getByRole('button', { name: 'Save' }).click();
+    await providerSection.getByText('is not an organizer id').waitFor();
+    await providerSection.getByLabel('Organizer ids').fill('5003, 5004');
+    await providerSection.getByRole('button', { name: 'Save' }).click();
+    await providerSection.getByRole('status').getByText('Saved.').waitFor();
 
     const popup = await ext.openPopup();
     const authWindow = await clickAndWaitForAuthWindow(ext.context, `${demo.issuer}/oauth/authorize`, () => popup.getByRole('button', { name: 'Sign in' }).click());

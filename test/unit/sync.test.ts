@@ -150,8 +150,8 @@ describe('a cycle', () => {
   test('notifies, when allowed, naming the search and its new events', async () => {
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     await syncSettings.setValue({ intervalMinutes: 30, notifications: true });
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
-    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id');
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
     listings.push({ id: '9', name: 'Jazz nine', day: 1 });
     await runSyncCycle();
     expect(create).toHaveBeenCalledWith(expect.stringMatching(/^new:/), expect.objectContaining({ title: '1 new in “jazz”', message: 'Jazz nine' }));
@@ -160,7 +160,7 @@ describe('a cycle', () => {
   test('does not notify without the permission', async () => {
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     await syncSettings.setValue({ intervalMinutes: 30, notifications: true });
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     listings.push({ id: '9', name: 'Jazz nine', day: 1 });
     await runSyncCycle();
