@@ -1,0 +1,69 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/**
+ * The floors the product is measured against, written into the unpacked bench build (same origin, same
+ * styles) and never into a store build: they exist only in the temporary folder a bench run builds.
+ */
+
+/** The popup's own DOM with its results, pre-rendered: what painting with no JavaScript at all costs. */
+export async function writeStaticPopup(popup: Page, extensionDir: string): Promise<string> {
+  const html = await popup.evaluate(() => {
+    // Input values are properties; make them attributes so the static copy shows the same text.
+    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
+    return document.documentElement.outerHTML;
+  });
+  const stripped = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '');
+  await writeFile(join(extensionDir, 'bench-static.html'), `<!doctype html>\n${stripped}`);
+  return 'bench-static.html';
+}
+
+/**
+ * A plain page that fetches the same search from the API and renders the same list with plain DOM:
+ * the floor for a search that is not cached.
+ */
+export async function writePlainSearchPage(extensionDir: string, apiBase: string): Promise<string> {
+  const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
+  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
+  await writeFile(
+    join(extensionDir, 'bench-plain-search.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain search</title>${styles}</head><body><main class="popup"><div class="results"><ul class="events" aria-label="Events"></ul></div></main><script src="/bench-plain-search.js"></script></body></html>`,
+  );
+  await writeFile(
+    join(extensionDir, 'bench-plain-search.js'),
+    `const API = ${JSON.stringify(apiBase)};
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+window.benchSearch = async (place) => {
+  const start = performance.now();
+  const { tokens } = await chrome.storage.local.get('tokens');
+  const url = new URL(API + '/events/search/');
+  url.search = new URLSearchParams({ expand: 'venue', 'start_date.range_start': new Date().toISOString().slice(0, 19), 'location.address': place }).toString();
+  const body = await (await fetch(url, { headers: { authorization: 'Bearer ' + tokens.accessToken } })).json();
+  const list = document.querySelector('.events');
+  const items = body.events.map((event) => {
+    const item = element('li', 'event');
+    const title = element('a', 'event-title', event.name.text);
+    title.href = event.url;
+    title.setAttribute('elementtiming', 'event-title');
+    const when = element('p', 'event-when');
+    when.append(element('time', '', format(event.start.timezone).format(new Date(event.start.utc))), ' ', element('span', 'zone', event.start.timezone.split('/').pop() + ' time'));
+    if (event.start.timezone !== zone) when.append(element('span', 'yours', ' · ' + format(zone).format(new Date(event.start.utc)) + ' your time'));
+    const where = element('p', 'event-where', event.venue ? event.venue.name + ', ' + event.venue.address.city : 'Online');
+    item.append(title, when, where);
+    return item;
+  });
+  list.replaceChildren(...items);
+  return start;
+};
+`,
+  );
+  return 'bench-plain-search.html';
+}

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+
+/** Median and spread of a benchmark's runs, in the unit they were taken in. */
+export interface Summary {
+  runs: number;
+  median: number;
+  p25: number;
+  p75: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number) => {
+    const index = (sorted.length - 1) * fraction;
+    const low = Math.floor(index);
+    const high = Math.ceil(index);
+    return sorted[low]! + (sorted[high]! - sorted[low]!) * (index - low);
+  };
+  return { runs: sorted.length, median: at(0.5), p25: at(0.25), p75: at(0.75) };
+}
+
+/**
+ * When `count` event titles (elementtiming="event-title") had been painted, in ms since the page's
+ * navigation started, as the browser's Element Timing reports it; `after` skips earlier paints.
+ */
+export function paintedTitles(page: Page, count: number, after = 0): Promise<number> {
+  return page.evaluate(
+    ({ count, after }) =>
+      new Promise<number>((resolve, reject) => {
+        const times: number[] = [];
+        const timer = setTimeout(() => reject(new Error(`only ${times.length} of ${count} titles painted`)), 20_000);
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]) {
+            const painted = entry.renderTime || entry.loadTime;
+            if (entry.identifier === 'event-title' && painted > after) times.push(painted);
+          }
+          if (times.length >= count) {
+            clearTimeout(timer);
+            resolve(Math.max(...times.slice(0, count)));
+          }
+        }).observe({ type: 'element', buffered: true });
+      }),
+    { count, after },
+  );
+}
+
+/** Runs `a` and `b` alternately, `runs` times each after `warmup` unmeasured rounds, so both see the same machine. */
+export async function sideBySide(runs: number, warmup: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+  const first: number[] = [];
+  const second: number[] = [];
+  for (let round = 0; round < warmup + runs; round++) {
+    const [x, y] = [await a(), await b()];
+    if (round >= warmup) {
+      first.push(x);
+      second.push(y);
+    }
+  }
+  return [first, second];
+}

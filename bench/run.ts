@@ -1,0 +1,284 @@
+import { readdir, readFile, rm, mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CITIES } from '../demo/events-data.ts';
+import { startDemoServer } from '../demo/server.ts';
+import { signInFromPopup } from '../test/e2e/auth-window.ts';
+import { launchExtension, type ExtensionBrowser } from '../test/e2e/chromium.ts';
+import { buildExtensionFor } from '../test/support/build-extension.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { writePlainSearchPage, writeStaticPopup } from './floors.ts';
+import { paintedTitles, sideBySide, summarize, type Summary } from './harness.ts';
+
+/**
+ * `npm run bench`: every benchmark in headless Chromium with the built extension and the demo server on
+ * loopback, product and floor side by side in one run; writes bench/RESULTS.md. `--once` (CI) runs each
+ * benchmark once to prove the harness works, and writes nothing.
+ */
+const once = process.argv.includes('--once');
+const RUNS = once ? 1 : 15;
+const WARMUP = once ? 0 : 3;
+
+interface Row {
+  name: string;
+  product: Summary;
+  floor?: Summary;
+  unit: string;
+  /** The target for product/floor, or for the product alone when there is no floor. */
+  target?: { ratio?: number; max?: number };
+  note?: string;
+}
+
+const rows: Row[] = [];
+const log = (text: string) => console.log(text);
+
+async function openPage(ext: ExtensionBrowser, path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+  return page;
+}
+
+/** Opens a page and returns when its 50 event titles were painted, since navigation started. */
+async function timeToResults(ext: ExtensionBrowser, path: string, stopWorkerFirst: boolean): Promise<number> {
+  if (stopWorkerFirst) await ext.stopWorkers();
+  const page = await openPage(ext, path);
+  try {
+    return await paintedTitles(page, 50);
+  } finally {
+    await page.close();
+  }
+}
+
+async function search(page: Page, text: string) {
+  await page.getByLabel('Place').fill('');
+  const searchbox = page.getByRole('searchbox', { name: 'Search events' });
+  await searchbox.fill(text);
+  await searchbox.press('Enter');
+  await page.getByRole('list', { name: 'Events' }).getByRole('listitem').nth(49).waitFor();
+}
+
+async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
+  for (const [label, stopped] of [['worker running', false], ['worker stopped first', true]] as const) {
+    const [product, floor] = await sideBySide(RUNS, WARMUP, () => timeToResults(ext, 'popup.html', stopped), () => timeToResults(ext, staticPage, stopped));
+    rows.push({ name: `Popup to cached results (50), ${label}`, product: summarize(product), floor: summarize(floor), unit: 'ms', target: { ratio: stopped ? 1.5 : 1.25 } });
+  }
+}
+
+/** Keeps the 'jazz' search and adds synthetic events until the cache holds `total`. */
+async function seedCache(ext: ExtensionBrowser, total: number): Promise<void> {
+  const worker = await ext.worker();
+  await worker.evaluate(async (total) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('event-scout-cache');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = await new Promise<number>((resolve) => {
+      const request = db.transaction('events').objectStore('events').count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const tx = db.transaction('events', 'readwrite');
+    for (let index = count; index < total; index++) {
+      tx.objectStore('events').put({
+        provider: 'demo',
+        id: `seed-${index}`,
+        title: `Seeded event ${index}`,
+        summary: 'Filler for the scale benchmark.',
+        url: `https://demo.event-scout.test/e/seed-${index}`,
+        start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
+        end: null,
+        venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
+        online: false,
+        free: false,
+        imageUrl: null,
+        text: `seeded event ${index} filler for the scale benchmark. hall berlin`,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, total);
+}
+
+async function scale(ext: ExtensionBrowser) {
+  const samples: number[][] = [];
+  for (const total of [1_000, 100_000]) {
+    await seedCache(ext, total);
+    const times: number[] = [];
+    for (let round = 0; round < WARMUP + RUNS; round++) {
+      const time = await timeToResults(ext, 'popup.html', false);
+      if (round >= WARMUP) times.push(time);
+    }
+    samples.push(times);
+  }
+  rows.push({ name: 'Cached search painted: 100,000 events cached vs 1,000', product: summarize(samples[1]!), floor: summarize(samples[0]!), unit: 'ms', target: { ratio: 1.2 } });
+}
+
+async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
+  const popup = await openPage(ext, 'popup.html');
+  const plain = await openPage(ext, plainPage);
+  await popup.getByRole('searchbox', { name: 'Search events' }).fill('');
+  const cities = CITIES.map((city) => city.name);
+  let round = 0;
+  const [product, floor] = await sideBySide(
+    RUNS,
+    WARMUP,
+    async () => {
+      const city = cities[round % cities.length]!;
+      // A tab in the background does not paint.
+      await popup.bringToFront();
+      await popup.getByLabel('Place').fill(city);
+      const start = await popup.evaluate(() => {
+        const started = performance.now();
+        document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
+        return started;
+      });
+      return (await paintedTitles(popup, 50, start)) - start;
+    },
+    async () => {
+      const city = cities[round++ % cities.length]!;
+      await plain.bringToFront();
+      const start = await plain.evaluate((place) => (window as unknown as { benchSearch(place: string): Promise<number> }).benchSearch(place), city);
+      return (await paintedTitles(plain, 50, start)) - start;
+    },
+  );
+  rows.push({ name: 'Uncached search to painted results (50)', product: summarize(product), floor: summarize(floor), unit: 'ms', target: { ratio: 1.3 } });
+  await popup.close();
+  await plain.close();
+}
+
+async function gzipped(dir: string, files: string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += gzipSync(await readFile(join(dir, file)), { level: 9 }).length;
+  return total;
+}
+
+async function sizes(extensionDir: string) {
+  const html = await readFile(join(extensionDir, 'popup.html'), 'utf8');
+  const popupFiles = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  const popup = await gzipped(extensionDir, popupFiles);
+  const background = await gzipped(extensionDir, ['background.js']);
+  const zipDir = await mkdtemp(join(tmpdir(), 'event-scout-zip-'));
+  await promisify(execFile)('node_modules/.bin/wxt', ['zip', '-b', 'chrome'], { env: { ...process.env, EVENT_SCOUT_OUT_DIR: zipDir } });
+  const zip = (await readdir(zipDir)).find((file) => file.endsWith('.zip'))!;
+  const zipBytes = (await readFile(join(zipDir, zip))).length;
+  await rm(zipDir, { recursive: true, force: true });
+  const kb = (bytes: number) => ({ runs: 1, median: bytes / 1024, p25: bytes / 1024, p75: bytes / 1024 });
+  rows.push({ name: `Popup JS + CSS, gzipped (${popupFiles.length} files)`, product: kb(popup), unit: 'KB', target: { max: 30 } });
+  rows.push({ name: 'Background JS, gzipped', product: kb(background), unit: 'KB', target: { max: 40 } });
+  rows.push({ name: 'Store zip (Chrome)', product: kb(zipBytes), unit: 'KB' });
+}
+
+async function syncCost(ext: ExtensionBrowser, requestCount: () => number) {
+  const page = await openPage(ext, 'options.html');
+  const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
+  for (const city of CITIES) await send({ type: 'saved/toggle', payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false } });
+  const durations: number[] = [];
+  const requests: number[] = [];
+  const memory: number[] = [];
+  const runs = once ? 1 : 5;
+  for (let round = 0; round < runs; round++) {
+    const worker = await ext.worker();
+    // Each measured cycle starts with a fresh hourly budget, as a cycle an hour later would.
+    await worker.evaluate(() => chrome.storage.local.remove('syncRequests'));
+    const before = requestCount();
+    const started = Date.now();
+    const reply = (await send({ type: 'sync/run' })) as { ok: boolean; value?: { outcome: string } };
+    if (reply.value?.outcome !== 'synced') throw new Error(`sync cycle ended ${JSON.stringify(reply)}`);
+    durations.push(Date.now() - started);
+    requests.push(requestCount() - before);
+    const heap = await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN);
+    memory.push(heap / 1_048_576);
+  }
+  rows.push({ name: 'Sync cycle over 20 saved searches: duration', product: summarize(durations), unit: 'ms' });
+  rows.push({ name: 'Sync cycle over 20 saved searches: requests', product: summarize(requests), unit: 'requests', target: { max: 60 } });
+  rows.push({ name: 'Sync cycle over 20 saved searches: worker JS heap after', product: summarize(memory), unit: 'MB' });
+  await page.close();
+}
+
+function verdict(row: Row): string {
+  if (!row.target) return '';
+  const value = row.floor ? row.product.median / row.floor.median : row.product.median;
+  const limit = row.target.ratio ?? row.target.max!;
+  return value <= limit ? 'met' : 'missed';
+}
+
+const fmt = (value: number) => (Number.isNaN(value) ? 'n/a' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const cell = (summary: Summary | undefined, unit: string) => (summary ? `${fmt(summary.median)} ${unit} (${fmt(summary.p25)}–${fmt(summary.p75)})` : '');
+
+function table(): string {
+  const lines = ['| benchmark | Event Scout, median (p25–p75) | floor, median (p25–p75) | ratio | target | |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const row of rows) {
+    const ratio = row.floor ? (row.product.median / row.floor.median).toFixed(2) : '';
+    const target = row.target?.ratio ? `≤ ${row.target.ratio}` : row.target?.max ? `≤ ${row.target.max} ${row.unit}` : '';
+    lines.push(`| ${row.name} | ${cell(row.product, row.unit)} | ${cell(row.floor, row.unit)} | ${ratio} | ${target} | ${verdict(row)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const demo = await startDemoServer({ port: await freePort() });
+  const outDir = await mkdtemp(join(tmpdir(), 'event-scout-bench-'));
+  const extensionDir = await buildExtensionFor(demo.issuer, outDir);
+  const ext = await launchExtension(extensionDir, { timezoneId: 'Europe/Berlin' });
+  try {
+    const popup = await ext.openPopup();
+    await signInFromPopup(ext.context, popup, demo.issuer);
+    await search(popup, 'jazz');
+    const staticPage = await writeStaticPopup(popup, extensionDir);
+    const plainPage = await writePlainSearchPage(extensionDir, demo.apiBase);
+    await popup.close();
+
+    log('popup to results…');
+    await popupToResults(ext, staticPage);
+    log('search overhead…');
+    await searchOverhead(ext, plainPage);
+    log('scale…');
+    // The search overhead runs moved the last query; put 'jazz' back as the one the popup opens on.
+    const again = await ext.openPopup();
+    await search(again, 'jazz');
+    await again.close();
+    await scale(ext);
+    log('sizes…');
+    await sizes(extensionDir);
+    log('sync cost…');
+    await syncCost(ext, () => demo.requestCount('GET /v3/events/search/'));
+
+    const report = table();
+    console.log(report);
+    if (!once) await writeResults(report, await ext.context.browser()?.version());
+  } finally {
+    await ext.close();
+    await demo.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+  console.log(`${rows.length} passed, 0 failed`);
+}
+
+async function writeResults(report: string, browserVersion: string | undefined) {
+  const path = 'bench/RESULTS.md';
+  const previous = await readFile(path, 'utf8').catch(() => '');
+  const analysis = previous.split('<!-- analysis -->')[1] ?? '\n';
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${browserVersion ?? 'unknown'} headless`;
+  await writeFile(
+    path,
+    `# Benchmark results
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+${RUNS} measured runs after ${WARMUP} warm-up runs each (sync: 5), product and floor alternating in one run.
+Times are in the page, from navigation start (or from the submit) to the moment Chromium's Element Timing
+says the 50th event title was painted.
+
+${report}
+
+<!-- analysis -->${analysis}`,
+  );
+}
+
+await main();
