@@ -107,17 +107,21 @@ async function seedCache(ext: ExtensionBrowser, total: number): Promise<void> {
 }
 
 async function scale(ext: ExtensionBrowser) {
+  // The snapshot would paint before the lookup; this benchmark is about the lookup, so it goes each time.
+  const helper = await openPage(ext, 'options.html');
   const samples: number[][] = [];
   for (const total of [1_000, 100_000]) {
     await seedCache(ext, total);
     const times: number[] = [];
     for (let round = 0; round < WARMUP + RUNS; round++) {
+      await helper.evaluate(() => localStorage.removeItem('popupSnapshot'));
       const time = await timeToResults(ext, 'popup.html', false);
       if (round >= WARMUP) times.push(time);
     }
     samples.push(times);
   }
-  rows.push({ name: 'Cached search painted: 100,000 events cached vs 1,000', product: summarize(samples[1]!), floor: summarize(samples[0]!), unit: 'ms', target: { ratio: 1.2 } });
+  await helper.close();
+  rows.push({ name: 'Cached search looked up and painted (no snapshot): 100,000 events cached vs 1,000', product: summarize(samples[1]!), floor: summarize(samples[0]!), unit: 'ms', target: { ratio: 1.2 } });
 }
 
 async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
+import { clearSnapshot } from './popup-snapshot';
 import type { AuthState } from '@/lib/settings';
 
 interface Props {
@@ -14,6 +15,7 @@ export function AccountPanel({ state, pitch }: Props) {
   const [failure, setFailure] = useState<string>();
 
   const run = async (type: 'auth/sign-in' | 'auth/sign-out') => {
+    if (type === 'auth/sign-out') clearSnapshot();
     setBusy(true);
     setFailure(undefined);
     try {

@@ -6,25 +6,25 @@ export function zoneLabel(timeZone: string): string {
   return `${(timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')} time`;
 }
 
+/** Making an Intl.DateTimeFormat costs far more than using one: one per zone and purpose, kept. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function format(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withDate}`;
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let formatter = formats.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(undefined, {
-      timeZone,
-      ...(withDate ? { weekday: 'short', month: 'short', day: 'numeric' } : {}),
-      hour: 'numeric',
-      minute: '2-digit',
-    });
+    formatter = make();
     formats.set(key, formatter);
   }
   return formatter;
 }
 
-const dayOf = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(instant);
-const offsetOf = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).format(instant).split(' ').pop();
+const format = (timeZone: string, withDate: boolean) =>
+  cached(`show|${timeZone}|${withDate}`, () =>
+    new Intl.DateTimeFormat(undefined, { timeZone, ...(withDate ? { weekday: 'short', month: 'short', day: 'numeric' } : {}), hour: 'numeric', minute: '2-digit' }),
+  );
+const dayOf = (instant: Date, timeZone: string) => cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' })).format(instant);
+const offsetOf = (instant: Date, timeZone: string) =>
+  cached(`offset|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).format(instant).split(' ').pop();
 
 export interface EventWhen {
   /** In the event's own zone (the user's, for online events). */

@@ -59,15 +59,6 @@ function problemFrom(error: unknown): SearchProblem {
   return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
 }
 
-async function withCache<T>(use: (db: CacheDb) => Promise<T>): Promise<T> {
-  const db = await openCache();
-  try {
-    return await use(db);
-  } finally {
-    db.close();
-  }
-}
-
 /** One page from the provider, with a valid token (renewed once if the API rejects it). */
 export function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined): Promise<SearchPage> {
   return withAccessToken((token) => provider.search(query, range, cursor, token));
@@ -77,17 +68,30 @@ function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cur
   return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor);
 }
 
+/**
+ * Runs `use` with a cache connection; work it hands to `later` (a write) may outlive the answer, and
+ * the connection closes when that is done too.
+ */
+async function withCache<T>(use: (db: CacheDb, later: (work: Promise<unknown>) => void) => Promise<T>): Promise<T> {
+  const db = await openCache();
+  const pending: Promise<unknown>[] = [];
+  try {
+    return await use(db, (work) => pending.push(work.catch((error) => console.error('Event Scout: cache write failed', error))));
+  } finally {
+    void Promise.all(pending).finally(() => db.close());
+  }
+}
+
 /** What the popup paints: the cached results when fresh, else the network's; the cache when that fails. */
 export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
   const key = queryKey(query);
-  const provider = await signedInProvider();
-  const { cacheTtlMinutes } = await searchSettings.getValue();
+  const [provider, { cacheTtlMinutes }] = await Promise.all([signedInProvider(), searchSettings.getValue()]);
 
-  return withCache(async (db) => {
+  return withCache(async (db, later) => {
     const cached = await readSearch(db, provider.id, key);
     if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
-      await touchSearch(db, provider.id, key);
+      later(touchSearch(db, provider.id, key));
       return { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
     }
     let page;
@@ -97,7 +101,8 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
       return fallBack(db, provider.id, query, request.timeZone, error, cached);
     }
     const now = Date.now();
-    await writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: false, now });
+    // The answer goes out first; the write (one transaction) follows at once.
+    later(writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: false, now }));
     return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
   });
 }

@@ -1,9 +1,18 @@
+import { useEffect } from 'preact/hooks';
 import { AccountPanel } from '@/components/AccountPanel';
+import { clearSnapshot, revealApp } from '@/components/popup-snapshot';
 import { useAuthState } from '@/components/useAuthState';
 import { SearchPanel } from './SearchPanel';
 
 export function App() {
   const state = useAuthState();
+  useEffect(() => {
+    // Signed out (or signing in): the last results are not for showing any more.
+    if (state && state.status !== 'signed-in') {
+      clearSnapshot();
+      revealApp();
+    }
+  }, [state]);
   return (
     <main class="popup">
       <header class="popup-header">

@@ -1,4 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import { EventList } from '@/components/EventList';
+import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
 import { updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
 import type { ProviderId } from '@/lib/settings';
@@ -24,9 +26,23 @@ function statusText({ result, phase, query }: SearchView): string {
   return age >= 60_000 ? `${events} · ${updatedAgo(result.fetchedAt!)}` : events;
 }
 
+/** Once results are on screen the app replaces the snapshot, and the next popup's snapshot is taken. */
+function useSnapshot(view: SearchView) {
+  const shown = view.result?.events.length ?? 0;
+  useEffect(() => {
+    if (!view.ready) return;
+    revealApp();
+    if (shown && view.phase === 'idle') {
+      const timer = setTimeout(saveSnapshot, 50);
+      return () => clearTimeout(timer);
+    }
+  }, [view, shown]);
+}
+
 export function SearchPanel({ provider }: { provider: ProviderId }) {
   const { view, edit, search, refresh, more } = useSearch(provider);
   const saved = useSavedSearches(provider);
+  useSnapshot(view);
   const { result, phase } = view;
   const problem = view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
   const busy = phase !== 'idle';

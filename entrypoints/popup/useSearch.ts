@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { openCache } from '@/lib/cache/db';
+import { openCache, type CacheDb } from '@/lib/cache/db';
 import { readSearch, searchCachedEvents } from '@/lib/cache/searches';
 import { sendMessage } from '@/lib/messages';
 import { listSavedSearches } from '@/lib/saved-searches';
@@ -15,44 +15,57 @@ export interface SearchView {
   phase: Phase;
   /** A failure with nothing to show instead. */
   error?: string;
+  /** Something real to show: results (cached or not), an answer, or nothing to search for. */
+  ready: boolean;
 }
 
 export const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Paints from the cache directly, before the background (possibly asleep) answers. */
-async function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchResult | undefined> {
-  const db = await openCache();
+// One connection for the popup's short life, opened as soon as its script runs.
+let connection: Promise<CacheDb> | undefined = openCache();
+
+/** Reads through the popup's connection; one that another context closed (an upgrade) is reopened once. */
+async function withPopupCache<T>(read: (db: CacheDb) => Promise<T>): Promise<T> {
   try {
-    const cached = await readSearch(db, provider, queryKey(query));
-    return cached && { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
-  } finally {
-    db.close();
+    return await read(await (connection ??= openCache()));
+  } catch (error) {
+    connection = undefined;
+    if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw error;
+    return read(await (connection = openCache()));
   }
 }
 
-async function filterCache(provider: ProviderId, query: SearchQuery): Promise<SearchResult> {
-  const db = await openCache();
-  try {
+/** Paints from the cache directly, before the background (possibly asleep) answers. */
+function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchResult | undefined> {
+  return withPopupCache(async (db) => {
+    const cached = await readSearch(db, provider, queryKey(query));
+    return cached && { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
+  });
+}
+
+function filterCache(provider: ProviderId, query: SearchQuery): Promise<SearchResult> {
+  return withPopupCache(async (db) => {
     const events = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), userZone));
-    return { query, events, hasMore: false, fetchedAt: null, problem: { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' } };
-  } finally {
-    db.close();
-  }
+    return { query, events, hasMore: false, fetchedAt: null, problem: { kind: 'offline' as const, message: 'You are offline, or the events service cannot be reached.' } };
+  });
 }
 
 /** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */
-async function openingQuery(): Promise<SearchQuery> {
+async function findOpeningQuery(): Promise<SearchQuery> {
   const savedId = new URLSearchParams(location.search).get('saved');
   const saved = savedId ? (await listSavedSearches()).find((search) => search.id === savedId) : undefined;
   return saved?.query ?? lastQuery.getValue();
 }
+
+// Asked for as soon as the script runs, not when the first render gets round to it.
+const openingQuery = findOpeningQuery();
 
 /**
  * The popup's search: reopens on the last query with its cached results, revalidates through the
  * background, and while offline filters the cached events as the user types.
  */
 export function useSearch(provider: ProviderId) {
-  const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, phase: 'idle' });
+  const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, phase: 'idle', ready: false });
   const latest = useRef(0);
   const offline = view.result?.problem?.kind === 'offline';
 
@@ -66,22 +79,23 @@ export function useSearch(provider: ProviderId) {
 
       if (!options.more && !options.force) {
         const cached = await readCached(provider, query).catch(() => undefined);
-        if (cached && current()) setView((previous) => ({ ...previous, result: cached }));
+        if (cached && current()) setView((previous) => ({ ...previous, result: cached, ready: true }));
       }
       try {
         const result = await sendMessage(options.more ? 'search/more' : 'search/run', { query, timeZone: userZone, force: options.force });
-        if (current()) setView((previous) => ({ ...previous, result, phase: 'idle' }));
+        if (current()) setView((previous) => ({ ...previous, result, phase: 'idle', ready: true }));
       } catch (error) {
-        if (current()) setView((previous) => ({ ...previous, phase: 'idle', error: (error as Error).message }));
+        if (current()) setView((previous) => ({ ...previous, phase: 'idle', error: (error as Error).message, ready: true }));
       }
     },
     [provider],
   );
 
   useEffect(() => {
-    void openingQuery().then((query) => {
-      setView((previous) => ({ ...previous, query }));
-      if (query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly) void run(query);
+    void openingQuery.then((query) => {
+      const worthRunning = Boolean(query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly);
+      setView((previous) => ({ ...previous, query, ready: !worthRunning }));
+      if (worthRunning) void run(query);
     });
   }, [run]);
 
