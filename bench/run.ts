@@ -54,7 +54,7 @@ async function timeToResults(ext: ExtensionBrowser, path: string, stopWorkerFirs
 }
 
 async function search(page: Page, text: string) {
-  await page.getByLabel('Place').fill('');
+  await page.getByRole('textbox', { name: 'Place' }).fill('');
   const searchbox = page.getByRole('searchbox', { name: 'Search events' });
   await searchbox.fill(text);
   await searchbox.press('Enter');
@@ -137,7 +137,7 @@ async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
       const city = cities[round % cities.length]!;
       // A tab in the background does not paint.
       await popup.bringToFront();
-      await popup.getByLabel('Place').fill(city);
+      await popup.getByRole('textbox', { name: 'Place' }).fill(city);
       const start = await popup.evaluate(() => {
         const started = performance.now();
         document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();

@@ -72,20 +72,20 @@ describe('searching from the popup (America/New_York)', () => {
 
   test('filters: place, dates, online only, free only', async () => {
     const popup = await signedInPopup();
-    await popup.getByLabel('Place').fill('Tokyo');
+    await popup.getByRole('textbox', { name: 'Place' }).fill('Tokyo');
     await search(popup, '');
     await items(popup).first().waitFor();
     expect((await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Tokyo'))).toBe(true);
 
-    await popup.getByLabel('Place').fill('');
-    await popup.getByLabel('Online only').check();
+    await popup.getByRole('textbox', { name: 'Place' }).fill('');
+    await popup.getByRole('checkbox', { name: 'Online only' }).check();
     await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.startsWith('Online'))).toBe(true);
     expect(await eventsList(popup).locator('.event-when').first().textContent()).toContain('your time');
 
-    await popup.getByLabel('Free only').check();
+    await popup.getByRole('checkbox', { name: 'Free only' }).check();
     await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Free'))).toBe(true);
 
-    await popup.getByLabel('Dates').selectOption({ label: 'Next 7 days' });
+    await popup.getByRole('combobox', { name: 'Dates' }).selectOption({ label: 'Next 7 days' });
     await expect.poll(() => status(popup).textContent()).toMatch(/^\d+ events?$|^No events match/);
     const starts = await eventsList(popup).locator('time').evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime')!)));
     expect(starts.every((start) => start <= Date.now() + 7 * 86_400_000)).toBe(true);
