@@ -72,8 +72,8 @@ function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cur
  * Runs `use` with a cache connection; work it hands to `later` (a write) may outlive the answer, and
  * the connection closes when that is done too.
  */
-async function withCache<T>(use: (db: CacheDb, later: (work: Promise<unknown>) => void) => Promise<T>): Promise<T> {
-  const db = await openCache();
+async function withCache<T>(use: (db: CacheDb, later: (work: Promise<unknown>) => void) => Promise<T>, opening = openCache()): Promise<T> {
+  const db = await opening;
   const pending: Promise<unknown>[] = [];
   try {
     return await use(db, (work) => pending.push(work.catch((error) => console.error('Event Scout: cache write failed', error))));
@@ -86,7 +86,12 @@ async function withCache<T>(use: (db: CacheDb, later: (work: Promise<unknown>) =
 export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
   const key = queryKey(query);
-  const [provider, { cacheTtlMinutes }] = await Promise.all([signedInProvider(), searchSettings.getValue()]);
+  // Everything a search needs is asked for at once.
+  const opening = openCache();
+  const [provider, { cacheTtlMinutes }] = await Promise.all([signedInProvider(), searchSettings.getValue()]).catch(async (error) => {
+    void opening.then((db) => db.close());
+    throw error;
+  });
 
   return withCache(async (db, later) => {
     const cached = await readSearch(db, provider.id, key);
@@ -104,7 +109,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     // The answer goes out first; the write (one transaction) follows at once.
     later(writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: false, now }));
     return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
-  });
+  }, opening);
 }
 
 /** Nothing fresh to show: this search's last good results, or, offline, matches from the whole cache. */

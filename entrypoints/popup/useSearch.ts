@@ -77,14 +77,20 @@ export function useSearch(provider: ProviderId) {
       setView((previous) => ({ ...previous, query: input, phase: options.more ? 'more' : 'searching', error: undefined }));
       if (!options.more) void lastQuery.setValue(query);
 
+      // The background is asked at once; the cache, read meanwhile, paints first if it can.
+      const answer = sendMessage(options.more ? 'search/more' : 'search/run', { query, timeZone: userZone, force: options.force });
+      let answered = false;
       if (!options.more && !options.force) {
-        const cached = await readCached(provider, query).catch(() => undefined);
-        if (cached && current()) setView((previous) => ({ ...previous, result: cached, ready: true }));
+        void readCached(provider, query)
+          .then((cached) => cached && current() && !answered && setView((previous) => ({ ...previous, result: cached, ready: true })))
+          .catch(() => undefined);
       }
       try {
-        const result = await sendMessage(options.more ? 'search/more' : 'search/run', { query, timeZone: userZone, force: options.force });
+        const result = await answer;
+        answered = true;
         if (current()) setView((previous) => ({ ...previous, result, phase: 'idle', ready: true }));
       } catch (error) {
+        answered = true;
         if (current()) setView((previous) => ({ ...previous, phase: 'idle', error: (error as Error).message, ready: true }));
       }
     },
