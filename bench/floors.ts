@@ -67,3 +67,45 @@ window.benchSearch = async (place) => {
   );
   return 'bench-plain-search.html';
 }
+
+/**
+ * A plain page that keeps the same texts in an array, runs Array.filter over them on each keystroke and
+ * paints the same items with plain DOM: the floor for filtering while typing.
+ */
+export async function writePlainFilterPage(extensionDir: string, limit: number): Promise<string> {
+  const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
+  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
+  await writeFile(
+    join(extensionDir, 'bench-plain-filter.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain filter</title>${styles}</head><body><main class="popup"><input type="search" class="searchbox" aria-label="Search events"><div class="results"><ul class="events" aria-label="Events"></ul></div></main><script src="/bench-plain-filter.js"></script></body></html>`,
+  );
+  await writeFile(
+    join(extensionDir, 'bench-plain-filter.js'),
+    `const LIMIT = ${limit};
+const events = [];
+window.benchAdd = (records) => { events.push(...records); events.sort((a, b) => a.start.utc.localeCompare(b.start.utc)); };
+const fold = (text) => text.normalize('NFKD').replace(/\\p{M}/gu, '').toLowerCase();
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+document.querySelector('.searchbox').addEventListener('input', (event) => {
+  performance.mark('filter-start');
+  const words = fold(event.target.value).split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
+  const matches = events.filter((record) => words.every((word) => record.text.includes(word))).slice(0, LIMIT);
+  performance.measure('filter', 'filter-start');
+  document.querySelector('.events').replaceChildren(...matches.map((record) => {
+    const item = element('li', 'event', '');
+    const title = element('a', 'event-title', record.title);
+    title.href = record.url;
+    title.setAttribute('elementtiming', 'event-title');
+    item.append(title, element('p', 'event-when', record.start.utc), element('p', 'event-where', record.venue ? record.venue.name + ', ' + record.venue.city : 'Online'));
+    return item;
+  }));
+});
+`,
+  );
+  return 'bench-plain-filter.html';
+}

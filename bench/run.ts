@@ -11,7 +11,9 @@ import { signInFromPopup } from '../test/e2e/auth-window.ts';
 import { launchExtension, type ExtensionBrowser } from '../test/e2e/chromium.ts';
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
-import { writePlainSearchPage, writeStaticPopup } from './floors.ts';
+import { eventSearchText, type Event } from '../lib/event.ts';
+import { generateEvents } from '../demo/events-data.ts';
+import { writePlainFilterPage, writePlainSearchPage, writeStaticPopup } from './floors.ts';
 import { paintedTitles, sideBySide, summarize, type Summary } from './harness.ts';
 
 /**
@@ -208,6 +210,116 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number) {
   await page.close();
 }
 
+/** Cached events as the popup stores them, from the demo generator (so the texts read like real ones). */
+function cachedEvents(count: number): (Event & { text: string })[] {
+  return generateEvents({ count, seed: 424_242 }).events.map((raw) => {
+    const event: Event = {
+      provider: 'demo',
+      id: `filter-${raw.id}`,
+      title: raw.name.text,
+      summary: raw.summary,
+      url: raw.url,
+      start: { utc: new Date(raw.start.utc).toISOString(), timezone: raw.start.timezone },
+      end: null,
+      venue: raw.venue ? { name: raw.venue.name, city: raw.venue.address.city, address: raw.venue.address.localized_address_display } : null,
+      online: raw.online_event,
+      free: raw.is_free,
+      imageUrl: null,
+    };
+    return { ...event, text: eventSearchText(event) };
+  });
+}
+
+async function replaceCachedEvents(ext: ExtensionBrowser, records: (Event & { text: string })[]): Promise<void> {
+  const worker = await ext.worker();
+  for (let from = 0; from < records.length; from += 5_000) {
+    await worker.evaluate(
+      async ({ chunk, clear }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('event-scout-cache');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction('events', 'readwrite');
+        if (clear) tx.objectStore('events').clear();
+        for (const record of chunk) tx.objectStore('events').put(record);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { chunk: records.slice(from, from + 5_000), clear: from === 0 },
+    );
+  }
+}
+
+/** Types `word` as one input event; returns [keystroke to the 100th title painted, time spent filtering]. */
+async function typeAndTime(page: Page, word: string): Promise<[number, number]> {
+  await page.evaluate(() => {
+    const state = window as unknown as { inputAt?: number; filters?: number };
+    state.filters = performance.getEntriesByName('filter').length;
+    document.addEventListener('input', (event) => (state.inputAt = event.timeStamp), { capture: true, once: true });
+  });
+  await page.getByRole('searchbox', { name: 'Search events' }).fill(word);
+  const inputAt = await page.evaluate(() => (window as unknown as { inputAt: number }).inputAt);
+  const painted = await paintedTitles(page, FILTER_LIMIT, inputAt);
+  const filtering = await page.evaluate(() => performance.getEntriesByName('filter').at(-1)!.duration);
+  return [painted - inputAt, filtering];
+}
+
+const FILTER_LIMIT = 100;
+const FILTER_WORDS = CITIES.map((city) => city.name.toLowerCase());
+
+async function filtering(ext: ExtensionBrowser, demo: { stop(): Promise<void>; resume(): Promise<void> }, plainPage: string) {
+  for (const [size, target] of [[10_000, 1.2], [50_000, 1.0]] as const) {
+    const records = cachedEvents(size);
+    await replaceCachedEvents(ext, records);
+    await demo.stop();
+    const popup = await openPage(ext, 'popup.html');
+    const plain = await openPage(ext, plainPage);
+    try {
+      await popup.bringToFront();
+      await popup.getByRole('button', { name: 'Refresh' }).click();
+      await popup.getByRole('status').getByText(/^Offline/).waitFor();
+      // The first keystroke offline builds the index; it is not one of the measured ones.
+      await popup.getByRole('searchbox', { name: 'Search events' }).fill('a');
+      await popup.getByRole('status').getByText(/saved on this device match/).waitFor();
+      for (let from = 0; from < records.length; from += 5_000) {
+        await plain.evaluate((chunk) => (window as unknown as { benchAdd(records: unknown[]): void }).benchAdd(chunk), records.slice(from, from + 5_000));
+      }
+      const product: [number, number][] = [];
+      const floor: [number, number][] = [];
+      let round = 0;
+      await sideBySide(
+        RUNS,
+        Math.min(WARMUP, FILTER_WORDS.length - RUNS),
+        async () => {
+          await popup.bringToFront();
+          const result = await typeAndTime(popup, FILTER_WORDS[round % FILTER_WORDS.length]!);
+          product.push(result);
+          return result[0];
+        },
+        async () => {
+          await plain.bringToFront();
+          const result = await typeAndTime(plain, FILTER_WORDS[round++ % FILTER_WORDS.length]!);
+          floor.push(result);
+          return result[0];
+        },
+      );
+      const measured = (samples: [number, number][], pick: (sample: [number, number]) => number) => summarize(samples.slice(-RUNS).map(pick));
+      const label = `${size.toLocaleString('en-US')} cached`;
+      rows.push({ name: `Filter while typing, ${label}: keystroke to painted (${FILTER_LIMIT} shown)`, product: measured(product, ([total]) => total), floor: measured(floor, ([total]) => total), unit: 'ms', target: { ratio: target } });
+      rows.push({ name: `… of which filtering, ${label}`, product: measured(product, ([, filter]) => filter), floor: measured(floor, ([, filter]) => filter), unit: 'ms' });
+      rows.push({ name: `… of which painting, ${label}`, product: measured(product, ([total, filter]) => total - filter), floor: measured(floor, ([total, filter]) => total - filter), unit: 'ms' });
+    } finally {
+      await popup.close();
+      await plain.close();
+      await demo.resume();
+    }
+  }
+}
+
 function verdict(row: Row): string {
   if (!row.target) return '';
   const value = row.floor ? row.product.median / row.floor.median : row.product.median;
@@ -239,6 +351,7 @@ async function main() {
     await search(popup, 'jazz');
     const staticPage = await writeStaticPopup(popup, extensionDir);
     const plainPage = await writePlainSearchPage(extensionDir, demo.apiBase);
+    const plainFilterPage = await writePlainFilterPage(extensionDir, FILTER_LIMIT);
     await popup.close();
 
     log('popup to results…');
@@ -251,6 +364,8 @@ async function main() {
     await search(again, 'jazz');
     await again.close();
     await scale(ext);
+    log('filtering while typing…');
+    await filtering(ext, demo, plainFilterPage);
     log('sizes…');
     await sizes(extensionDir);
     log('sync cost…');

@@ -20,6 +20,8 @@ export interface SearchResult {
   fetchedAt: number | null;
   /** Why these are not fresh results from the provider, if they are not. */
   problem?: SearchProblem;
+  /** Filtered from the whole cache: how many matched, of which `events` are the first. */
+  matched?: number;
 }
 
 export interface SearchProblem {

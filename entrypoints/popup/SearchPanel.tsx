@@ -19,7 +19,10 @@ function statusText({ result, phase, query }: SearchView): string {
   const count = result.events.length;
   const events = `${count} ${count === 1 ? 'event' : 'events'}`;
   if (result.problem?.kind === 'offline') {
-    return result.fetchedAt === null ? `Offline · ${events} saved on this device match` : `Offline · ${events} · ${updatedAgo(result.fetchedAt)}`;
+    if (result.fetchedAt !== null) return `Offline · ${events} · ${updatedAgo(result.fetchedAt)}`;
+    const matched = result.matched ?? count;
+    const shown = matched > count ? ` (first ${count} shown)` : '';
+    return `Offline · ${matched} ${matched === 1 ? 'event' : 'events'} saved on this device match${shown}`;
   }
   if (count === 0) return 'No events match. Try other words, places or dates.';
   const age = result.fetchedAt === null ? 0 : Date.now() - result.fetchedAt;
