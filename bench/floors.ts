@@ -85,6 +85,12 @@ export async function writePlainFilterPage(extensionDir: string, limit: number):
 const events = [];
 window.benchAdd = (records) => { events.push(...records); events.sort((a, b) => a.start.utc.localeCompare(b.start.utc)); };
 const fold = (text) => text.normalize('NFKD').replace(/\\p{M}/gu, '').toLowerCase();
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const formats = new Map();
+const format = (timeZone) => {
+  if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }));
+  return formats.get(timeZone);
+};
 function element(tag, className, text) {
   const node = document.createElement(tag);
   node.className = className;
@@ -101,7 +107,11 @@ document.querySelector('.searchbox').addEventListener('input', (event) => {
     const title = element('a', 'event-title', record.title);
     title.href = record.url;
     title.setAttribute('elementtiming', 'event-title');
-    item.append(title, element('p', 'event-when', record.start.utc), element('p', 'event-where', record.venue ? record.venue.name + ', ' + record.venue.city : 'Online'));
+    const start = new Date(record.start.utc);
+    const when = element('p', 'event-when', '');
+    when.append(element('time', '', format(record.start.timezone).format(start)), ' ', element('span', 'zone', record.start.timezone.split('/').pop().replace(/_/g, ' ') + ' time'));
+    if (record.start.timezone !== zone) when.append(element('span', 'yours', ' · ' + format(zone).format(start) + ' your time'));
+    item.append(title, when, element('p', 'event-where', record.venue ? record.venue.name + ', ' + record.venue.city : 'Online'));
     return item;
   }));
 });

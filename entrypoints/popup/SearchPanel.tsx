@@ -35,7 +35,8 @@ function useSnapshot(view: SearchView) {
   useEffect(() => {
     if (!view.ready) return;
     revealApp();
-    if (shown && view.phase === 'idle') {
+    // Only the provider's results make the next popup's snapshot, not an offline filtering of the cache.
+    if (shown && view.phase === 'idle' && !view.result?.problem) {
       const timer = setTimeout(saveSnapshot, 50);
       return () => clearTimeout(timer);
     }
