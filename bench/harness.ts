@@ -57,3 +57,34 @@ export async function sideBySide(runs: number, warmup: number, a: () => Promise<
   }
   return [first, second];
 }
+
+/**
+ * For pages that paint many lists in turn: Chromium buffers only 150 Element Timing entries, so an
+ * observer installed after a paint can miss it. This one is installed once and keeps every title's paint.
+ */
+export async function watchPaints(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const state = window as unknown as { paints?: number[] };
+    if (state.paints) return;
+    const paints: number[] = [];
+    state.paints = paints;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]) {
+        if (entry.identifier === 'event-title') paints.push(entry.renderTime || entry.loadTime);
+      }
+    }).observe({ type: 'element', buffered: true });
+  });
+}
+
+/** When `count` titles had been painted after `after` (ms since navigation), from watchPaints' record. */
+export async function paintedAfter(page: Page, count: number, after: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ count, after }) => {
+      const later = ((window as unknown as { paints: number[] }).paints ?? []).filter((time) => time > after);
+      return later.length >= count ? Math.max(...later.slice(0, count)) : false;
+    },
+    { count, after },
+    { timeout: 20_000, polling: 16 },
+  );
+  return (await handle.jsonValue()) as number;
+}
