@@ -13,6 +13,7 @@ import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, type Event } from '../lib/event.ts';
 import { generateEvents } from '../demo/events-data.ts';
+import { workerHeapBytes } from './worker-heap.ts';
 import { writePlainFilterPage, writePlainSearchPage, writeStaticPopup } from './floors.ts';
 import { paintedAfter, paintedTitles, sideBySide, summarize, watchPaints, type Summary } from './harness.ts';
 
@@ -185,7 +186,7 @@ async function sizes(extensionDir: string) {
   rows.push({ name: 'Store zip (Chrome)', product: kb(zipBytes), unit: 'KB' });
 }
 
-async function syncCost(ext: ExtensionBrowser, requestCount: () => number) {
+async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debuggingPort: number) {
   const page = await openPage(ext, 'options.html');
   const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
   for (const city of CITIES) await send({ type: 'saved/toggle', payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false } });
@@ -203,8 +204,7 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number) {
     if (reply.value?.outcome !== 'synced') throw new Error(`sync cycle ended ${JSON.stringify(reply)}`);
     durations.push(Date.now() - started);
     requests.push(requestCount() - before);
-    const heap = await worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN);
-    memory.push(heap / 1_048_576);
+    memory.push((await workerHeapBytes(debuggingPort, ext.extensionId)) / 1_048_576);
   }
   rows.push({ name: 'Sync cycle over 20 saved searches: duration', product: summarize(durations), unit: 'ms' });
   rows.push({ name: 'Sync cycle over 20 saved searches: requests', product: summarize(requests), unit: 'requests', target: { max: 60 } });
@@ -351,7 +351,8 @@ async function main() {
   const demo = await startDemoServer({ port: await freePort() });
   const outDir = await mkdtemp(join(tmpdir(), 'event-scout-bench-'));
   const extensionDir = await buildExtensionFor(demo.issuer, outDir);
-  const ext = await launchExtension(extensionDir, { timezoneId: 'Europe/Berlin' });
+  const debuggingPort = await freePort();
+  const ext = await launchExtension(extensionDir, { timezoneId: 'Europe/Berlin', debuggingPort });
   try {
     const popup = await ext.openPopup();
     await signInFromPopup(ext.context, popup, demo.issuer);
@@ -376,7 +377,7 @@ async function main() {
     log('sizes…');
     await sizes(extensionDir);
     log('sync cost…');
-    await syncCost(ext, () => demo.requestCount('GET /v3/events/search/'));
+    await syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort);
 
     const report = table();
     console.log(report);

@@ -23,7 +23,7 @@ export interface ExtensionBrowser {
 /** Real Chromium (Debian's) with the unpacked build loaded, in a fresh profile. */
 export async function launchExtension(
   extensionDir: string,
-  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string } = {},
+  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string; debuggingPort?: number } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'event-scout-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -42,6 +42,8 @@ export async function launchExtension(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // For benchmarks that read the service worker's heap over the DevTools protocol.
+      ...(options.debuggingPort ? [`--remote-debugging-port=${options.debuggingPort}`] : []),
     ],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
