@@ -44,8 +44,8 @@ async function signedInProvider(): Promise<Provider> {
 }
 
 /** Calls the API with the access token; a rejected token is renewed once and the call made once more. */
-async function withAccessToken<T>(call: (token: string) => Promise<T>): Promise<T> {
-  const token = await getAccessToken();
+async function withAccessToken<T>(call: (token: string) => Promise<T>, early?: Promise<string | undefined>): Promise<T> {
+  const token = (await early) ?? (await getAccessToken());
   try {
     return await call(token);
   } catch (error) {
@@ -62,12 +62,12 @@ function problemFrom(error: unknown): SearchProblem {
 }
 
 /** One page from the provider, with a valid token (renewed once if the API rejects it). */
-export function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined): Promise<SearchPage> {
-  return withAccessToken((token) => provider.search(query, range, cursor, token));
+export function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined, token?: Promise<string | undefined>): Promise<SearchPage> {
+  return withAccessToken((value) => provider.search(query, range, cursor, value), token);
 }
 
-function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined) {
-  return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor);
+function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined, token?: Promise<string | undefined>) {
+  return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor, token);
 }
 
 /**
@@ -96,6 +96,8 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   });
 
   return withCache(async (db, later) => {
+    // The token is read while the cache is: a miss goes to the network without waiting for it.
+    const token = getAccessToken().catch(() => undefined);
     const cached = await readSearch(db, provider.id, key);
     if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
       later(touchSearch(db, provider.id, key));
@@ -103,7 +105,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     }
     let page;
     try {
-      page = await fetchPage(provider, query, request.timeZone, undefined);
+      page = await fetchPage(provider, query, request.timeZone, undefined, token);
     } catch (error) {
       return fallBack(db, provider.id, query, request.timeZone, error, cached);
     }

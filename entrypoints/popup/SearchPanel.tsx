@@ -106,7 +106,8 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
         </p>
       )}
       {result && result.events.length > 0 && (
-        <div class="results">
+        // Another query gets a new list: mounting it fresh costs less than diffing against one it shares nothing with.
+        <div class="results" key={queryKey(result.query)}>
           <EventList events={result.events} userZone={userZone} newIds={saved.newIds} />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={more} disabled={busy}>
