@@ -19,19 +19,24 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
   return 'bench-static.html';
 }
 
+/** A bare page in the bench build with the popup's styles, some body markup and one plain script. */
+async function writePlainPage(extensionDir: string, name: string, body: string, script: string): Promise<string> {
+  const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
+  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
+  await writeFile(join(extensionDir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${styles}</head><body>${body}<script src="/${name}.js"></script></body></html>`);
+  await writeFile(join(extensionDir, `${name}.js`), script);
+  return `${name}.html`;
+}
+
 /**
  * A plain page that fetches the same search from the API and renders the same list with plain DOM:
  * the floor for a search that is not cached.
  */
-export async function writePlainSearchPage(extensionDir: string, apiBase: string): Promise<string> {
-  const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
-  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
-  await writeFile(
-    join(extensionDir, 'bench-plain-search.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain search</title>${styles}</head><body><main class="popup"><div class="results"><ul class="events" aria-label="Events"></ul></div></main><script src="/bench-plain-search.js"></script></body></html>`,
-  );
-  await writeFile(
-    join(extensionDir, 'bench-plain-search.js'),
+export function writePlainSearchPage(extensionDir: string, apiBase: string): Promise<string> {
+  return writePlainPage(
+    extensionDir,
+    'bench-plain-search',
+    '<main class="popup"><div class="results"><ul class="events" aria-label="Events"></ul></div></main>',
     `const API = ${JSON.stringify(apiBase)};
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -65,22 +70,17 @@ window.benchSearch = async (place) => {
 };
 `,
   );
-  return 'bench-plain-search.html';
 }
 
 /**
  * A plain page that keeps the same texts in an array, runs Array.filter over them on each keystroke and
  * paints the same items with plain DOM: the floor for filtering while typing.
  */
-export async function writePlainFilterPage(extensionDir: string, limit: number): Promise<string> {
-  const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
-  const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
-  await writeFile(
-    join(extensionDir, 'bench-plain-filter.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>plain filter</title>${styles}</head><body><main class="popup"><input type="search" class="searchbox" aria-label="Search events"><div class="results"><ul class="events" aria-label="Events"></ul></div></main><script src="/bench-plain-filter.js"></script></body></html>`,
-  );
-  await writeFile(
-    join(extensionDir, 'bench-plain-filter.js'),
+export function writePlainFilterPage(extensionDir: string, limit: number): Promise<string> {
+  return writePlainPage(
+    extensionDir,
+    'bench-plain-filter',
+    '<main class="popup"><input type="search" class="searchbox" aria-label="Search events"><div class="results"><ul class="events" aria-label="Events"></ul></div></main>',
     `const LIMIT = ${limit};
 const events = [];
 window.benchAdd = (records) => { events.push(...records); events.sort((a, b) => a.start.utc.localeCompare(b.start.utc)); };
@@ -117,5 +117,4 @@ document.querySelector('.searchbox').addEventListener('input', (event) => {
 });
 `,
   );
-  return 'bench-plain-filter.html';
 }

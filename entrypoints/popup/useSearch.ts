@@ -49,18 +49,19 @@ export const OFFLINE_MATCH_LIMIT = 100;
 const OFFLINE: SearchProblem = { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' };
 
 let offlineIndex: Promise<EventIndex> | undefined;
+let builtIndex: EventIndex | undefined;
 
 /** Every cached event of the provider, indexed once, the first time the popup filters offline. */
 function indexFor(provider: ProviderId): Promise<EventIndex> {
   offlineIndex ??= withPopupCache(async (db) => {
     const records = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
-    return EventIndex.build(records.map(({ text, ...event }) => ({ event, text })));
+    builtIndex = EventIndex.build(records.map(({ text, ...event }) => ({ event, text })));
+    return builtIndex;
   });
   return offlineIndex;
 }
 
-async function filterCache(provider: ProviderId, query: SearchQuery): Promise<SearchResult> {
-  const index = await indexFor(provider);
+function filterWith(index: EventIndex, query: SearchQuery): SearchResult {
   performance.mark('filter-start');
   const { events, total } = index.search(query, dateRange(query.when, new Date(), userZone), OFFLINE_MATCH_LIMIT);
   // User Timing, for the filtering benchmark (bench/) to tell filtering from painting.
@@ -125,9 +126,15 @@ export function useSearch(provider: ProviderId) {
 
   const edit = useCallback(
     (query: SearchQuery) => {
+      // Offline, typing filters what this device has cached, across every search: at once (one render)
+      // once the index is built, and when it is ready the first time.
+      if (offline && builtIndex) {
+        const result = filterWith(builtIndex, normalizeQuery(query));
+        setView((previous) => ({ ...previous, query, result }));
+        return;
+      }
       setView((previous) => ({ ...previous, query }));
-      // Offline, typing filters what this device has cached, across every search.
-      if (offline) void filterCache(provider, normalizeQuery(query)).then((result) => setView((previous) => ({ ...previous, result })));
+      if (offline) void indexFor(provider).then((index) => setView((previous) => ({ ...previous, result: filterWith(index, normalizeQuery(previous.query)) })));
     },
     [offline, provider],
   );

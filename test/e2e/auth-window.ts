@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './chromium.ts';
 
 /** Starts waiting for the auth window before the click that opens it, so the event cannot be missed. */
 export async function clickAndWaitForAuthWindow(context: BrowserContext, issuer: string, click: () => Promise<void>): Promise<Page> {
@@ -29,4 +30,12 @@ export async function signInFromPopup(context: BrowserContext, popup: Page, issu
   await logIn(authWindow, account.login, account.password);
   await decide(authWindow, 'Allow');
   await popup.getByText(account.name).waitFor();
+}
+
+/** A fresh browser with the extension, signed in as Dana from the popup, which is returned open. */
+export async function launchSignedIn(extensionDir: string, issuer: string, options: Parameters<typeof launchExtension>[1] = {}): Promise<{ ext: ExtensionBrowser; popup: Page }> {
+  const ext = await launchExtension(extensionDir, options);
+  const popup = await ext.openPopup();
+  await signInFromPopup(ext.context, popup, issuer);
+  return { ext, popup };
 }

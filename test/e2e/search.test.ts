@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { clickAndWaitForAuthWindow, logIn, signInFromPopup } from './auth-window';
+import { clickAndWaitForAuthWindow, launchSignedIn, logIn } from './auth-window';
 import { axeViolations } from './axe';
 import { launchExtension, type ExtensionBrowser } from './chromium';
 import type { Page } from 'playwright-core';
@@ -27,10 +27,9 @@ async function search(page: Page, text: string) {
 }
 
 async function signedInPopup(options: { colorScheme?: 'light' | 'dark' } = {}) {
-  ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'America/New_York', ...options });
-  const popup = await ext.openPopup();
-  await signInFromPopup(ext.context, popup, demo.issuer);
-  return popup;
+  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, { timezoneId: 'America/New_York', ...options });
+  ext = session.ext;
+  return session.popup;
 }
 
 describe('searching from the popup (America/New_York)', () => {

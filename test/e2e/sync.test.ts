@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { DemoEvent } from '../../demo/events-data';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { signInFromPopup } from './auth-window';
-import { launchExtension, type ExtensionBrowser } from './chromium';
+import { launchSignedIn } from './auth-window';
+import type { ExtensionBrowser } from './chromium';
 import type { Page } from 'playwright-core';
 
 let demo: DemoServer;
@@ -54,10 +54,9 @@ async function searchAndSave(popup: Page, text: string) {
 }
 
 async function signedIn(): Promise<Page> {
-  ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'Europe/Berlin' });
-  const popup = await ext.openPopup();
-  await signInFromPopup(ext.context, popup, demo.issuer);
-  return popup;
+  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, { timezoneId: 'Europe/Berlin' });
+  ext = session.ext;
+  return session.popup;
 }
 
 describe('saved searches keep syncing', () => {
