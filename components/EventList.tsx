@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '@/lib/event';
 import { eventWhen } from './format';
 
@@ -6,6 +7,31 @@ interface Props {
   userZone: string;
   /** Events a background sync found since the user last looked. */
   newIds?: ReadonlySet<string>;
+  /**
+   * For lists that change on every keystroke: paint what the scroll box shows first, the rest in the
+   * next frame, so typing never waits on rows nobody can see yet.
+   */
+  progressive?: boolean;
+}
+
+const FIRST_ROWS = 20;
+
+/** How many rows to render: all, or the first screenful now and all once that is painted. */
+function useRowCount(total: number, progressive: boolean): number {
+  const [count, setCount] = useState(progressive ? Math.min(total, FIRST_ROWS) : total);
+  useEffect(() => {
+    if (!progressive || count >= total) {
+      setCount(total);
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setCount(total))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [total, progressive, count]);
+  return progressive ? Math.min(count, total) : total;
 }
 
 /** Element Timing: lets a benchmark read when each title was painted (bench/), at no cost otherwise. */
@@ -40,10 +66,11 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
 }
 
 /** The results: a list named "Events", one item per event. */
-export function EventList({ events, userZone, newIds }: Props) {
+export function EventList({ events, userZone, newIds, progressive = false }: Props) {
+  const rows = useRowCount(events.length, progressive);
   return (
     <ul class="events" aria-label="Events">
-      {events.map((event) => (
+      {events.slice(0, rows).map((event) => (
         <EventItem key={event.id} event={event} userZone={userZone} isNew={newIds?.has(event.id) ?? false} />
       ))}
     </ul>

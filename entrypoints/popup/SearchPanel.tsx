@@ -108,7 +108,7 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
       {result && result.events.length > 0 && (
         // Another query gets a new list: mounting it fresh costs less than diffing against one it shares nothing with.
         <div class="results" key={queryKey(result.query)}>
-          <EventList events={result.events} userZone={userZone} newIds={saved.newIds} />
+          <EventList events={result.events} userZone={userZone} newIds={saved.newIds} progressive={result.fetchedAt === null} />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={more} disabled={busy}>
               More
