@@ -4,6 +4,11 @@ import '@/components/theme.css';
 import './popup.css';
 import { App } from './App';
 
-render(<App />, document.getElementById('app')!);
+const start = () => render(<App />, document.getElementById('app')!);
+
+// With a snapshot on screen, let it paint before the app (and the worker it wakes) competes for the CPU.
+if (document.getElementById('snapshot')?.hasChildNodes()) requestAnimationFrame(() => setTimeout(start));
+else start();
+
 // Whatever happens, the snapshot never outstays the app by long.
 setTimeout(revealApp, 1_500);
