@@ -401,8 +401,8 @@ async function writeResults(report: string, browserVersion: string | undefined) 
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
 ${RUNS} measured runs after ${WARMUP} warm-up runs each (sync: 5), product and floor alternating in one run.
-Times are in the page, from navigation start (or from the submit) to the moment Chromium's Element Timing
-says the 50th event title was painted.
+Times are in the page, from navigation start (or from the submit or keystroke) to the moment Chromium's
+Element Timing says the event titles were painted (50 of them; the first 20 when filtering).
 
 ${report}
 
