@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { openCache, type CacheDb } from './cache/db';
+import { withCacheConnection, type CacheDb } from './cache/db';
 import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
 import type { Event } from './event';
 import { getProvider } from './providers';
@@ -150,29 +150,29 @@ async function runCycle(): Promise<SyncStatus> {
   const progress: SyncProgress = resumable ? previous : { startedAt: Date.now(), pending: saved.map((search) => search.id), found: 0 };
   await syncProgress.setValue(progress);
 
-  const db = await openCache();
-  try {
-    while (progress.pending.length) {
-      const search = byId.get(progress.pending[0]!);
-      if (search) {
-        const found = await syncSavedSearch(db, search);
-        progress.found += found.length;
-        await notify(search, found);
+  return withCacheConnection(async (db) => {
+    try {
+      while (progress.pending.length) {
+        const search = byId.get(progress.pending[0]!);
+        if (search) {
+          const found = await syncSavedSearch(db, search);
+          progress.found += found.length;
+          await notify(search, found);
+        }
+        progress.pending.shift();
+        await syncProgress.setValue(progress);
       }
-      progress.pending.shift();
-      await syncProgress.setValue(progress);
+      await syncProgress.removeValue();
+      const count = progress.found;
+      return await finish('synced', count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.', count);
+    } catch (error) {
+      if (error instanceof CycleStop) return finish(error.outcome, error.message, progress.found);
+      if (error instanceof ProviderError && error.kind === 'network') return finish('offline', 'Could not reach the events service; the next sync tries again.', progress.found);
+      return finish('failed', error instanceof Error ? error.message : 'The sync failed.', progress.found);
+    } finally {
+      await updateBadge(db).catch(() => undefined);
     }
-    await syncProgress.removeValue();
-    const count = progress.found;
-    return await finish('synced', count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.', count);
-  } catch (error) {
-    if (error instanceof CycleStop) return finish(error.outcome, error.message, progress.found);
-    if (error instanceof ProviderError && error.kind === 'network') return finish('offline', 'Could not reach the events service; the next sync tries again.', progress.found);
-    return finish('failed', error instanceof Error ? error.message : 'The sync failed.', progress.found);
-  } finally {
-    await updateBadge(db).catch(() => undefined);
-    db.close();
-  }
+  });
 }
 
 /** One cycle at a time; "Sync now" while one runs waits for it. */
@@ -192,15 +192,13 @@ export interface NewMatch {
 
 /** What the popup marks as new: each saved search's unseen events, handed over once, and the badge cleared. */
 export async function takeNewMatches(): Promise<NewMatch[]> {
-  const db = await openCache();
-  try {
-    const taken = await takeNewIds(db);
+  const taken = await withCacheConnection(async (db) => {
+    const newIds = await takeNewIds(db);
     await updateBadge(db);
-    const saved = await listSavedSearches();
-    return saved.filter((search) => taken.has(search.id)).map((search) => ({ savedId: search.id, name: search.name, query: search.query, newIds: taken.get(search.id)! }));
-  } finally {
-    db.close();
-  }
+    return newIds;
+  });
+  const saved = await listSavedSearches();
+  return saved.filter((search) => taken.has(search.id)).map((search) => ({ savedId: search.id, name: search.name, query: search.query, newIds: taken.get(search.id)! }));
 }
 
 /**
@@ -216,22 +214,14 @@ export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch
     return null;
   }
   const saved = await saveSearch(auth.provider, query);
-  const db = await openCache();
-  try {
-    await syncSavedSearch(db, saved).catch((error) => console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message));
-  } finally {
-    db.close();
-  }
+  await withCacheConnection((db) => syncSavedSearch(db, saved)).catch((error) => console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message));
   return saved;
 }
 
 export async function forgetSavedSearch(id: string): Promise<void> {
   await removeSavedSearch(id);
-  const db = await openCache();
-  try {
+  await withCacheConnection(async (db) => {
     await removeSyncRecord(db, id);
     await updateBadge(db);
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { openCache } from '@/lib/cache/db';
+import { withCacheConnection } from '@/lib/cache/db';
 import { cacheSize } from '@/lib/cache/searches';
 import { sendMessage } from '@/lib/messages';
 
@@ -11,13 +11,8 @@ interface Figures {
 }
 
 async function measure(): Promise<Figures> {
-  const db = await openCache();
-  try {
-    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-    return { ...(await cacheSize(db)), bytes: estimate?.usage };
-  } finally {
-    db.close();
-  }
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return { ...(await withCacheConnection(cacheSize)), bytes: estimate?.usage };
 }
 
 const megabytes = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { eventSearchText, type Event } from '../event';
 import type { SearchQuery } from '../query';
 import type { ProviderId } from '../settings';
@@ -78,24 +78,29 @@ export function openCache(): Promise<CacheDb> {
   });
 }
 
-/** Removes everything cached and all sync state: orders are private, so signing out leaves nothing. */
-export async function clearCache(): Promise<void> {
+/** Opens the cache for one piece of work and closes it after, whatever happens. */
+export async function withCacheConnection<T>(use: (db: CacheDb) => Promise<T>): Promise<T> {
   const db = await openCache();
   try {
-    const tx = db.transaction(ALL_STORES, 'readwrite');
-    await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
+    return await use(db);
   } finally {
     db.close();
   }
 }
 
+function clearStores(names: readonly StoreNames<CacheSchema>[]): Promise<void> {
+  return withCacheConnection(async (db) => {
+    const tx = db.transaction(names, 'readwrite');
+    await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+  });
+}
+
+/** Removes everything cached and all sync state: orders are private, so signing out leaves nothing. */
+export function clearCache(): Promise<void> {
+  return clearStores(ALL_STORES);
+}
+
 /** "Clear cache": every cached search and event goes; what sync has seen stays, so nothing turns "new". */
-export async function clearSearchCache(): Promise<void> {
-  const db = await openCache();
-  try {
-    const tx = db.transaction(['searches', 'events'], 'readwrite');
-    await Promise.all([tx.objectStore('searches').clear(), tx.objectStore('events').clear(), tx.done]);
-  } finally {
-    db.close();
-  }
+export function clearSearchCache(): Promise<void> {
+  return clearStores(['searches', 'events']);
 }
