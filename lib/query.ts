@@ -93,14 +93,15 @@ export function dateRange(when: DateRangeName, now: Date, timeZone: string): Tim
   }
 }
 
-/** The same test the server applies, for filtering cached events locally (offline, or Eventbrite). */
-export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange, searchText = eventSearchText(event)): boolean {
+/** The same test the server's search applies, for filtering what Eventbrite's lists return. */
+export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange): boolean {
   const start = Date.parse(event.start.utc);
   if (start < range.start.getTime() || (range.end && start > range.end.getTime())) return false;
   if (query.onlineOnly && !event.online) return false;
   if (query.freeOnly && !event.free) return false;
   const place = foldText(query.place);
   if (place && !(event.venue && foldText(`${event.venue.city} ${event.venue.address}`).includes(place))) return false;
+  const searchText = eventSearchText(event);
   return foldText(query.text)
     .split(' ')
     .filter(Boolean)

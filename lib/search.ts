@@ -6,7 +6,10 @@ import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import type { Provider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
+import { OFFLINE_PROBLEM, type SearchProblem } from './search-problem';
 import { authState, searchSettings, type ProviderId } from './settings';
+
+export type { SearchProblem } from './search-problem';
 
 /**
  * The search service, in the background: cache first, the network when the cache is stale or the
@@ -22,12 +25,6 @@ export interface SearchResult {
   problem?: SearchProblem;
   /** Filtered from the whole cache: how many matched, of which `events` are the first. */
   matched?: number;
-}
-
-export interface SearchProblem {
-  kind: 'offline' | 'rate-limit' | 'failed';
-  message: string;
-  retryAfter?: number;
 }
 
 export interface SearchRequest {
@@ -56,7 +53,7 @@ async function withAccessToken<T>(call: (token: string) => Promise<T>, early?: P
 
 function problemFrom(error: unknown): SearchProblem {
   const offline = globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.kind === 'network');
-  if (offline) return { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' };
+  if (offline) return OFFLINE_PROBLEM;
   if (error instanceof ProviderError && error.kind === 'rate-limit') return { kind: 'rate-limit', message: error.message, retryAfter: error.retryAfter };
   return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
 }
@@ -122,8 +119,8 @@ async function fallBack(db: CacheDb, provider: ProviderId, query: SearchQuery, t
   const problem = problemFrom(error);
   if (cached) return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
   if (problem.kind !== 'offline') throw error;
-  const events = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), timeZone));
-  return { query, events, hasMore: false, fetchedAt: null, problem };
+  const { events, total } = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), timeZone));
+  return { query, events, hasMore: false, fetchedAt: null, problem, matched: total };
 }
 
 /** The next page of a cached search, added to it. */

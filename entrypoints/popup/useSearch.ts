@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openCache, type CacheDb } from '@/lib/cache/db';
-import { readSearch } from '@/lib/cache/searches';
-import { EventIndex } from '@/lib/event-index';
+import { indexCachedEvents, OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
+import type { EventIndex } from '@/lib/event-index';
 import { sendMessage } from '@/lib/messages';
 import { listSavedSearches } from '@/lib/saved-searches';
 import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
-import type { SearchProblem, SearchResult } from '@/lib/search';
+import type { SearchResult } from '@/lib/search';
+import { OFFLINE_PROBLEM } from '@/lib/search-problem';
 import { lastQuery, type ProviderId } from '@/lib/settings';
 
 export type Phase = 'idle' | 'searching' | 'more';
@@ -44,18 +45,13 @@ function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchRes
   });
 }
 
-/** What the popup shows of the offline matches: enough to scroll, cheap to paint on every keystroke. */
-export const OFFLINE_MATCH_LIMIT = 100;
-const OFFLINE: SearchProblem = { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' };
-
 let offlineIndex: Promise<EventIndex> | undefined;
 let builtIndex: EventIndex | undefined;
 
 /** Every cached event of the provider, indexed once, the first time the popup filters offline. */
 function indexFor(provider: ProviderId): Promise<EventIndex> {
   offlineIndex ??= withPopupCache(async (db) => {
-    const records = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
-    builtIndex = EventIndex.build(records.map(({ text, ...event }) => ({ event, text })));
+    builtIndex = await indexCachedEvents(db, provider);
     return builtIndex;
   });
   return offlineIndex;
@@ -66,7 +62,7 @@ function filterWith(index: EventIndex, query: SearchQuery): SearchResult {
   const { events, total } = index.search(query, dateRange(query.when, new Date(), userZone), OFFLINE_MATCH_LIMIT);
   // User Timing, for the filtering benchmark (bench/) to tell filtering from painting.
   performance.measure('filter', 'filter-start');
-  return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE, matched: total };
+  return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE_PROBLEM, matched: total };
 }
 
 /** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */

@@ -1,5 +1,6 @@
 import { eventSearchText, type Event } from '../event';
-import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
+import { EventIndex } from '../event-index';
+import type { SearchQuery, TimeRange } from '../query';
 import type { ProviderId } from '../settings';
 import type { IDBPTransaction } from 'idb';
 import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
@@ -146,14 +147,21 @@ export async function touchSearch(db: CacheDb, provider: ProviderId, key: string
   await tx.done;
 }
 
-/** Every cached event of a provider that matches a query, soonest first: what "offline" can still offer. */
-export async function searchCachedEvents(db: CacheDb, provider: ProviderId, query: SearchQuery, range: TimeRange, limit = 200): Promise<Event[]> {
-  const all = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
-  return all
-    .filter((event) => matchesQuery(event, query, range, event.text))
-    .sort((a, b) => a.start.utc.localeCompare(b.start.utc))
-    .slice(0, limit)
-    .map(withoutText);
+/** How many offline matches are shown: enough to scroll, cheap to paint on every keystroke. */
+export const OFFLINE_MATCH_LIMIT = 100;
+
+/** Every cached event of a provider, indexed for filtering as the user types. */
+export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Promise<EventIndex> {
+  const records = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
+  return EventIndex.build(records.map((record) => ({ event: withoutText(record), text: record.text })));
+}
+
+/**
+ * The cached events of a provider that match a query, soonest first, at most OFFLINE_MATCH_LIMIT, and how
+ * many matched: what "offline" can still offer, with the same matching as typing in the popup.
+ */
+export async function searchCachedEvents(db: CacheDb, provider: ProviderId, query: SearchQuery, range: TimeRange): Promise<{ events: Event[]; total: number }> {
+  return (await indexCachedEvents(db, provider)).search(query, range, OFFLINE_MATCH_LIMIT);
 }
 
 export async function cacheSize(db: CacheDb): Promise<{ searches: number; events: number }> {

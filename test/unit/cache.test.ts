@@ -125,8 +125,9 @@ describe('offline search over the whole cache', () => {
     await writeSearchPage(db, page('one', [later, sampleEvent({ title: 'Opera' })]));
     await writeSearchPage(db, page('two', [sooner]));
     const found = await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'jazz' }), { start: new Date('2030-01-01') });
-    expect(found.map((event) => event.title)).toEqual(['Jazz early', 'Jazz late']);
-    expect(found[0]).not.toHaveProperty('text');
+    expect(found.events.map((event) => event.title)).toEqual(['Jazz early', 'Jazz late']);
+    expect(found.total).toBe(2);
+    expect(found.events[0]).not.toHaveProperty('text');
   });
 });
 
@@ -150,6 +151,6 @@ describe('the schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
     expect(await db.get('events', ['demo', event.id])).toEqual({ ...event, text: expect.stringContaining('harbor jazz') });
     expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
-    expect(await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).toHaveLength(1);
+    expect((await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).events).toHaveLength(1);
   });
 });
