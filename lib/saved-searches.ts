@@ -45,9 +45,13 @@ export async function listSavedSearches(): Promise<SavedSearch[]> {
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-export async function findSavedSearch(provider: ProviderId, query: SearchQuery): Promise<SavedSearch | undefined> {
+const sameSearch = (provider: ProviderId, query: SearchQuery) => {
   const key = queryKey(query);
-  return (await listSavedSearches()).find((saved) => saved.provider === provider && queryKey(saved.query) === key);
+  return (saved: SavedSearch) => saved.provider === provider && queryKey(saved.query) === key;
+};
+
+export async function findSavedSearch(provider: ProviderId, query: SearchQuery): Promise<SavedSearch | undefined> {
+  return (await listSavedSearches()).find(sameSearch(provider, query));
 }
 
 /** "jazz · Berlin · this weekend", or "All events" for an empty query. */
@@ -83,9 +87,10 @@ async function write(saved: SavedSearch): Promise<SavedSearch> {
 
 export async function saveSearch(provider: ProviderId, input: SearchQuery, now = Date.now()): Promise<SavedSearch> {
   const query = normalizeQuery(input);
-  const existing = await findSavedSearch(provider, query);
+  const all = await listSavedSearches();
+  const existing = all.find(sameSearch(provider, query));
   if (existing) return existing;
-  if ((await listSavedSearches()).length >= MAX_SAVED_SEARCHES) {
+  if (all.length >= MAX_SAVED_SEARCHES) {
     throw new SavedSearchError(`You can save up to ${MAX_SAVED_SEARCHES} searches. Remove one to save another.`);
   }
   return write({ id: crypto.randomUUID(), name: describeQuery(query), provider, query, createdAt: now });

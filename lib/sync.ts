@@ -77,7 +77,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
   const provider = await getProvider(saved.provider);
   const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const events: Event[] = [];
+  const events = new Map<string, Event>();
   let cursor: string | undefined;
   let waited = false;
   for (let page = 0; page < PAGES_PER_SEARCH && (page === 0 || cursor); page++) {
@@ -88,7 +88,7 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
     }
     try {
       const result = await fetchSearchPage(provider, saved.query, range, cursor);
-      events.push(...result.events.filter((event) => !events.some((known) => known.id === event.id)));
+      for (const event of result.events) if (!events.has(event.id)) events.set(event.id, event);
       cursor = result.cursor;
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === 'rate-limit')) throw error;
@@ -103,7 +103,7 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
     }
   }
   // Network first, then one transaction: a cycle stopped in between leaves the last record whole.
-  return recordSync(db, saved.id, { provider: saved.provider, key: queryKey(saved.query), query: saved.query, events, cursor, append: false, now: Date.now() });
+  return recordSync(db, saved.id, { provider: saved.provider, key: queryKey(saved.query), query: saved.query, events: [...events.values()], cursor, append: false, now: Date.now() });
 }
 
 async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
