@@ -20,9 +20,11 @@ import { paintedAfter, paintedTitles, sideBySide, summarize, watchPaints, type S
 /**
  * `npm run bench`: every benchmark in headless Chromium with the built extension and the demo server on
  * loopback, product and floor side by side in one run; writes bench/RESULTS.md. `--once` (CI) runs each
- * benchmark once to prove the harness works, and writes nothing.
+ * benchmark once to prove the harness works, and writes nothing. `--only=search,sizes` runs the named
+ * benchmarks alone (while working on one) and writes nothing either.
  */
 const once = process.argv.includes('--once');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const RUNS = once ? 1 : 15;
 const WARMUP = once ? 0 : 3;
 
@@ -71,42 +73,25 @@ async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
   }
 }
 
-/** Keeps the 'jazz' search and adds synthetic events until the cache holds `total`. */
-async function seedCache(ext: ExtensionBrowser, total: number): Promise<void> {
-  const worker = await ext.worker();
-  await worker.evaluate(async (total) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('event-scout-cache');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = await new Promise<number>((resolve) => {
-      const request = db.transaction('events').objectStore('events').count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    const tx = db.transaction('events', 'readwrite');
-    for (let index = count; index < total; index++) {
-      tx.objectStore('events').put({
-        provider: 'demo',
-        id: `seed-${index}`,
-        title: `Seeded event ${index}`,
-        summary: 'Filler for the scale benchmark.',
-        url: `https://demo.event-scout.test/e/seed-${index}`,
-        start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
-        end: null,
-        venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
-        online: false,
-        free: false,
-        imageUrl: null,
-        text: `seeded event ${index} filler for the scale benchmark. hall berlin`,
-      });
-    }
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, total);
+/** An event as the cache stores it: the Event and its folded search text. */
+type CachedRecord = Event & { text: string };
+
+/** Synthetic events for the scale benchmark, with the ids `seed-0`… so seeding more keeps the first ones. */
+function seededEvents(count: number): CachedRecord[] {
+  return Array.from({ length: count }, (_, index) => ({
+    provider: 'demo',
+    id: `seed-${index}`,
+    title: `Seeded event ${index}`,
+    summary: 'Filler for the scale benchmark.',
+    url: `https://demo.event-scout.test/e/seed-${index}`,
+    start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
+    end: null,
+    venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
+    online: false,
+    free: false,
+    imageUrl: null,
+    text: `seeded event ${index} filler for the scale benchmark. hall berlin`,
+  }));
 }
 
 async function scale(ext: ExtensionBrowser) {
@@ -114,7 +99,8 @@ async function scale(ext: ExtensionBrowser) {
   const helper = await openPage(ext, 'options.html');
   const samples: number[][] = [];
   for (const total of [1_000, 100_000]) {
-    await seedCache(ext, total);
+    // The 'jazz' search's own events stay; synthetic ones fill the cache up to the total.
+    await putCachedEvents(ext, seededEvents(total), { clear: false });
     // Let the database settle (LevelDB compacts after a large write) before timing reads.
     await new Promise((resolve) => setTimeout(resolve, once ? 0 : 5_000));
     const times: number[] = [];
@@ -213,7 +199,7 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debug
 }
 
 /** Cached events as the popup stores them, from the demo generator (so the texts read like real ones). */
-function cachedEvents(count: number): (Event & { text: string })[] {
+function cachedEvents(count: number): CachedRecord[] {
   return generateEvents({ count, seed: 424_242 }).events.map((raw) => {
     const event: Event = {
       provider: 'demo',
@@ -232,7 +218,8 @@ function cachedEvents(count: number): (Event & { text: string })[] {
   });
 }
 
-async function replaceCachedEvents(ext: ExtensionBrowser, records: (Event & { text: string })[]): Promise<void> {
+/** Writes events into the cache's store as the extension keeps them, in chunks the DevTools protocol carries well. */
+async function putCachedEvents(ext: ExtensionBrowser, records: CachedRecord[], { clear }: { clear: boolean }): Promise<void> {
   const worker = await ext.worker();
   for (let from = 0; from < records.length; from += 5_000) {
     await worker.evaluate(
@@ -251,7 +238,7 @@ async function replaceCachedEvents(ext: ExtensionBrowser, records: (Event & { te
         });
         db.close();
       },
-      { chunk: records.slice(from, from + 5_000), clear: from === 0 },
+      { chunk: records.slice(from, from + 5_000), clear: clear && from === 0 },
     );
   }
 }
@@ -279,7 +266,7 @@ const FILTER_WORDS = CITIES.map((city) => city.name.toLowerCase());
 async function filtering(ext: ExtensionBrowser, demo: { stop(): Promise<void>; resume(): Promise<void> }, plainPage: string) {
   for (const [size, target] of [[10_000, 1.2], [50_000, 1.0]] as const) {
     const records = cachedEvents(size);
-    await replaceCachedEvents(ext, records);
+    await putCachedEvents(ext, records, { clear: true });
     await demo.stop();
     const popup = await openPage(ext, 'popup.html');
     const plain = await openPage(ext, plainPage);
@@ -362,26 +349,31 @@ async function main() {
     const plainFilterPage = await writePlainFilterPage(extensionDir, FILTER_LIMIT);
     await popup.close();
 
-    log('popup to results…');
-    await popupToResults(ext, staticPage);
-    log('search overhead…');
-    await searchOverhead(ext, plainPage);
-    log('scale…');
-    // The search overhead runs moved the last query; put 'jazz' back as the one the popup opens on.
-    const again = await ext.openPopup();
-    await search(again, 'jazz');
-    await again.close();
-    await scale(ext);
-    log('filtering while typing…');
-    await filtering(ext, demo, plainFilterPage);
-    log('sizes…');
-    await sizes(extensionDir);
-    log('sync cost…');
-    await syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort);
+    const benchmarks: Record<string, () => Promise<void>> = {
+      popup: () => popupToResults(ext, staticPage),
+      search: () => searchOverhead(ext, plainPage),
+      scale: async () => {
+        // Other benchmarks move the last query; 'jazz' is the one the popup must open on.
+        const again = await ext.openPopup();
+        await search(again, 'jazz');
+        await again.close();
+        await scale(ext);
+      },
+      filtering: () => filtering(ext, demo, plainFilterPage),
+      sizes: () => sizes(extensionDir),
+      sync: () => syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort),
+    };
+    const unknown = only?.filter((name) => !(name in benchmarks));
+    if (unknown?.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+    for (const [name, run] of Object.entries(benchmarks)) {
+      if (only && !only.includes(name)) continue;
+      log(`${name}…`);
+      await run();
+    }
 
     const report = table();
     console.log(report);
-    if (!once) await writeResults(report, await ext.context.browser()?.version());
+    if (!once && !only) await writeResults(report, await ext.context.browser()?.version());
   } finally {
     await ext.close();
     await demo.close();
