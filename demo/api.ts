@@ -11,14 +11,17 @@ export function sendEventbriteError(res: ServerResponse, status: number, error: 
   sendJson(res, status, { error, error_description: description, status_code: status }, headers);
 }
 
-/** A failure the tests ask for: an Eventbrite error, a raw body such as truncated JSON, or a delay. */
+/** A failure the tests ask for: an Eventbrite error, a raw body such as truncated JSON, a delay or a reset. */
 export interface ApiFault {
-  /** Without a status, the request is answered normally after `delayMs`. */
+  /** Without a status (and without `reset`), the request is answered normally after `delayMs`. */
   status?: number;
   delayMs?: number;
   error?: string;
-  retryAfter?: number;
+  /** Seconds, or an HTTP date. */
+  retryAfter?: number | string;
   rawBody?: string;
+  /** Drops the connection: before any answer, or (with `rawBody`) halfway through the body. */
+  reset?: boolean;
 }
 
 export interface ApiContext {
@@ -46,13 +49,20 @@ async function accountForToken(context: ApiContext, value: string): Promise<stri
   return token.accountId;
 }
 
-function sendFault(res: ServerResponse, fault: ApiFault & { status: number }): void {
+function sendFault(res: ServerResponse, fault: ApiFault): void {
+  const status = fault.status ?? 200;
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
-  if (fault.rawBody !== undefined) {
-    res.writeHead(fault.status, { 'content-type': 'application/json', ...headers });
+  if (fault.reset && fault.rawBody === undefined) {
+    res.socket?.destroy();
+  } else if (fault.reset) {
+    const body = Buffer.from(fault.rawBody!);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(body.length), ...headers });
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+  } else if (fault.rawBody !== undefined) {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(fault.rawBody);
   } else {
-    sendEventbriteError(res, fault.status, fault.error ?? 'INTERNAL_ERROR', 'A fault the test asked for.', headers);
+    sendEventbriteError(res, status, fault.error ?? 'INTERNAL_ERROR', 'A fault the test asked for.', headers);
   }
 }
 
@@ -94,8 +104,8 @@ export async function handleApi(context: ApiContext, req: IncomingMessage, res: 
 
   const fault = context.faults.shift();
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault?.status !== undefined) {
-    sendFault(res, { ...fault, status: fault.status });
+  if (fault && (fault.status !== undefined || fault.reset)) {
+    sendFault(res, fault);
     return true;
   }
   if (req.method !== 'GET') {

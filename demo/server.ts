@@ -29,6 +29,11 @@ export interface DemoServer {
   requestCount(route: string): number;
   /** Makes the next API requests fail, one fault each (tests only). */
   injectFaults(...faults: ApiFault[]): void;
+  /** Faults injected and not yet met by a request. */
+  pendingFaults(): number;
+  /** The token endpoint answers 503 (`unavailable`) or drops every connection (`reset`) until brought up. */
+  takeTokenEndpointDown(how: 'unavailable' | 'reset'): void;
+  bringTokenEndpointUp(): void;
   /** Adds an event to the data set, as a new listing would appear (tests only). */
   addEvent(event: DemoEvent): void;
   events(): readonly DemoEvent[];
@@ -90,11 +95,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     faults: [],
   };
 
+  let tokenEndpointDown: 'unavailable' | 'reset' | undefined;
+
   server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
     const route = `${req.method} ${url.pathname}`;
     counts.set(route, (counts.get(route) ?? 0) + 1);
     if (options.log) console.log(route);
+    if (route === 'POST /token' && tokenEndpointDown) {
+      if (tokenEndpointDown === 'reset') res.socket?.destroy();
+      else sendJson(res, 503, { error: 'temporarily_unavailable', error_description: 'The token endpoint is down (a test asked for it).' });
+      return;
+    }
     try {
       if (url.pathname.startsWith('/v3/')) {
         if (allowExtensionCors(req, res)) return;
@@ -124,6 +136,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     port,
     requestCount: (route) => counts.get(route) ?? 0,
     injectFaults: (...faults) => void api.faults.push(...faults),
+    pendingFaults: () => api.faults.length,
+    takeTokenEndpointDown: (how) => void (tokenEndpointDown = how),
+    bringTokenEndpointUp: () => void (tokenEndpointDown = undefined),
     addEvent: (event) => {
       dataset.events.push(event);
       dataset.events.sort((a, b) => a.start.utc.localeCompare(b.start.utc) || a.id.localeCompare(b.id));

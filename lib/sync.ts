@@ -21,8 +21,8 @@ export const RESUME_ALARM = 'sync-resume';
 export const PAGES_PER_SEARCH = 3;
 /** A quarter of Eventbrite's 2,000 calls an hour, shared by every saved search. */
 export const HOURLY_REQUEST_BUDGET = 500;
-/** A Retry-After this short is waited out in place; a longer one becomes an alarm. */
-const INLINE_WAIT_SECONDS = 10;
+/** Without a Retry-After, a rate-limited or failing provider is asked again after this long. */
+const DEFAULT_RESUME_SECONDS = 60;
 /** Past this age, an unfinished cycle is abandoned rather than resumed. */
 const STALE_PROGRESS_MS = 60 * 60_000;
 
@@ -71,15 +71,12 @@ class CycleStop extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
 export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
   const provider = await getProvider(saved.provider);
   const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const events = new Map<string, Event>();
   let cursor: string | undefined;
-  let waited = false;
   for (let page = 0; page < PAGES_PER_SEARCH && (page === 0 || cursor); page++) {
     if (!(await reserveRequests(provider.requestsPerPage, Date.now()))) {
       const window = await requestWindow.getValue();
@@ -91,15 +88,12 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
       for (const event of result.events) if (!events.has(event.id)) events.set(event.id, event);
       cursor = result.cursor;
     } catch (error) {
-      if (!(error instanceof ProviderError && error.kind === 'rate-limit')) throw error;
-      const wait = error.retryAfter ?? 60;
-      if (wait > INLINE_WAIT_SECONDS || waited) {
-        await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
-        throw new CycleStop('rate-limited', `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`);
-      }
-      await sleep(wait * 1000);
-      waited = true;
-      page--;
+      // Short waits were waited out by the retry policy; what is left is longer than a worker lives.
+      const askedToWait = error instanceof ProviderError && (error.kind === 'rate-limit' || (error.kind === 'server' && error.retryAfter !== undefined));
+      if (!askedToWait) throw error;
+      const wait = error.retryAfter ?? DEFAULT_RESUME_SECONDS;
+      await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
+      throw new CycleStop('rate-limited', `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`);
     }
   }
   // Network first, then one transaction: a cycle stopped in between leaves the last record whole.

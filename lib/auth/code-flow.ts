@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { ProviderId } from '../settings';
+import { fetchWithRetry } from '../retry-policy';
 import { isLoopbackUrl, secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
 import { tokenTimes } from './token-lifetime';
@@ -12,13 +13,14 @@ export interface CodeFlowConfig {
   scope: string;
 }
 
-const REQUEST_TIMEOUT_MS = 20_000;
-
-/** Plain http is allowed for a loopback issuer (the demo provider) and refused everywhere else. */
+/**
+ * Plain http is allowed for a loopback issuer (the demo provider) and refused everywhere else; every
+ * request goes through the retry policy (discovery may be retried, the grants and revocation never are).
+ */
 function requestOptions(issuer: URL) {
   return {
     [oauth.allowInsecureRequests]: issuer.protocol === 'http:' && isLoopbackUrl(issuer),
-    signal: () => AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    [oauth.customFetch]: fetchWithRetry,
   };
 }
 

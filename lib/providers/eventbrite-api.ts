@@ -1,4 +1,5 @@
 import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
+import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
 import type { Account, ProviderId } from '../settings';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
@@ -31,8 +32,6 @@ export class ProviderError extends Error {
   }
 }
 
-const REQUEST_TIMEOUT_MS = 20_000;
-
 /** Decided on Eventbrite's `error` field first: INVALID_AUTH has been seen as 401 and as 400. */
 function errorKind(status: number, error: unknown): ProviderErrorKind {
   switch (error) {
@@ -57,24 +56,13 @@ function errorKind(status: number, error: unknown): ProviderErrorKind {
   return status >= 500 ? 'server' : 'arguments';
 }
 
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
-
-/** GET `${apiBase}${path}` with the bearer token; the body as parsed JSON, or a ProviderError. */
+/** GET `${apiBase}${path}` with the bearer token, under the retry policy; the body as parsed JSON, or a ProviderError. */
 export async function eventbriteGet(apiBase: string, path: string, accessToken: string, query?: URLSearchParams): Promise<unknown> {
   const url = new URL(`${apiBase.replace(/\/$/, '')}${path}`);
   if (query) url.search = query.toString();
   let response: Response;
   try {
-    response = await fetch(url, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+    response = await fetchWithRetry(url, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
   } catch (error) {
     throw new ProviderError('network', String(error));
   }
@@ -86,7 +74,7 @@ export async function eventbriteGet(apiBase: string, path: string, accessToken: 
   }
   if (!response.ok) {
     const error = (body as { error?: unknown } | undefined)?.error;
-    throw new ProviderError(errorKind(response.status, error), `${response.status} ${String(error ?? '')}`, retryAfterSeconds(response.headers.get('retry-after')));
+    throw new ProviderError(errorKind(response.status, error), `${response.status} ${String(error ?? '')}`, parseRetryAfter(response.headers.get('retry-after')));
   }
   return body;
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { RETRY_POLICY } from '../../lib/retry-policy';
 import { clickAndWaitForAuthWindow, launchSignedIn, logIn } from './auth-window';
 import { axeViolations } from './axe';
 import { launchExtension, type ExtensionBrowser } from './chromium';
@@ -115,7 +116,8 @@ describe('searching from the popup (America/New_York)', () => {
 
   test('an API failure ends in an alert with a way to retry', async () => {
     const popup = await signedInPopup();
-    demo.injectFaults({ status: 500, error: 'INTERNAL_ERROR' });
+    // On every attempt the retry policy makes, so the failure reaches the user.
+    demo.injectFaults(...Array.from({ length: RETRY_POLICY.attempts }, () => ({ status: 500, error: 'INTERNAL_ERROR' })));
     await search(popup, 'salsa');
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('trouble');
     await popup.getByRole('button', { name: 'Try again' }).click();

@@ -137,6 +137,36 @@ describe('refresh', () => {
     expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'session-expired' } });
   });
 
+  test('a token endpoint answering 503 is asked once; the refresh token is kept and works when it is back', async () => {
+    const first = await signedInTokens();
+    await waitForExpiry();
+    const before = demo.requestCount('POST /token');
+    demo.takeTokenEndpointDown('unavailable');
+    try {
+      await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
+    } finally {
+      demo.bringTokenEndpointUp();
+    }
+    expect(demo.requestCount('POST /token') - before).toBe(1);
+    expect(await tokenStore.readTokens()).toEqual(first);
+    expect(await usersMeStatus(await session.getAccessToken())).toBe(200);
+  });
+
+  test('a token endpoint that drops the connection: the refresh is never replayed, the user signs in again', async () => {
+    await signedInTokens();
+    await waitForExpiry();
+    const before = demo.requestCount('POST /token');
+    demo.takeTokenEndpointDown('reset');
+    try {
+      await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
+    } finally {
+      demo.bringTokenEndpointUp();
+    }
+    expect(demo.requestCount('POST /token') - before).toBe(1);
+    expect(await tokenStore.readTokens()).toBeNull();
+    expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'session-expired' } });
+  });
+
   test('invalid_grant ends in "sign in again", once, without a loop', async () => {
     const first = await signedInTokens();
     await refreshWith(first.refreshToken); // spends the stored refresh token behind the extension's back

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOCAL_EVENTBRITE_CLIENT_ID } from '../../demo/eventbrite-oauth';
+import type { ApiFault } from '../../demo/api';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { RETRY_POLICY } from '../../lib/retry-policy';
 import { stubIdentity } from '../support/identity';
 import { walkAuthorization } from '../support/walk-authorization';
 
@@ -29,10 +31,14 @@ beforeAll(async () => {
   query = await import('../../lib/query');
 });
 afterAll(() => demo.close());
+// Every injected fault met the request it was meant for: a retry too many or too few leaves them unbalanced.
+afterEach(() => expect(demo.pendingFaults()).toBe(0));
 
 const timeZone = 'Europe/Berlin';
 const request = (text: string, extra: object = {}) => ({ query: query.normalizeQuery({ text }), timeZone, ...extra });
 const searchRequests = () => demo.requestCount('GET /v3/events/search/');
+/** A fault on every attempt the retry policy makes, so that it reaches the caller. */
+const onEveryAttempt = (fault: ApiFault) => Array.from({ length: RETRY_POLICY.attempts }, () => fault);
 
 async function signIn(provider: 'demo' | 'eventbrite', login = 'demo', password = 'demo') {
   fakeBrowser.reset();
@@ -98,15 +104,71 @@ describe('the demo provider', () => {
     expect(online.events.every((event) => event.online && event.venue === null)).toBe(true);
   });
 
-  describe('when the API fails, the error is clear and the cache untouched', () => {
+  describe('the retry policy against the real server', () => {
+    test('a 500 and a reset connection are retried, and the search succeeds', async () => {
+      const before = searchRequests();
+      demo.injectFaults({ status: 500, error: 'INTERNAL_ERROR' }, { reset: true });
+      const result = await search.runSearch(request('jazz', { force: true }));
+      expect(result.problem).toBeUndefined();
+      expect(result.events.length).toBeGreaterThan(0);
+      expect(searchRequests() - before).toBe(3);
+    });
+
     test.each([
-      ['429 with Retry-After', { status: 429, error: 'HIT_RATE_LIMIT', retryAfter: 120 }, 'rate-limit'],
-      ['500', { status: 500, error: 'INTERNAL_ERROR' }, 'failed'],
-      ['malformed JSON', { status: 200, rawBody: '{"pagination": {"has_more_items": tru' }, 'failed'],
-      ['JSON of the wrong shape', { status: 200, rawBody: '{"events": "none"}' }, 'failed'],
-    ])('%s', async (_name, fault, kind) => {
+      ['seconds', () => 1],
+      // An HTTP date has whole seconds: two from now is at least one.
+      ['an HTTP date', () => new Date(Date.now() + 2_000).toUTCString()],
+    ])('a short Retry-After in %s is waited out', async (_form, retryAfter) => {
+      const before = searchRequests();
+      demo.injectFaults({ status: 429, error: 'HIT_RATE_LIMIT', retryAfter: retryAfter() });
+      const started = Date.now();
+      const result = await search.runSearch(request('pottery', { force: true }));
+      expect(result.problem).toBeUndefined();
+      expect(searchRequests() - before).toBe(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    });
+
+    test('a 401 refreshes the token once and retries once', async () => {
+      const [searches, refreshes] = [searchRequests(), demo.requestCount('POST /token')];
+      demo.injectFaults({ status: 401, error: 'INVALID_AUTH' });
+      const result = await search.runSearch(request('jazz', { force: true }));
+      expect(result.problem).toBeUndefined();
+      expect([searchRequests() - searches, demo.requestCount('POST /token') - refreshes]).toEqual([2, 1]);
+    });
+
+    test('a second 401 after the refresh is not retried again', async () => {
+      const [searches, refreshes] = [searchRequests(), demo.requestCount('POST /token')];
+      demo.injectFaults({ status: 401, error: 'INVALID_AUTH' }, { status: 401, error: 'INVALID_AUTH' });
+      await expect(search.runSearch(request('jazz', { force: true }))).rejects.toMatchObject({ kind: 'auth' });
+      expect([searchRequests() - searches, demo.requestCount('POST /token') - refreshes]).toEqual([2, 1]);
+    });
+
+    test('a 403 never refreshes', async () => {
+      const [searches, refreshes] = [searchRequests(), demo.requestCount('POST /token')];
+      demo.injectFaults({ status: 403, error: 'NOT_AUTHORIZED' });
+      await expect(search.runSearch(request('jazz'))).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringContaining('not allowed') });
+      expect([searchRequests() - searches, demo.requestCount('POST /token') - refreshes]).toEqual([1, 0]);
+    });
+
+    test('a body cut off halfway is retried', async () => {
+      const before = searchRequests();
+      demo.injectFaults({ status: 200, rawBody: JSON.stringify({ events: [], pagination: { has_more_items: false } }), reset: true });
+      const result = await search.runSearch(request('tango', { force: true }));
+      expect(result.problem).toBeUndefined();
+      expect(searchRequests() - before).toBe(2);
+    });
+  });
+
+  describe('when the API fails, the error is clear and the cache untouched', () => {
+    // Each answer is given as many times as the retry policy asks: once when it is not retried.
+    test.each([
+      ['429 with a Retry-After too long to wait', [{ status: 429, error: 'HIT_RATE_LIMIT', retryAfter: 120 }], 'rate-limit'],
+      ['500 on every attempt', onEveryAttempt({ status: 500, error: 'INTERNAL_ERROR' }), 'failed'],
+      ['truncated JSON', [{ status: 200, rawBody: '{"pagination": {"has_more_items": tru' }], 'failed'],
+      ['JSON of the wrong shape', [{ status: 200, rawBody: '{"events": "none"}' }], 'failed'],
+    ] as [string, ApiFault[], string][])('%s', async (_name, faults, kind) => {
       const original = await search.runSearch(request('pottery'));
-      demo.injectFaults(fault);
+      demo.injectFaults(...faults);
       const result = await search.runSearch(request('pottery', { force: true }));
       expect(result.problem?.kind).toBe(kind);
       expect(result.problem?.message).toMatch(/\w+/);
@@ -116,7 +178,7 @@ describe('the demo provider', () => {
     });
 
     test('with nothing cached, the error itself', async () => {
-      demo.injectFaults({ status: 500, error: 'INTERNAL_ERROR' });
+      demo.injectFaults(...onEveryAttempt({ status: 500, error: 'INTERNAL_ERROR' }));
       await expect(search.runSearch(request('salsa'))).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('trouble') });
       expect(await cachedIds('salsa')).toBeUndefined();
     });

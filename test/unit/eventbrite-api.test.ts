@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { eventbriteGet, parseEventbriteUser, ProviderError } from '@/lib/providers/eventbrite-api';
 
 describe('parseEventbriteUser', () => {
@@ -22,7 +22,12 @@ describe('parseEventbriteUser', () => {
 });
 
 describe('eventbriteGet', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  // Retries (lib/retry-policy.ts, tested on its own) go out at once: full jitter from 0.
+  beforeEach(() => vi.spyOn(Math, 'random').mockReturnValue(0));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     vi.stubGlobal('fetch', vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers })));
