@@ -2,13 +2,15 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { withCacheConnection, type CacheDb } from './cache/db';
 import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
-import type { Event } from './event';
+import { safeHttpUrl, type Event } from './event';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import { dateRange, queryKey, type SearchQuery } from './query';
 import { findSavedSearch, listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from './saved-searches';
 import { fetchSearchPage } from './search';
 import { authState, syncSettings, syncStatus, type SyncOutcome, type SyncStatus } from './settings';
+import { isFiniteNumber, isRecord, isStringArray } from './shape';
+import { defineStoredItem } from './stored-item';
 
 /**
  * Background sync: a cycle refreshes every saved search of the signed-in provider, one after another,
@@ -33,8 +35,15 @@ interface SyncProgress {
   found: number;
 }
 
-const syncProgress = storage.defineItem<SyncProgress | null>('local:syncProgress', { fallback: null });
-const requestWindow = storage.defineItem<{ start: number; count: number }>('local:syncRequests', { fallback: { start: 0, count: 0 } });
+const syncProgress = defineStoredItem<SyncProgress | null>('local:syncProgress', {
+  fallback: null,
+  parse: (raw) =>
+    isRecord(raw) && isFiniteNumber(raw.startedAt) && isStringArray(raw.pending) && isFiniteNumber(raw.found) ? { startedAt: raw.startedAt, pending: raw.pending, found: raw.found } : undefined,
+});
+const requestWindow = defineStoredItem<{ start: number; count: number }>('local:syncRequests', {
+  fallback: { start: 0, count: 0 },
+  parse: (raw) => (isRecord(raw) && isFiniteNumber(raw.start) && isFiniteNumber(raw.count) ? { start: raw.start, count: raw.count } : undefined),
+});
 
 let activeCycle: Promise<SyncStatus> | undefined;
 
@@ -119,8 +128,10 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
 
 /** Clicking a notification opens what it named. */
 export async function openNotification(id: string): Promise<void> {
-  const target = await storage.getItem<string>(`session:notification:${id}`);
-  if (target) await browser.tabs.create({ url: target });
+  const target: unknown = await storage.getItem(`session:notification:${id}`);
+  // Only what notify() stores: an event's http(s) page or the popup on a saved search.
+  const url = safeHttpUrl(target) ?? (typeof target === 'string' && target.startsWith(browser.runtime.getURL('/popup.html')) ? target : null);
+  if (url) await browser.tabs.create({ url });
   await storage.removeItem(`session:notification:${id}`);
   await browser.notifications.clear(id);
 }

@@ -5,7 +5,7 @@ import { clearCache } from '../cache/db';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/eventbrite-api';
 import type { Provider } from '../providers/types';
-import { authState, providerSetting, type Account, type ProviderId } from '../settings';
+import { authState, providerSetting, type Account, type AuthState, type ProviderId } from '../settings';
 import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
@@ -115,9 +115,9 @@ async function runSignIn(): Promise<void> {
     if (previousOwner !== owner) await clearCache();
     // One write: the tokens and the state that names their account land together or not at all.
     await storage.setItems([
-      { item: tokenStore, value: tokens },
-      { item: cacheOwner, value: owner },
-      { item: authState, value: { status: 'signed-in', provider: providerId, account } },
+      { item: tokenStore.storageItem, value: tokens },
+      { item: cacheOwner.storageItem, value: owner },
+      { item: authState.storageItem, value: { status: 'signed-in', provider: providerId, account } satisfies AuthState },
     ]);
   } catch (error) {
     const problem = toAuthError(error, 'exchange-failed');

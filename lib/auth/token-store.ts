@@ -1,5 +1,6 @@
-import { storage } from 'wxt/utils/storage';
-import type { ProviderId } from '../settings';
+import { isProviderId, type ProviderId } from '../settings';
+import { isFiniteNumber, isRecord } from '../shape';
+import { defineStoredItem } from '../stored-item';
 
 /** The signed-in user's tokens: storage.local, so they survive a browser restart. Background only. */
 export interface TokenSet {
@@ -14,7 +15,22 @@ export interface TokenSet {
   refreshStartedAt?: number;
 }
 
-export const tokenStore = storage.defineItem<TokenSet | null>('local:tokens', { fallback: null, version: 1 });
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
+
+/** Tokens as we wrote them, or undefined: a record of another shape is never sent anywhere. */
+export function parseTokenSet(raw: unknown): TokenSet | undefined {
+  if (!isRecord(raw) || !isProviderId(raw.provider) || !isText(raw.accessToken)) return undefined;
+  if (!optional(raw.refreshToken, isText) || ![raw.expiresAt, raw.refreshAt, raw.refreshStartedAt].every((time) => optional(time, isFiniteNumber))) return undefined;
+  const tokens: TokenSet = { provider: raw.provider, accessToken: raw.accessToken as string };
+  if (raw.refreshToken !== undefined) tokens.refreshToken = raw.refreshToken as string;
+  if (raw.expiresAt !== undefined) tokens.expiresAt = raw.expiresAt as number;
+  if (raw.refreshAt !== undefined) tokens.refreshAt = raw.refreshAt as number;
+  if (raw.refreshStartedAt !== undefined) tokens.refreshStartedAt = raw.refreshStartedAt as number;
+  return tokens;
+}
+
+export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', { fallback: null, version: 1, parse: parseTokenSet });
 
 /** Secrets of a sign-in in progress: storage.session, gone with the browser session, with a deadline. */
 export interface PendingSignIn {
@@ -26,17 +42,16 @@ export interface PendingSignIn {
 }
 
 /** Whose data the cache holds (`provider:account id`): a different account starts from an empty cache. */
-export const cacheOwner = storage.defineItem<string | null>('local:cacheOwner', { fallback: null });
+export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', { fallback: null, parse: (raw) => (typeof raw === 'string' ? raw : undefined) });
 
-export const pendingSignIn = storage.defineItem<PendingSignIn | null>('session:pendingSignIn', { fallback: null });
+export function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
+  if (!isRecord(raw) || !isProviderId(raw.provider) || !isText(raw.state) || typeof raw.redirectUri !== 'string' || !isFiniteNumber(raw.expiresAt)) return undefined;
+  if (!optional(raw.codeVerifier, isText)) return undefined;
+  const { provider, state, codeVerifier, redirectUri, expiresAt } = raw as unknown as PendingSignIn;
+  return { provider, state, redirectUri, expiresAt, ...(codeVerifier ? { codeVerifier } : {}) };
+}
+
+export const pendingSignIn = defineStoredItem<PendingSignIn | null>('session:pendingSignIn', { fallback: null, parse: parsePendingSignIn });
 
 /** Tokens as stored, or null when there are none or the record is not one we wrote. */
-export async function readTokens(): Promise<TokenSet | null> {
-  const value: unknown = await tokenStore.getValue();
-  if (!value || typeof value !== 'object') return null;
-  const tokens = value as Partial<TokenSet>;
-  if (typeof tokens.accessToken !== 'string' || !tokens.accessToken || typeof tokens.provider !== 'string') return null;
-  if (tokens.refreshToken !== undefined && typeof tokens.refreshToken !== 'string') return null;
-  if (tokens.expiresAt !== undefined && !Number.isFinite(tokens.expiresAt)) return null;
-  return tokens as TokenSet;
-}
+export const readTokens = (): Promise<TokenSet | null> => tokenStore.getValue();

@@ -4,6 +4,7 @@ import type { SearchQuery, TimeRange } from '../query';
 import type { ProviderId } from '../settings';
 import type { IDBPTransaction } from 'idb';
 import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
+import { parseCachedEvent, parseCachedSearch } from './records';
 
 export type WriteTransaction = IDBPTransaction<CacheSchema, typeof ALL_STORES, 'readwrite'>;
 
@@ -20,10 +21,10 @@ const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
 /** A cached search and its events in order, or undefined. Read-only: painting never waits on a write. */
 export async function readSearch(db: CacheDb, provider: ProviderId, key: string): Promise<CachedResults | undefined> {
   const tx = db.transaction(['searches', 'events'], 'readonly');
-  const search = await tx.objectStore('searches').get([provider, key]);
+  const search = parseCachedSearch(await tx.objectStore('searches').get([provider, key]));
   if (!search) return undefined;
   const events = await Promise.all(search.eventIds.map((id) => tx.objectStore('events').get([provider, id])));
-  return { search, events: events.filter((event): event is CachedEvent => event !== undefined).map(withoutText) };
+  return { search, events: events.map(parseCachedEvent).filter((event) => event !== null).map(withoutText) };
 }
 
 export function isFresh(search: Pick<CachedSearch, 'fetchedAt'>, ttlMs: number, now = Date.now()): boolean {
@@ -57,7 +58,11 @@ async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [P
   const events = tx.objectStore('events');
   let extra = (await events.count()) - limits.events;
   if (extra <= 0) return;
-  const referenced = new Set((await searches.getAll()).flatMap((search) => search.eventIds.map((id) => `${search.provider}\u0000${id}`)));
+  const referenced = new Set(
+    (await searches.getAll())
+      .map(parseCachedSearch)
+      .flatMap((search) => (search ? search.eventIds.map((id) => `${search.provider}\u0000${id}`) : [])),
+  );
   let eventCursor = await events.openCursor();
   while (eventCursor && extra > 0) {
     if (!referenced.has(`${eventCursor.value.provider}\u0000${eventCursor.value.id}`)) {
@@ -92,7 +97,7 @@ export async function inWriteTransaction<T>(db: CacheDb, work: (tx: WriteTransac
 /** Writes a page of results inside a caller's transaction. */
 export async function writePageIn(tx: WriteTransaction, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
   const searches = tx.objectStore('searches');
-  const previous = page.append ? await searches.get([page.provider, page.key]) : undefined;
+  const previous = page.append ? parseCachedSearch(await searches.get([page.provider, page.key])) : null;
   const ids = new Set(previous?.eventIds ?? []);
   const events = tx.objectStore('events');
   const writes: Promise<unknown>[] = [];
@@ -142,7 +147,7 @@ export async function withQuotaRetry<T>(db: CacheDb, page: Pick<PageWrite, 'prov
 /** Marks a search as just used, for the least-recently-used order. */
 export async function touchSearch(db: CacheDb, provider: ProviderId, key: string, now = Date.now()): Promise<void> {
   const tx = db.transaction('searches', 'readwrite');
-  const search = await tx.store.get([provider, key]);
+  const search = parseCachedSearch(await tx.store.get([provider, key]));
   if (search) await tx.store.put({ ...search, lastUsedAt: now });
   await tx.done;
 }
@@ -152,7 +157,7 @@ export const OFFLINE_MATCH_LIMIT = 100;
 
 /** Every cached event of a provider, indexed for filtering as the user types. */
 export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Promise<EventIndex> {
-  const records = await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']));
+  const records = (await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']))).map(parseCachedEvent).filter((record) => record !== null);
   return EventIndex.build(records.map((record) => ({ event: withoutText(record), text: record.text })));
 }
 

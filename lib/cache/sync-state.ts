@@ -1,5 +1,6 @@
 import type { Event } from '../event';
 import type { CacheDb } from './db';
+import { parseSyncRecord } from './records';
 import { CACHE_LIMITS, withQuotaRetry, writePageIn, type PageWrite } from './searches';
 
 export async function removeSyncRecord(db: CacheDb, savedId: string): Promise<void> {
@@ -18,7 +19,7 @@ export async function recordSync(db: CacheDb, savedId: string, results: PageWrit
   return withQuotaRetry(db, results, limits, async (tx, caps) => {
     await writePageIn(tx, { ...results, append: false }, caps);
     const store = tx.objectStore('syncState');
-    const record = await store.get(savedId);
+    const record = parseSyncRecord(await store.get(savedId));
     const seen = new Set(record?.seenIds ?? []);
     const unseen = results.events.filter((event) => !seen.has(event.id));
     const horizon = record?.horizon ?? null;
@@ -36,15 +37,15 @@ export async function recordSync(db: CacheDb, savedId: string, results: PageWrit
 }
 
 export async function countNew(db: CacheDb): Promise<number> {
-  return (await db.getAll('syncState')).reduce((sum, record) => sum + record.newIds.length, 0);
+  return (await db.getAll('syncState')).reduce((sum, raw) => sum + (parseSyncRecord(raw)?.newIds.length ?? 0), 0);
 }
 
 /** The new events of every saved search, handed over once: the user has now seen them. */
 export async function takeNewIds(db: CacheDb): Promise<Map<string, string[]>> {
   const tx = db.transaction('syncState', 'readwrite');
   const taken = new Map<string, string[]>();
-  for (const record of await tx.store.getAll()) {
-    if (!record.newIds.length) continue;
+  for (const record of (await tx.store.getAll()).map(parseSyncRecord)) {
+    if (!record?.newIds.length) continue;
     taken.set(record.savedId, record.newIds);
     await tx.store.put({ ...record, newIds: [] });
   }

@@ -1,5 +1,6 @@
 import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
+import { isRecord } from '../shape';
 import type { Account, ProviderId } from '../settings';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
@@ -97,7 +98,6 @@ export async function fetchEventbriteAccount(apiBase: string, accessToken: strin
   return parseEventbriteUser(await eventbriteGet(apiBase, '/users/me/', accessToken));
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 // Checking a zone builds an Intl.DateTimeFormat (about 0.1 ms): each valid one is checked once. Only
