@@ -5,59 +5,10 @@ import { pendingSignIn, readTokens, tokenStore } from '@/lib/auth/token-store';
 import { forgetDiscovery } from '@/lib/auth/code-flow';
 import { authState } from '@/lib/settings';
 import { stubIdentity } from '../support/identity';
+import { callbackFor, json, stubAuthServer, type ScriptedAuthServer } from '../support/scripted-auth-server';
 
-/**
- * The sign-in logic against a scripted authorization server (fetch stubbed): every way a callback or
- * a token response can be wrong. The same flows run against the real server in test/integration.
- */
-const ISSUER = 'http://127.0.0.1:8787';
-
-interface Script {
-  token?: () => Response;
-  usersMe?: () => Response;
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const goodTokens = () => json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer', expires_in: 3600 });
-const dana = () => json({ id: '1001', name: 'Dana Demo', emails: [{ email: 'dana@demo.test', primary: true }] });
-
-let script: Script;
-const tokenRequests: URLSearchParams[] = [];
-
-function stubServer() {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      if (url.pathname === '/.well-known/openid-configuration') {
-        return json({
-          issuer: ISSUER,
-          authorization_endpoint: `${ISSUER}/auth`,
-          token_endpoint: `${ISSUER}/token`,
-          revocation_endpoint: `${ISSUER}/token/revocation`,
-          authorization_response_iss_parameter_supported: true,
-          code_challenge_methods_supported: ['S256'],
-        });
-      }
-      if (url.pathname === '/token') {
-        tokenRequests.push(new URLSearchParams(await request.text()));
-        return (script.token ?? goodTokens)();
-      }
-      if (url.pathname === '/v3/users/me/') return (script.usersMe ?? dana)();
-      return json({ error: 'NOT_FOUND' }, 404);
-    }),
-  );
-}
-
-/** What the server would redirect to, built from the real authorization request. */
-function callbackFor(authorizeUrl: string, override: Record<string, string | null> = {}): string {
-  const request = new URL(authorizeUrl).searchParams;
-  const callback = new URL(request.get('redirect_uri')!);
-  const params: Record<string, string | null> = { code: 'the-code', state: request.get('state'), iss: ISSUER, ...override };
-  for (const [name, value] of Object.entries(params)) if (value !== null) callback.searchParams.set(name, value);
-  return callback.href;
-}
+/** The sign-in logic against a scripted authorization server: every way a callback or a token response can be wrong. */
+let server: ScriptedAuthServer;
 
 const problem = async () => {
   const state = await authState.getValue();
@@ -67,9 +18,7 @@ const problem = async () => {
 beforeEach(() => {
   fakeBrowser.reset();
   forgetDiscovery();
-  script = {};
-  tokenRequests.length = 0;
-  stubServer();
+  server = stubAuthServer();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
@@ -90,9 +39,9 @@ describe('a good sign-in', () => {
     const request = new URL(authorizeUrl).searchParams;
     expect(request.get('code_challenge_method')).toBe('S256');
     expect(request.get('state')).toMatch(/^[\w-]{20,}$/);
-    expect(tokenRequests[0]?.get('code')).toBe('the-code');
+    expect(server.tokenRequests[0]?.get('code')).toBe('the-code');
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(tokenRequests[0]!.get('code_verifier')!).digest('base64url')).toBe(request.get('code_challenge'));
+    expect(createHash('sha256').update(server.tokenRequests[0]!.get('code_verifier')!).digest('base64url')).toBe(request.get('code_challenge'));
 
     expect(await authState.getValue()).toMatchObject({ status: 'signed-in', account: { name: 'Dana Demo' } });
     expect(await readTokens()).toMatchObject({ provider: 'demo', accessToken: 'at-1', refreshToken: 'rt-1' });
@@ -133,7 +82,7 @@ describe('a callback that cannot be trusted stores no token', () => {
     await signIn();
     expect(await problem()).toBe(expected);
     expect(await readTokens()).toBeNull();
-    expect(tokenRequests).toHaveLength(0);
+    expect(server.tokenRequests).toHaveLength(0);
   });
 });
 
@@ -147,7 +96,7 @@ describe('other failures', () => {
   });
 
   test('the code exchange fails', async () => {
-    script.token = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
+    server.script.token = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
     stubIdentity(async ({ url }) => callbackFor(url));
     await signIn();
     expect(await problem()).toBe('exchange-failed');
@@ -160,7 +109,7 @@ describe('other failures', () => {
     ['a token type that is not bearer', () => json({ access_token: 'x', token_type: 'MAC' })],
     ['an access_token that is not a string', () => json({ access_token: 42, token_type: 'Bearer' })],
   ])('a malformed token response: %s', async (_name, token) => {
-    script.token = token;
+    server.script.token = token;
     stubIdentity(async ({ url }) => callbackFor(url));
     await signIn();
     expect(await problem()).toBe('untrusted-response');
@@ -168,7 +117,7 @@ describe('other failures', () => {
   });
 
   test('the account cannot be fetched: no token is kept', async () => {
-    script.usersMe = () => json({ error: 'INVALID_AUTH', status_code: 401 }, 401);
+    server.script.usersMe = () => json({ error: 'INVALID_AUTH', status_code: 401 }, 401);
     stubIdentity(async ({ url }) => callbackFor(url));
     await signIn();
     expect(await problem()).toBe('exchange-failed');
@@ -185,7 +134,7 @@ describe('a sign-in that outlives its chance', () => {
     });
     await signIn();
     expect(await problem()).toBe('interrupted');
-    expect(tokenRequests).toHaveLength(0);
+    expect(server.tokenRequests).toHaveLength(0);
   });
 
   test('a flow whose worker stopped is abandoned with "try again", not an endless "Signing in…"', async () => {
@@ -209,26 +158,26 @@ describe('a sign-in that outlives its chance', () => {
 describe('refresh', () => {
   test('invalid_grant leaves a clear "sign in again" state and stops there', async () => {
     await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', expiresAt: Date.now() - 1000, refreshAt: Date.now() - 2000 });
-    script.token = () => json({ error: 'invalid_grant' }, 400);
+    server.script.token = () => json({ error: 'invalid_grant' }, 400);
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
     expect(await problem()).toBe('session-expired');
     expect(await readTokens()).toBeNull();
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'not-signed-in' });
-    expect(tokenRequests).toHaveLength(1);
+    expect(server.tokenRequests).toHaveLength(1);
   });
 
   test('stores the rotated refresh token', async () => {
     await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 });
-    script.token = () => json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
+    server.script.token = () => json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
     expect(await getAccessToken()).toBe('at-2');
-    expect(tokenRequests[0]?.get('refresh_token')).toBe('rt-old');
+    expect(server.tokenRequests[0]?.get('refresh_token')).toBe('rt-old');
     expect(await readTokens()).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
   });
 
   test('a server that refuses for its own reasons keeps the unspent token', async () => {
     const tokens = { provider: 'demo' as const, accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 };
     await tokenStore.setValue(tokens);
-    script.token = () => json({ error: 'temporarily_unavailable' }, 503);
+    server.script.token = () => json({ error: 'temporarily_unavailable' }, 503);
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
     expect(await readTokens()).toEqual(tokens);
   });
@@ -238,13 +187,13 @@ describe('refresh', () => {
     await tokenStore.setValue(tokens);
     vi.stubGlobal('navigator', { onLine: false });
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'offline' });
-    expect(tokenRequests).toHaveLength(0);
+    expect(server.tokenRequests).toHaveLength(0);
     expect(await readTokens()).toEqual(tokens);
   });
 
   test('a token that is not due is used as it is', async () => {
     await tokenStore.setValue({ provider: 'demo', accessToken: 'fresh', refreshToken: 'rt', refreshAt: Date.now() + 60_000 });
     expect(await getAccessToken()).toBe('fresh');
-    expect(tokenRequests).toHaveLength(0);
+    expect(server.tokenRequests).toHaveLength(0);
   });
 });

@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { parseStoredEvent, type Event } from '@/lib/event';
+import { demoProvider } from '@/lib/providers/demo';
+import { eventbriteProvider } from '@/lib/providers/eventbrite';
+import { eventbriteGet, parseEventbriteUser, ProviderError, readList, toEvent } from '@/lib/providers/eventbrite-api';
+import { EMPTY_QUERY } from '@/lib/query';
+import { eventbritePayload, eventbriteShapedEvent, RUNS } from './arbitraries';
+
+// Every parser of what an events API sends, fed thousands of payloads: a well-formed result, or a typed
+// error (ProviderError) — never an uncaught exception and never half an event.
+
+/** Well-formed: exactly what the cache would accept back, with only http(s) links. */
+function expectWellFormed(event: Event) {
+  expect(parseStoredEvent(event)).toEqual(event);
+  for (const url of [event.url, event.imageUrl]) if (url !== null) expect(new URL(url).protocol).toMatch(/^https?:$/);
+}
+
+describe('toEvent', () => {
+  test('anything at all: an Event or null', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (raw) => {
+        const event = toEvent(raw, 'demo');
+        if (event) expectWellFormed(event);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('Eventbrite-shaped events with any field wrong: an Event or null', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(eventbriteShapedEvent, (raw) => {
+        const event = toEvent(raw, 'eventbrite');
+        if (event) expectWellFormed(event);
+        if (event) kept++;
+      }),
+      { numRuns: RUNS },
+    );
+    // The cases reach the success path too, not only the refusals.
+    expect(kept).toBeGreaterThan(RUNS / 50);
+  });
+});
+
+describe('lists and accounts', () => {
+  test('readList: the items and a string continuation, or ProviderError', () => {
+    fc.assert(
+      fc.property(eventbritePayload, fc.constantFrom('events', 'orders', 'organizations'), (body, key) => {
+        try {
+          const list = readList(body, key);
+          expect(Array.isArray(list.items)).toBe(true);
+          if (list.continuation !== undefined) expect(list.continuation).toMatch(/\S/);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProviderError);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('parseEventbriteUser: an account with an id and a name, or ProviderError', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.record({ id: fc.anything(), name: fc.anything(), first_name: fc.anything(), emails: fc.anything() }, { requiredKeys: [] })), (body) => {
+        try {
+          const account = parseEventbriteUser(body);
+          expect(account.id).toMatch(/\S/);
+          expect(typeof account.name).toBe('string');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProviderError);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+/** Any HTTP answer: a status, headers and a body that may be JSON of any shape, cut short or not JSON. */
+const httpAnswer = fc.record({
+  status: fc.oneof(fc.constantFrom(200, 400, 401, 403, 404, 429, 500, 503), fc.integer({ min: 200, max: 599 })),
+  body: fc.oneof(
+    eventbritePayload.map((payload) => JSON.stringify(payload) ?? ''),
+    eventbritePayload.chain((payload) => {
+      const text = JSON.stringify(payload) ?? '';
+      return fc.nat({ max: text.length }).map((cut) => text.slice(0, cut));
+    }),
+    fc.string(),
+  ),
+  retryAfter: fc.option(fc.oneof(fc.string(), fc.nat().map(String)), { nil: undefined }),
+});
+type HttpAnswer = typeof httpAnswer extends fc.Arbitrary<infer T> ? T : never;
+
+describe('whole answers, through the retry policy', () => {
+  let answers: HttpAnswer[] = [];
+  beforeEach(() => {
+    // Waits (Retry-After, backoff) run on fake time; each answer in turn, then the last one again.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+        const headers: Record<string, string> = answer.retryAfter === undefined ? {} : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
+        return new Response([204, 205, 304].includes(answer.status) ? null : answer.body, { status: answer.status, headers });
+      }),
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** Settles `work` with every wait it schedules run at once. */
+  async function settle<T>(work: Promise<T>): Promise<T> {
+    work.catch(() => undefined);
+    await vi.runAllTimersAsync();
+    return work;
+  }
+
+  test('eventbriteGet: parsed JSON from a 2xx, or ProviderError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 3 }), async (script) => {
+        answers = [...script];
+        try {
+          await settle(eventbriteGet('https://api.test/v3', '/events/search/', 'token'));
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProviderError);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test.each([
+    ['demo', demoProvider()],
+    ['eventbrite', eventbriteProvider({ clientId: 'app', organizerIds: ['5001'] })],
+  ])('the %s provider’s search: well-formed events, or ProviderError', async (_name, provider) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 4 }), async (script) => {
+        answers = [...script];
+        try {
+          const page = await settle(provider.search(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }, undefined, 'token'));
+          page.events.forEach(expectWellFormed);
+          if (page.cursor !== undefined) expect(typeof page.cursor).toBe('string');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProviderError);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
