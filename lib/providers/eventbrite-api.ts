@@ -84,7 +84,7 @@ export async function eventbriteGet(apiBase: string, path: string, accessToken: 
 export function parseEventbriteUser(body: unknown): Account {
   if (!body || typeof body !== 'object') throw new ProviderError('malformed', 'user is not an object');
   const user = body as Record<string, unknown>;
-  const id = typeof user.id === 'string' || typeof user.id === 'number' ? String(user.id) : '';
+  const id = typeof user.id === 'number' ? String(user.id) : text(user.id);
   if (!id) throw new ProviderError('malformed', 'user has no id');
   const emails = Array.isArray(user.emails) ? user.emails : [];
   const primary = emails.find((entry) => entry?.primary) ?? emails[0];

@@ -4,7 +4,12 @@ import { parseStoredEvent, type Event } from '@/lib/event';
 import { demoProvider } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
 import { eventbriteGet, parseEventbriteUser, ProviderError, readList, toEvent } from '@/lib/providers/eventbrite-api';
-import { EMPTY_QUERY } from '@/lib/query';
+import { tokenStore } from '@/lib/auth/token-store';
+import { withCacheConnection } from '@/lib/cache/db';
+import { readSearch } from '@/lib/cache/searches';
+import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
+import { runSearch, type SearchResult } from '@/lib/search';
+import { authState } from '@/lib/settings';
 import { eventbritePayload, eventbriteShapedEvent, RUNS } from './arbitraries';
 
 // Every parser of what an events API sends, fed thousands of payloads: a well-formed result, or a typed
@@ -128,6 +133,33 @@ describe('whole answers, through the retry policy', () => {
       { numRuns: RUNS },
     );
   });
+
+  test('runSearch: a bad answer stores nothing, and the last good results stay', async () => {
+    // IndexedDB (fake-indexeddb) schedules on real timers: real time here, with retries at once and no
+    // Retry-After to wait for.
+    vi.useRealTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const request = { query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' };
+    const good: HttpAnswer = { status: 200, retryAfter: undefined, body: JSON.stringify({ events: [{ id: '1', name: { text: 'Jazz' }, start: { utc: '2030-01-01T00:00:00Z', timezone: 'UTC' } }], pagination: {} }) };
+    const cachedIds = () => withCacheConnection(async (db) => (await readSearch(db, 'demo', queryKey(request.query)))?.events.map((event) => event.id));
+    const writesLanded = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await fc.assert(
+      fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 3 }), async (script) => {
+        // Signed in afresh each time: a 401 in the last case ended that session.
+        await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
+        await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+        answers = [good];
+        await runSearch({ ...request, force: true });
+        await writesLanded();
+        answers = script.map((answer) => ({ ...answer, retryAfter: undefined }));
+        const outcome = await runSearch({ ...request, force: true }).catch((error: unknown) => error);
+        await writesLanded();
+        if (outcome instanceof Error || (outcome as SearchResult).problem) expect(await cachedIds()).toEqual(['1']);
+        else expect(await cachedIds()).toEqual((outcome as SearchResult).events.map((event) => event.id));
+      }),
+      { numRuns: RUNS / 4 },
+    );
+  }, 60_000);
 
   test.each([
     ['demo', demoProvider()],
