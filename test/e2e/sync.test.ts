@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { DemoEvent } from '../../demo/events-data';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { addListing } from '../support/listings';
 import { launchSignedIn } from './auth-window';
 import type { ExtensionBrowser } from './chromium';
 import type { Page } from 'playwright-core';
 
 let demo: DemoServer;
 let ext: ExtensionBrowser;
-let nextId = 990_000_000_000;
 
 beforeAll(async () => {
   demo = await startDemoServer({ port: inject('demoPort') });
@@ -15,23 +14,7 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 afterEach(() => ext?.close());
 
-/** A new listing on the demo server, sooner than anything else, so it is on the first page of results. */
-function addEvent(title: string): DemoEvent {
-  const template = demo.events().find((event) => event.venue)!;
-  const start = new Date(Date.now() + 2 * 3_600_000);
-  const end = new Date(start.getTime() + 3_600_000);
-  const id = String(nextId++);
-  const event: DemoEvent = {
-    ...template,
-    id,
-    name: { text: title, html: title },
-    url: `https://demo.event-scout.test/e/${id}`,
-    start: { ...template.start, utc: start.toISOString().replace(/\.\d+Z$/, 'Z') },
-    end: { ...template.end, utc: end.toISOString().replace(/\.\d+Z$/, 'Z') },
-  };
-  demo.addEvent(event);
-  return event;
-}
+const addEvent = (title: string) => addListing(demo, title);
 
 async function badge(): Promise<string> {
   const worker = await ext.worker();

@@ -1,0 +1,86 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { addListing } from '../support/listings';
+import { launchSignedIn } from './auth-window';
+import type { ExtensionBrowser } from './chromium';
+import type { Page } from 'playwright-core';
+
+// Events whose text carries markup and scripts that would call a beacon on the demo server, and whose
+// links are not http(s), shown in real Chromium: the beacon must get no hit, no script may run, and no
+// unsafe link may be there to click.
+
+let demo: DemoServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: inject('demoPort') });
+});
+afterAll(() => demo.close());
+afterEach(() => ext?.close());
+
+const beaconHits = () => demo.requestCount('GET /beacon');
+
+function hostileListings(beacon: string) {
+  const call = (from: string) => `fetch('${beacon}?${from}');document.title='pwned'`;
+  const markup = (from: string) =>
+    `<img src="${beacon}?${from}-img" onerror="${call(from)}"><script>${call(from)}</script><iframe src="${beacon}?${from}-frame"></iframe><svg onload="${call(from)}"></svg><a href="javascript:${call(from)}">x</a>`;
+  const venue = demo.events().find((event) => event.venue)!.venue!;
+  return [
+    addListing(demo, `Xylophone gala ${markup('title')}`, {
+      summary: markup('summary'),
+      description: { text: markup('description'), html: markup('description') },
+      venue: { ...venue, name: `<style>@import url('${beacon}?style');</style>${markup('venue')}`, address: { ...venue.address, city: `<base href="${beacon}/">${markup('city')}` } },
+      url: `javascript:${call('url')}`,
+      logo: { url: `javascript:${call('logo')}` },
+    }),
+    addListing(demo, 'Xylophone data link', { url: `data:text/html,<script>${call('data')}</script>` }),
+    addListing(demo, 'Xylophone malformed link', { url: 'https://[not-a-host' }),
+    addListing(demo, 'Xylophone vbscript link', { url: ' vbscript:msgbox(1)' }),
+  ];
+}
+
+/** What a hostile payload could have left in the list: elements it made, links that are not http(s), a changed title. */
+async function damage(page: Page) {
+  return page.evaluate(() => {
+    const list = document.querySelector('[aria-label="Events"]')!;
+    return {
+      injected: list.querySelectorAll('img, script, iframe, svg, style, base, object, embed').length,
+      unsafeLinks: [...document.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')!).filter((href) => !/^https?:\/\//.test(href)),
+      title: document.title,
+    };
+  });
+}
+
+describe('hostile event content in Chromium', () => {
+  test('markup stays text, scripts never run, the beacon gets nothing, unsafe links cannot be opened', async () => {
+    const listings = hostileListings(`${demo.issuer}/beacon`);
+    const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
+    ext = session.ext;
+    const popup = session.popup;
+    const dialogs: string[] = [];
+    ext.context.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+
+    const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
+    await searchbox.fill('xylophone');
+    await searchbox.press('Enter');
+    const list = popup.getByRole('list', { name: 'Events' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(listings.length);
+
+    // Shown as the text it is.
+    const hostile = list.getByRole('listitem').filter({ hasText: 'Xylophone gala' });
+    expect(await hostile.textContent()).toContain('<img src=');
+    expect(await hostile.textContent()).toContain('<script>');
+    // No link for an event whose only link is not http(s): its title is plain text.
+    expect(await list.getByRole('link').count()).toBe(0);
+
+    // Reopened: the snapshot paints the same list from storage before the app does.
+    const reopened = await ext.openPopup();
+    await reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').first().waitFor();
+
+    // Time for anything that would load or run to have done so.
+    await popup.waitForTimeout(1_000);
+    for (const page of [popup, reopened]) expect(await damage(page)).toEqual({ injected: 0, unsafeLinks: [], title: 'Event Scout' });
+    expect(beaconHits()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
