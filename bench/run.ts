@@ -13,6 +13,7 @@ import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, type Event } from '../lib/event.ts';
 import { generateEvents } from '../demo/events-data.ts';
+import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
 import { workerHeapBytes } from './worker-heap.ts';
 import { writePlainFilterPage, writePlainSearchPage, writeStaticPopup } from './floors.ts';
 import { paintedAfter, paintedTitles, sideBySide, summarize, watchPaints, type Summary } from './harness.ts';
@@ -73,34 +74,13 @@ async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
   }
 }
 
-/** An event as the cache stores it: the Event and its folded search text. */
-type CachedRecord = Event & { text: string };
-
-/** Synthetic events for the scale benchmark, with the ids `seed-0`… so seeding more keeps the first ones. */
-function seededEvents(count: number): CachedRecord[] {
-  return Array.from({ length: count }, (_, index) => ({
-    provider: 'demo',
-    id: `seed-${index}`,
-    title: `Seeded event ${index}`,
-    summary: 'Filler for the scale benchmark.',
-    url: `https://demo.event-scout.test/e/seed-${index}`,
-    start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
-    end: null,
-    venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
-    online: false,
-    free: false,
-    imageUrl: null,
-    text: `seeded event ${index} filler for the scale benchmark. hall berlin`,
-  }));
-}
-
 async function scale(ext: ExtensionBrowser) {
   // The snapshot would paint before the lookup; this benchmark is about the lookup, so it goes each time.
   const helper = await openPage(ext, 'options.html');
   const samples: number[][] = [];
   for (const total of [1_000, 100_000]) {
     // The 'jazz' search's own events stay; synthetic ones fill the cache up to the total.
-    await putCachedEvents(ext, seededEvents(total), { clear: false });
+    await fillCache(ext, total);
     // Let the database settle (LevelDB compacts after a large write) before timing reads.
     await new Promise((resolve) => setTimeout(resolve, once ? 0 : 5_000));
     const times: number[] = [];
@@ -216,31 +196,6 @@ function cachedEvents(count: number): CachedRecord[] {
     };
     return { ...event, text: eventSearchText(event) };
   });
-}
-
-/** Writes events into the cache's store as the extension keeps them, in chunks the DevTools protocol carries well. */
-async function putCachedEvents(ext: ExtensionBrowser, records: CachedRecord[], { clear }: { clear: boolean }): Promise<void> {
-  const worker = await ext.worker();
-  for (let from = 0; from < records.length; from += 5_000) {
-    await worker.evaluate(
-      async ({ chunk, clear }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('event-scout-cache');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const tx = db.transaction('events', 'readwrite');
-        if (clear) tx.objectStore('events').clear();
-        for (const record of chunk) tx.objectStore('events').put(record);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      { chunk: records.slice(from, from + 5_000), clear: clear && from === 0 },
-    );
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { clickAndWaitForAuthWindow, decide, logIn } from './auth-window';
+import { clickAndWaitForAuthWindow, decide, logIn, signInFromPopup } from './auth-window';
 import { launchExtension, type ExtensionBrowser } from './chromium';
 
 let demo: DemoServer;
@@ -134,5 +134,9 @@ describe('a sign-in that does not finish ends in a clear alert, with no token st
     await expect.poll(() => reopened.getByRole('alert').textContent()).toContain('did not finish');
     expect(await reopened.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
     expect(await storedTokens()).toBeUndefined();
+
+    // The next sign-in starts afresh and finishes.
+    await signInFromPopup(ext.context, reopened, demo.issuer);
+    expect(await storedTokens()).toMatchObject({ provider: 'demo', accessToken: expect.any(String) });
   });
 });

@@ -1,0 +1,68 @@
+import type { Event } from '../../lib/event.ts';
+import type { ExtensionBrowser } from './chromium.ts';
+
+/** An event as the cache stores it: the Event and its folded search text. */
+export type CachedRecord = Event & { text: string };
+
+/**
+ * Fills the cache with `count` synthetic events (ids `seed-0`…, so filling more keeps the first ones),
+ * made in the worker itself: tens of thousands in a second, where sending them over the DevTools
+ * protocol takes half a minute.
+ */
+export async function fillCache(ext: ExtensionBrowser, count: number): Promise<void> {
+  const worker = await ext.worker();
+  await worker.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('event-scout-cache');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('events', 'readwrite');
+    for (let index = 0; index < count; index++) {
+      tx.objectStore('events').put({
+        provider: 'demo',
+        id: `seed-${index}`,
+        title: `Seeded event ${index}`,
+        summary: 'Filler for a full cache.',
+        url: `https://demo.event-scout.test/e/seed-${index}`,
+        start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
+        end: null,
+        venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
+        online: false,
+        free: false,
+        imageUrl: null,
+        text: `seeded event ${index} filler for a full cache. hall berlin`,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, count);
+}
+
+/** Writes events into the cache's store as the extension keeps them, in chunks the DevTools protocol carries well. */
+export async function putCachedEvents(ext: ExtensionBrowser, records: CachedRecord[], { clear }: { clear: boolean }): Promise<void> {
+  const worker = await ext.worker();
+  for (let from = 0; from < records.length; from += 5_000) {
+    await worker.evaluate(
+      async ({ chunk, clear }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('event-scout-cache');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction('events', 'readwrite');
+        if (clear) tx.objectStore('events').clear();
+        for (const record of chunk) tx.objectStore('events').put(record);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { chunk: records.slice(from, from + 5_000), clear: clear && from === 0 },
+    );
+  }
+}
