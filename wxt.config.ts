@@ -4,14 +4,11 @@ import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
 
 const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
-// The providers' origins are the only hosts the background talks to.
-const hostPermissions = [
-  ...new Set(
-    (['WXT_DEMO_ISSUER', 'WXT_DEMO_API', 'WXT_EVENTBRITE_API'] as const).map((name) =>
-      originPattern(buildVariable(process.env, name)),
-    ),
-  ),
-];
+// The providers' origins are the only hosts the background talks to. The demo provider's (a loopback
+// server by default) only in builds that start on it: the store package is built without it (DESIGN.md).
+const startsOnDemo = buildVariable(process.env, 'WXT_DEFAULT_PROVIDER') === 'demo';
+const providerApis = [...(startsOnDemo ? (['WXT_DEMO_ISSUER', 'WXT_DEMO_API'] as const) : []), 'WXT_EVENTBRITE_API'] as const;
+const hostPermissions = [...new Set(providerApis.map((name) => originPattern(buildVariable(process.env, name))))];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

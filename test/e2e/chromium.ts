@@ -20,10 +20,22 @@ export interface ExtensionBrowser {
   profileDir: string;
 }
 
-/** Real Chromium (Debian's) with the unpacked build loaded, in a fresh profile. */
+/** Ours is the extension whose worker has a popup: other extensions may be loaded next to it. */
+async function findOwnExtensionId(context: BrowserContext): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const worker of context.serviceWorkers()) {
+      if (await worker.evaluate(() => Boolean(chrome.runtime.getManifest().action?.default_popup)).catch(() => false)) return new URL(worker.url()).host;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the extension’s service worker did not start');
+}
+
+/** Real Chromium (Debian's) with the unpacked build loaded (and any other extensions given), in a fresh profile. */
 export async function launchExtension(
   extensionDir: string,
-  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string; debuggingPort?: number } = {},
+  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string; debuggingPort?: number; otherExtensions?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'event-scout-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -33,8 +45,8 @@ export async function launchExtension(
     locale: 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
+      `--load-extension=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -46,8 +58,7 @@ export async function launchExtension(
       ...(options.debuggingPort ? [`--remote-debugging-port=${options.debuggingPort}`] : []),
     ],
   });
-  const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(firstWorker.url()).host;
+  const extensionId = await findOwnExtensionId(context);
   const origin = `chrome-extension://${extensionId}`;
 
   const openPage = async (path: string) => {

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { launchSignedIn } from './auth-window';
+import type { ExtensionBrowser } from './chromium';
+
+// What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
+// or fetched from elsewhere, and neither a web page nor another extension can reach the background.
+
+let demo: DemoServer;
+let ext: ExtensionBrowser | undefined;
+const builtDir = () => inject('chromeExtensionDir');
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: inject('demoPort') });
+});
+afterAll(() => demo.close());
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+const readManifest = async (dir: string) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+/** Every file under `dir` whose name ends with one of `extensions`. */
+async function filesIn(dir: string, extensions: string[]): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension))).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('the manifest', () => {
+  test('asks for exactly what DESIGN.md names, and opens nothing to pages or other extensions', async () => {
+    const manifest = await readManifest(builtDir());
+    expect(Object.keys(manifest).sort()).toEqual(['action', 'background', 'description', 'host_permissions', 'icons', 'key', 'manifest_version', 'name', 'optional_permissions', 'options_ui', 'permissions', 'version']);
+    expect(manifest).toMatchObject({
+      manifest_version: 3,
+      permissions: ['identity', 'storage', 'alarms'],
+      optional_permissions: ['notifications'],
+      // The test build points the demo provider and Eventbrite at the one demo server.
+      host_permissions: [`http://127.0.0.1:${inject('demoPort')}/*`],
+      background: { service_worker: 'background.js' },
+    });
+    // Absent, so the browser's defaults hold: no externally_connectable, web_accessible_resources,
+    // content_scripts, and a content security policy no looser than MV3's default.
+    for (const key of ['externally_connectable', 'web_accessible_resources', 'content_scripts', 'content_security_policy']) expect(manifest).not.toHaveProperty(key);
+  });
+
+  test('the store build has no loopback host permission', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'event-scout-store-'));
+    try {
+      await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', 'chrome'], { env: { ...process.env, WXT_DEFAULT_PROVIDER: '', EVENT_SCOUT_OUT_DIR: outDir } });
+      expect((await readManifest(join(outDir, 'chrome-mv3'))).host_permissions).toEqual(['https://www.eventbriteapi.com/*']);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the bundle', () => {
+  test('no eval, no new Function, no string timers, no script from elsewhere', async () => {
+    const findings: string[] = [];
+    for (const file of await filesIn(builtDir(), ['.js'])) {
+      const code = await readFile(file, 'utf8');
+      const patterns = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /[^.\w]Function\s*\(\s*["'`]/, /\bset(?:Timeout|Interval)\s*\(\s*["'`]/, /\bimportScripts\s*\(/, /\bimport\s*\(\s*["'`]https?:/];
+      for (const pattern of patterns) if (pattern.test(code)) findings.push(`${file}: ${pattern}`);
+    }
+    for (const file of await filesIn(builtDir(), ['.html'])) {
+      const html = await readFile(file, 'utf8');
+      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) if (!src!.startsWith('/')) findings.push(`${file}: script ${src}`);
+    }
+    expect(findings).toEqual([]);
+    // The scan would see them: the bundle is really there.
+    expect((await filesIn(builtDir(), ['.js'])).length).toBeGreaterThan(2);
+  });
+});
+
+describe('messages from outside', () => {
+  const searchRequests = () => demo.requestCount('GET /v3/events/search/');
+  const attempts = (extensionId: string) => [
+    { type: 'search/run', payload: { query: { text: 'jazz', place: '', when: 'any', onlineOnly: false, freeOnly: false }, timeZone: 'UTC', force: true } },
+    { type: 'auth/sign-in' },
+    { type: 'auth/state' },
+    { type: 'cache/clear' },
+  ].map((message) => ({ extensionId, message }));
+
+  test('a web page cannot message the extension nor load its pages', async () => {
+    const session = await launchSignedIn(builtDir(), demo.issuer);
+    ext = session.ext;
+    const before = searchRequests();
+    const page = await ext.context.newPage();
+    await page.goto(`${demo.issuer}/health`);
+    const outcome = await page.evaluate(async ({ extensionId, messages }) => {
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
+      const replies: string[] = [];
+      for (const { message } of messages) {
+        try {
+          replies.push(JSON.stringify(await runtime!.sendMessage!(extensionId, message)));
+        } catch (error) {
+          replies.push(`refused: ${(error as Error).name}`);
+        }
+      }
+      const popup = await fetch(`chrome-extension://${extensionId}/popup.html`).then(
+        () => 'loaded',
+        (error: Error) => `refused: ${error.name}`,
+      );
+      return { replies, popup };
+    }, { extensionId: ext.extensionId, messages: attempts(ext.extensionId) });
+    expect(outcome).toEqual({ replies: Array(4).fill('refused: TypeError'), popup: 'refused: TypeError' });
+    expect(searchRequests()).toBe(before);
+  });
+
+  test('another extension gets no answer, no token and no search', async () => {
+    const intruderDir = await mkdtemp(join(tmpdir(), 'event-scout-intruder-'));
+    try {
+      await mkdir(intruderDir, { recursive: true });
+      await writeFile(join(intruderDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Intruder', version: '1.0', background: { service_worker: 'worker.js' } }));
+      await writeFile(join(intruderDir, 'worker.js'), '// Its only purpose is to be an extension that tries.\n');
+      const session = await launchSignedIn(builtDir(), demo.issuer, { otherExtensions: [intruderDir] });
+      ext = session.ext;
+      const ownId = ext.extensionId;
+      const intruder = ext.context.serviceWorkers().find((worker) => !worker.url().includes(ownId))!;
+      expect(intruder).toBeDefined();
+      const before = searchRequests();
+
+      const replies = await intruder.evaluate(async (messages) => {
+        const results: string[] = [];
+        for (const { extensionId, message } of messages) {
+          try {
+            results.push(JSON.stringify(await chrome.runtime.sendMessage(extensionId, message)));
+          } catch (error) {
+            results.push(`refused: ${(error as Error).message}`);
+          }
+        }
+        // A long-lived port is refused too.
+        const port = chrome.runtime.connect(messages[0]!.extensionId);
+        results.push(await new Promise<string>((resolve) => port.onDisconnect.addListener(() => resolve(`disconnected: ${chrome.runtime.lastError?.message ?? ''}`))));
+        return results;
+      }, attempts(ownId));
+
+      expect(replies.slice(0, 4)).toEqual(Array(4).fill('refused: Could not establish connection. Receiving end does not exist.'));
+      expect(replies[4]).toMatch(/^disconnected: /);
+      expect(replies.join(' ')).not.toMatch(/accessToken|refreshToken/);
+      expect(searchRequests()).toBe(before);
+      // And the extension still works for its own pages.
+      const worker = await ext.worker();
+      expect(await worker.evaluate(() => chrome.storage.local.get('tokens').then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)))).toBe(true);
+    } finally {
+      await rm(intruderDir, { recursive: true, force: true });
+    }
+  });
+});
