@@ -100,7 +100,8 @@ describe('searching from the popup (America/New_York)', () => {
       const reopened = await ext.openPopup();
       await items(reopened).first().waitFor();
       await reopened.getByRole('button', { name: 'Refresh' }).click();
-      await expect.poll(() => status(reopened).textContent()).toMatch(/^Offline · 50 events/);
+      // A refused connection is retried with backoff first (lib/retry-policy.ts): up to 1.5 s more.
+      await expect.poll(() => status(reopened).textContent(), { timeout: 5_000 }).toMatch(/^Offline · 50 events/);
       await reopened.getByText('You are offline').waitFor();
       expect(await items(reopened).count()).toBe(50);
 
