@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseStoredEvent, type Event } from '@/lib/event';
+import { parseStoredEvent } from '@/lib/cache/records';
+import type { Event } from '@/lib/event';
 import { demoProvider } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
 import { eventbriteGet, parseEventbriteUser, ProviderError, readList, toEvent } from '@/lib/providers/eventbrite-api';
