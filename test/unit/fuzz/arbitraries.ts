@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-/** Cases per property: thousands for pure parsers; the ones that go through storage or a database divide it. */
+/** Cases per property: 2,000 for pure parsers; 1,000 for those that go through storage, a database or a session. */
 export const RUNS = 2_000;
 
 /** Something in the place of a field: the right kind of value most of the time, anything otherwise. */

@@ -158,7 +158,7 @@ describe('whole answers, through the retry policy', () => {
         if (outcome instanceof Error || (outcome as SearchResult).problem) expect(await cachedIds()).toEqual(['1']);
         else expect(await cachedIds()).toEqual((outcome as SearchResult).events.map((event) => event.id));
       }),
-      { numRuns: RUNS / 4 },
+      { numRuns: RUNS / 2 },
     );
   }, 60_000);
 

@@ -57,7 +57,7 @@ describe('storage items', () => {
         await item.setValue(value);
         expect(await item.getValue()).toEqual(value);
       }),
-      { numRuns: RUNS / 4 },
+      { numRuns: RUNS / 2 },
     );
   });
 
@@ -72,7 +72,7 @@ describe('storage items', () => {
           expect(saved.query).toEqual(normalizeQuery(saved.query));
         }
       }),
-      { numRuns: RUNS / 4 },
+      { numRuns: RUNS / 2 },
     );
   });
 
@@ -87,7 +87,7 @@ describe('storage items', () => {
           await getAccessToken().catch((error: unknown) => expect(error).toBeInstanceOf(AuthError));
           expect(await runSyncCycle()).toMatchObject({ outcome: expect.any(String), message: expect.any(String) });
         }),
-        { numRuns: RUNS / 10 },
+        { numRuns: RUNS / 2 },
       );
     } finally {
       vi.unstubAllGlobals();
@@ -142,7 +142,7 @@ describe('IndexedDB records', () => {
         expect((await readSearch(db, 'demo', queryKey(EMPTY_QUERY)))?.events.map((event) => event.id)).toContain('4');
         for (const ids of (await takeNewIds(db)).values()) expect(ids.every((id) => typeof id === 'string')).toBe(true);
       }),
-      { numRuns: RUNS / 4 },
+      { numRuns: RUNS / 2 },
     );
   });
 });
