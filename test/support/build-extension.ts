@@ -4,11 +4,11 @@ import { promisify } from 'node:util';
 import { LOCAL_EVENTBRITE_CLIENT_ID } from '../../demo/eventbrite-oauth.ts';
 
 /**
- * Builds the Chrome extension for a demo server at `issuer` (the issuer is compiled in and compared
- * exactly); the same server plays Eventbrite, so both providers run against it. Returns the unpacked dir.
+ * Builds the extension for a demo server at `issuer` (the issuer is compiled in and compared exactly);
+ * the same server plays Eventbrite, so both providers run against it. Returns the unpacked dir.
  */
-export async function buildExtensionFor(issuer: string, outDir: string): Promise<string> {
-  await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', 'chrome'], {
+export async function buildExtensionFor(issuer: string, outDir: string, browser: 'chrome' | 'firefox' = 'chrome'): Promise<string> {
+  await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', browser, '--mv3'], {
     env: {
       ...process.env,
       WXT_DEMO_ISSUER: issuer,
@@ -19,5 +19,5 @@ export async function buildExtensionFor(issuer: string, outDir: string): Promise
       EVENT_SCOUT_OUT_DIR: outDir,
     },
   });
-  return join(outDir, 'chrome-mv3');
+  return join(outDir, `${browser}-mv3`);
 }

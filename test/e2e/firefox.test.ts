@@ -1,0 +1,97 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { addListing } from '../support/listings';
+import { launchFirefox, waitFor, type ExtensionFirefox } from './firefox';
+import type { Page } from 'puppeteer-core';
+
+// The main user flows in Debian's Firefox ESR, headless, over WebDriver BiDi: the same flows as the
+// Chromium tests (sign-in.test.ts, search.test.ts, sync.test.ts) where Firefox behaves the same.
+// Named differences: Firefox runs the background as an event page, not a service worker, so the
+// Chromium tests that stop the worker over the DevTools protocol have no twin here; the auth window is
+// a window of its own that shows up among the browser's pages.
+
+let demo: DemoServer;
+let ff: ExtensionFirefox | undefined;
+
+beforeAll(async () => {
+  demo = await startDemoServer({ port: inject('demoPort') });
+});
+afterAll(() => demo.close());
+afterEach(async () => {
+  await ff?.close();
+  ff = undefined;
+});
+
+const searches = () => demo.requestCount('GET /v3/events/search/');
+
+/** The visible text of the page, for "is it there yet" checks. */
+const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
+const eventCount = (page: Page) => page.evaluate(() => document.querySelectorAll('[aria-label="Events"] > li').length);
+const badge = (page: Page) => page.evaluate(() => browser.action.getBadgeText({}));
+const storedTokens = (page: Page) => page.evaluate(() => browser.storage.local.get('tokens').then(({ tokens }) => tokens as { accessToken?: string } | undefined));
+
+/** Clicks the button with this accessible name, as a user would (real input, not a synthetic event). */
+const clickButton = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`).click();
+
+async function search(page: Page, text: string) {
+  await page.locator('::-p-aria([name="Search events"][role="searchbox"])').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Clicks "Sign in" in `popup`, logs in and allows access in the auth window that opens. */
+async function signIn(browserFf: ExtensionFirefox, popup: Page) {
+  const before = new Set(await browserFf.browser.pages());
+  await clickButton(popup, 'Sign in');
+  const authWindow = await waitFor(async () => (await browserFf.browser.pages()).find((page) => !before.has(page) && page.url().startsWith(demo.issuer)) ?? false, 'the auth window');
+  await authWindow.locator('#login').fill('demo');
+  await authWindow.locator('#password').fill('demo');
+  await authWindow.locator('button[type="submit"]').click();
+  await authWindow.locator('button[value="allow"]').click();
+  await waitFor(async () => (await pageText(popup)).includes('Dana Demo') || false, 'the account name in the popup');
+}
+
+describe('Firefox ESR', () => {
+  test('sign in through the auth window, search, reopen with cached results, sign out', async () => {
+    ff = await launchFirefox(inject('firefoxExtensionDir'));
+    const popup = await ff.openPopup();
+    await signIn(ff, popup);
+    expect((await storedTokens(popup))?.accessToken).toBeTruthy();
+
+    await search(popup, 'jazz');
+    await waitFor(async () => (await eventCount(popup)) === 50 || false, '50 results');
+    expect(await pageText(popup)).toMatch(/50 events/);
+
+    // Reopened: the last query and its results from the cache, without asking the server again.
+    const before = searches();
+    const reopened = await ff.openPopup();
+    await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the cached results');
+    expect(await reopened.evaluate(() => document.querySelector<HTMLInputElement>('input[type="search"]')!.value)).toBe('jazz');
+    await waitFor(async () => /50 events/.test(await pageText(reopened)) || false, 'the status to settle');
+    expect(searches()).toBe(before);
+
+    await clickButton(reopened, 'Sign out');
+    await waitFor(async () => (await reopened.$('::-p-aria([name="Sign in"][role="button"])')) ?? false, 'the Sign in button');
+    expect(await storedTokens(reopened)).toBeUndefined();
+  });
+
+  test('save a search; a new listing raises the badge after a sync, and the popup clears it', async () => {
+    ff = await launchFirefox(inject('firefoxExtensionDir'));
+    const popup = await ff.openPopup();
+    await signIn(ff, popup);
+    await search(popup, 'ukulele');
+    await waitFor(async () => /\d+ events?|No events match/.test(await pageText(popup)) || false, 'the search to finish');
+    await clickButton(popup, 'Save search');
+    await waitFor(async () => (await popup.$('::-p-aria([name="Save search"][role="button"])[aria-pressed="true"]')) ?? false, 'Save search pressed');
+    expect(await badge(popup)).toBe('');
+
+    addListing(demo, 'Ukulele Jam in Firefox');
+    const options = await ff.openOptions();
+    await waitFor(async () => (await pageText(options)).includes('ukulele') || false, 'the saved search in options');
+    await clickButton(options, 'Sync now');
+    await waitFor(async () => (await badge(options)) === '1' || false, 'the badge to show 1');
+
+    const reopened = await ff.openPopup();
+    await waitFor(async () => (await pageText(reopened)).includes('Ukulele Jam in Firefox') || false, 'the new listing in the popup');
+    await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
+  });
+});
