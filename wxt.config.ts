@@ -1,14 +1,11 @@
 import { defineConfig } from 'wxt';
-import { buildVariable } from './lib/build-defaults';
+import { buildVariable, providerOrigins } from './lib/build-defaults';
 import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
-
-const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
 // The providers' origins are the only hosts the background talks to. The demo provider's (a loopback
 // server by default) only in builds that start on it: the store package is built without it (DESIGN.md).
 const startsOnDemo = buildVariable(process.env, 'WXT_DEFAULT_PROVIDER') === 'demo';
-const providerApis = [...(startsOnDemo ? (['WXT_DEMO_ISSUER', 'WXT_DEMO_API'] as const) : []), 'WXT_EVENTBRITE_API'] as const;
-const hostPermissions = [...new Set(providerApis.map((name) => originPattern(buildVariable(process.env, name))))];
+const hostPermissions = [...new Set([...(startsOnDemo ? providerOrigins(process.env, 'demo') : []), ...providerOrigins(process.env, 'eventbrite')])];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

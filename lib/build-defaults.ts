@@ -21,3 +21,14 @@ export function buildVariable(env: Partial<Record<string, string | undefined>>, 
   const mayBeEmpty = name === 'WXT_DEFAULT_PROVIDER' || name === 'WXT_EVENTBRITE_CLIENT_ID';
   return value === '' && !mayBeEmpty ? BUILD_DEFAULTS[name] : value;
 }
+
+/** The build variables naming each provider's servers: the hosts its background requests go to. */
+const PROVIDER_HOSTS = {
+  demo: ['WXT_DEMO_ISSUER', 'WXT_DEMO_API'],
+  eventbrite: ['WXT_EVENTBRITE_API'],
+} as const satisfies Record<string, readonly BuildVariable[]>;
+
+/** A provider's host permissions (`<origin>/*`), for the manifest and for checking them at run time. */
+export function providerOrigins(env: Partial<Record<string, string | undefined>>, provider: keyof typeof PROVIDER_HOSTS): string[] {
+  return [...new Set(PROVIDER_HOSTS[provider].map((name) => `${new URL(buildVariable(env, name)).origin}/*`))];
+}

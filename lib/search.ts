@@ -2,6 +2,7 @@ import { getAccessToken, renewRejectedToken } from './auth/session';
 import { openCache, type CacheDb } from './cache/db';
 import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage } from './cache/searches';
 import type { Event } from './event';
+import { hasHostAccess } from './host-access';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import type { Provider, SearchPage } from './providers/types';
@@ -58,8 +59,9 @@ function problemFrom(error: unknown): SearchProblem {
   return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
 }
 
-/** One page from the provider, with a valid token (renewed once if the API rejects it). */
-export function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined, token?: Promise<string | undefined>): Promise<SearchPage> {
+/** One page from the provider, with a valid token (renewed once if the API rejects it), if the user lets us reach it. */
+export async function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined, token?: Promise<string | undefined>): Promise<SearchPage> {
+  if (!(await hasHostAccess(provider.id))) throw new ProviderError('no-access');
   return withAccessToken((value) => provider.search(query, range, cursor, value), token);
 }
 

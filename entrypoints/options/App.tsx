@@ -1,4 +1,5 @@
 import { AccountPanel } from '@/components/AccountPanel';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { useAuthState } from '@/components/useAuthState';
 import { CacheSection } from './CacheSection';
 import { ProviderSettings } from './ProviderSettings';
@@ -12,6 +13,7 @@ export function App() {
       <h1>Event Scout options</h1>
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">Account</h2>
+        <HostAccessNotice />
         {state && <AccountPanel state={state} />}
       </section>
       <ProviderSettings />

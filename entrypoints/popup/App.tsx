@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { AccountPanel } from '@/components/AccountPanel';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { clearSnapshot, revealApp } from '@/components/popup-snapshot';
 import { useAuthState } from '@/components/useAuthState';
 import { SearchPanel } from './SearchPanel';
@@ -19,6 +20,7 @@ export function App() {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>Event Scout</h1>
       </header>
+      <HostAccessNotice />
       {state?.status === 'signed-in' && <SearchPanel provider={state.provider} />}
       {state && (
         <footer class={state.status === 'signed-in' ? 'popup-footer' : undefined}>

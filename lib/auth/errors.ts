@@ -9,7 +9,8 @@ export type AuthErrorCode =
   | 'not-configured'
   | 'no-provider'
   | 'not-signed-in'
-  | 'offline';
+  | 'offline'
+  | 'no-access';
 
 const MESSAGES: Record<AuthErrorCode, string> = {
   cancelled: 'Sign-in was cancelled before it finished.',
@@ -23,6 +24,7 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   'no-provider': 'Choose a provider in Options first.',
   'not-signed-in': 'You are not signed in.',
   offline: 'You are offline. Connect to the internet and try again.',
+  'no-access': 'Event Scout is not allowed to reach the sign-in server. Choose “Allow access”, then sign in.',
 };
 
 /** An auth failure with a message a person can act on; `detail` is for logs, never for tokens. */

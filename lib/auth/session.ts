@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { clearCache } from '../cache/db';
+import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/eventbrite-api';
 import type { Provider } from '../providers/types';
@@ -98,6 +99,10 @@ async function runSignIn(): Promise<void> {
   const providerId = await providerSetting.getValue();
   if (!providerId) {
     await authState.setValue({ status: 'signed-out', problem: new AuthError('no-provider').toProblem() });
+    return;
+  }
+  if (!(await hasHostAccess(providerId))) {
+    await authState.setValue({ status: 'signed-out', problem: new AuthError('no-access').toProblem() });
     return;
   }
   const until = Date.now() + SIGN_IN_WINDOW_MS;

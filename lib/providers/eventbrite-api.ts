@@ -5,7 +5,7 @@ import type { Account, ProviderId } from '../settings';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
 
-export type ProviderErrorKind = 'auth' | 'forbidden' | 'rate-limit' | 'arguments' | 'not-found' | 'server' | 'network' | 'malformed';
+export type ProviderErrorKind = 'auth' | 'forbidden' | 'rate-limit' | 'arguments' | 'not-found' | 'server' | 'network' | 'malformed' | 'no-access';
 
 const MESSAGES: Record<ProviderErrorKind, string> = {
   auth: 'Your sign-in is no longer accepted. Sign in again.',
@@ -16,6 +16,7 @@ const MESSAGES: Record<ProviderErrorKind, string> = {
   server: 'The events service is having trouble. Try again in a moment.',
   network: 'Could not reach the events service. Check your connection.',
   malformed: 'The events service sent an answer Event Scout cannot read.',
+  'no-access': 'Event Scout is not allowed to reach the events service. Choose “Allow access”, then try again.',
 };
 
 export class ProviderError extends Error {

@@ -94,4 +94,26 @@ describe('Firefox ESR', () => {
     await waitFor(async () => (await pageText(reopened)).includes('Ukulele Jam in Firefox') || false, 'the new listing in the popup');
     await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
   });
+
+  test('host permission withdrawn: the popup says so, and "Allow access" brings it back', async () => {
+    ff = await launchFirefox(inject('firefoxExtensionDir'));
+    const popup = await ff.openPopup();
+    await signIn(ff, popup);
+    const origins = [`${demo.issuer}/*`];
+    // What a user does in about:addons → Permissions; an extension may do the same for itself.
+    expect(await popup.evaluate((origins) => browser.permissions.remove({ origins }), origins)).toBe(true);
+
+    const reopened = await ff.openPopup();
+    await waitFor(async () => (await pageText(reopened)).includes('Event Scout needs your permission to reach 127.0.0.1') || false, 'the access notice');
+    const before = searches();
+    await search(reopened, 'jazz');
+    await waitFor(async () => (await pageText(reopened)).includes('not allowed to reach the events service') || false, 'the search to say why it cannot run');
+    expect(searches()).toBe(before);
+
+    await clickButton(reopened, 'Allow access');
+    await waitFor(async () => !(await pageText(reopened)).includes('needs your permission') || false, 'the notice to go');
+    expect(await reopened.evaluate((origins) => browser.permissions.contains({ origins }), origins)).toBe(true);
+    await clickButton(reopened, 'Try again');
+    await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the results');
+  });
 });

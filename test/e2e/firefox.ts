@@ -39,7 +39,11 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionFire
     executablePath: FIREFOX_PATH,
     // Lets a page be navigated to moz-extension:// URLs.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // A permission request is granted without its prompt, which a headless browser cannot show.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
   });
   await browser.installExtension(extensionDir);
 

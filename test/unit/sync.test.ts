@@ -3,6 +3,7 @@ import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tokenStore } from '@/lib/auth/token-store';
 import { CACHE_NAME } from '@/lib/cache/db';
+import { grants } from '../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
 import { authState, syncSettings, syncStatus } from '@/lib/settings';
 import { normalizeQuery } from '@/lib/query';
@@ -150,7 +151,7 @@ describe('a cycle', () => {
   test('notifies, when allowed, naming the search and its new events', async () => {
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     await syncSettings.setValue({ intervalMinutes: 30, notifications: true });
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    grants.permissions.add('notifications');
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
     listings.push({ id: '9', name: 'Jazz nine', day: 1 });
     await runSyncCycle();
@@ -160,7 +161,6 @@ describe('a cycle', () => {
   test('does not notify without the permission', async () => {
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     await syncSettings.setValue({ intervalMinutes: 30, notifications: true });
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     listings.push({ id: '9', name: 'Jazz nine', day: 1 });
     await runSyncCycle();

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
+import { providerSetting, type ProviderId } from '@/lib/settings';
+
+/**
+ * Shown when the user has withdrawn the active provider's host permission (Firefox allows that for MV3
+ * extensions): says which hosts, and asks again from the button's click, the only place browsers
+ * allow the request. The provider is kept in state so the click can ask at once.
+ */
+export function HostAccessNotice() {
+  const [provider, setProvider] = useState<ProviderId | null>(null);
+  const [granted, setGranted] = useState(true);
+
+  useEffect(() => {
+    void providerSetting.getValue().then(setProvider);
+    return providerSetting.watch(setProvider);
+  }, []);
+
+  useEffect(() => {
+    if (!provider) return;
+    const check = () => void hasHostAccess(provider).then(setGranted, () => setGranted(true));
+    check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, [provider]);
+
+  if (!provider || granted) return null;
+  return (
+    <div class="banner access-notice" role="region" aria-label="Access">
+      <p>Event Scout needs your permission to reach {hostNames(provider).join(' and ')} to sign in and search.</p>
+      <button type="button" class="primary" onClick={() => void requestHostAccess(provider).then(setGranted)}>
+        Allow access
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/**
+ * The fake browser has no permissions API. This one keeps grants in memory, as a fresh install has
+ * them: every host permission granted, no optional permission. Tests withdraw or grant what they need.
+ */
+export const grants = { withdrawnOrigins: new Set<string>(), permissions: new Set<string>() };
+
+type Query = { origins?: string[]; permissions?: string[] };
+
+beforeEach(() => {
+  grants.withdrawnOrigins.clear();
+  grants.permissions.clear();
+  const holds = ({ origins = [], permissions = [] }: Query) => origins.every((origin) => !grants.withdrawnOrigins.has(origin)) && permissions.every((name) => grants.permissions.has(name));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (query: Query) => holds(query)) as never);
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((async ({ origins = [], permissions = [] }: Query) => {
+    for (const origin of origins) grants.withdrawnOrigins.delete(origin);
+    for (const name of permissions) grants.permissions.add(name);
+    return true;
+  }) as never);
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((async ({ origins = [], permissions = [] }: Query) => {
+    for (const origin of origins) grants.withdrawnOrigins.add(origin);
+    for (const name of permissions) grants.permissions.delete(name);
+    return true;
+  }) as never);
+});

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { signIn } from '@/lib/auth/session';
+import { tokenStore } from '@/lib/auth/token-store';
+import { hasHostAccess, hostNames, hostOrigins, requestHostAccess } from '@/lib/host-access';
+import { normalizeQuery } from '@/lib/query';
+import { runSearch } from '@/lib/search';
+import { authState } from '@/lib/settings';
+import { runSyncCycle, toggleSavedSearch } from '@/lib/sync';
+import { stubIdentity } from '../support/identity';
+import { grants } from '../support/fake-permissions';
+
+// Firefox lets users withdraw host permissions (Chrome lets them restrict site access): nothing goes to a
+// provider the user has not allowed, and the user is told what to do.
+
+const withdraw = () => hostOrigins('demo').forEach((origin) => grants.withdrawnOrigins.add(origin));
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: {} }))));
+  await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
+  await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+test('the demo provider’s hosts are those its build variables name', () => {
+  expect(hostOrigins('demo')).toEqual(['http://127.0.0.1:8787/*']);
+  expect(hostNames('eventbrite')).toEqual(['www.eventbriteapi.com']);
+});
+
+describe('with the host permission withdrawn', () => {
+  test('a search asks nothing of the network and says what to do', async () => {
+    withdraw();
+    await expect(runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).rejects.toMatchObject({ kind: 'no-access', message: expect.stringContaining('Allow access') });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test('a sync cycle ends "failed" with the same advice', async () => {
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
+    vi.mocked(fetch).mockClear();
+    withdraw();
+    expect(await runSyncCycle()).toMatchObject({ outcome: 'failed', message: expect.stringContaining('Allow access') });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test('sign-in does not open a window and says what to do', async () => {
+    await authState.setValue({ status: 'signed-out' });
+    const launch = stubIdentity(async () => undefined);
+    withdraw();
+    await signIn();
+    expect(launch).not.toHaveBeenCalled();
+    expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'no-access' } });
+  });
+
+  test('granting it again lets the search through', async () => {
+    withdraw();
+    expect(await hasHostAccess('demo')).toBe(false);
+    expect(await requestHostAccess('demo')).toBe(true);
+    expect(await runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).toMatchObject({ events: [] });
+  });
+});
