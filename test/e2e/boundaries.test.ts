@@ -3,22 +3,20 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { launchSignedIn } from './auth-window';
 import type { ExtensionBrowser } from './chromium';
 
 // What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
 // or fetched from elsewhere, and neither a web page nor another extension can reach the background.
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser | undefined;
 const builtDir = () => inject('chromeExtensionDir');
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(async () => {
   await ext?.close();
   ext = undefined;

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
 import { launchFirefox, waitFor, type ExtensionFirefox } from './firefox';
 import type { Page } from 'puppeteer-core';
@@ -10,13 +10,11 @@ import type { Page } from 'puppeteer-core';
 // Chromium tests that stop the worker over the DevTools protocol have no twin here; the auth window is
 // a window of its own that shows up among the browser's pages.
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ff: ExtensionFirefox | undefined;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(async () => {
   await ff?.close();
   ff = undefined;

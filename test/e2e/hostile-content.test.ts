@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
 import { launchSignedIn } from './auth-window';
 import type { ExtensionBrowser } from './chromium';
@@ -9,13 +9,11 @@ import type { Page } from 'playwright-core';
 // links are not http(s), shown in real Chromium: the beacon must get no hit, no script may run, and no
 // unsafe link may be there to click.
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(() => ext?.close());
 
 const beaconHits = () => demo.requestCount('GET /beacon');

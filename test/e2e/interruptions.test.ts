@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { CACHE_LIMITS } from '../../lib/cache/searches';
 import { CACHE_NAME, CACHE_VERSION } from '../../lib/cache/db';
 import { normalizeQuery, queryKey } from '../../lib/query';
@@ -12,13 +12,11 @@ import type { Page } from 'playwright-core';
 // and a page holding an older database open while the worker upgrades it. Sign-in and sync cycles
 // interrupted the same way are in sign-in.test.ts and sync.test.ts.
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(() => ext?.close());
 
 /** The cache as an extension page sees it: the search's record (its event ids) and how many events there are. */

@@ -1,19 +1,17 @@
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
 import { clickAndWaitForAuthWindow, launchSignedIn, logIn } from './auth-window';
 import { axeViolations } from './axe';
 import { launchExtension, type ExtensionBrowser } from './chromium';
 import type { Page } from 'playwright-core';
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(() => ext?.close());
 
 const searches = () => demo.requestCount('GET /v3/events/search/');

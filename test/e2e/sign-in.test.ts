@@ -1,15 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { clickAndWaitForAuthWindow, decide, logIn, signInFromPopup } from './auth-window';
 import { launchExtension, type ExtensionBrowser } from './chromium';
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 
 beforeEach(async () => {
   ext = await launchExtension(inject('chromeExtensionDir'));

@@ -1,17 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
 import { launchSignedIn } from './auth-window';
 import type { ExtensionBrowser } from './chromium';
 import type { Page } from 'playwright-core';
 
-let demo: DemoServer;
+// The run's demo server for this file, on the port the extension was built for.
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-beforeAll(async () => {
-  demo = await startDemoServer({ port: inject('demoPort') });
-});
-afterAll(() => demo.close());
 afterEach(() => ext?.close());
 
 const addEvent = (title: string) => addListing(demo, title);
