@@ -1,32 +1,38 @@
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
-import { launchFirefox, waitFor, type ExtensionFirefox } from './firefox';
+import { launchBrowser, waitFor, type BrowserName, type ExtensionSession } from './browsers';
 import type { Page } from 'puppeteer-core';
 
-// The main user flows in Debian's Firefox ESR, headless, over WebDriver BiDi: the same flows as the
-// Chromium tests (sign-in.test.ts, search.test.ts, sync.test.ts) where Firefox behaves the same.
-// Named differences: Firefox runs the background as an event page, not a service worker, so the
-// Chromium tests that stop the worker over the DevTools protocol have no twin here; the auth window is
-// a window of its own that shows up among the browser's pages.
+// The main user flows, the same tests in Debian's Chromium (over the DevTools protocol) and Firefox ESR
+// (over WebDriver BiDi), both headless and driven by puppeteer-core, each with its own build.
+// Named differences:
+// - Firefox runs the background as an event page, not a service worker: the tests that stop Chromium's
+//   worker (sign-in.test.ts, sync.test.ts, interruptions.test.ts) have no Firefox twin.
+// - Firefox lets the user (and the extension) withdraw MV3 host permissions; Chromium does not let an
+//   extension remove its required ones, so "Allow access" is tested in Firefox.
 
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ff: ExtensionFirefox | undefined;
+let session: ExtensionSession | undefined;
 
 afterEach(async () => {
-  await ff?.close();
-  ff = undefined;
+  await session?.close();
+  session = undefined;
 });
+
+const BUILDS: Record<BrowserName, () => string> = { chromium: () => inject('chromeExtensionDir'), firefox: () => inject('firefoxExtensionDir') };
+const launch = async (name: BrowserName) => (session = await launchBrowser(name, BUILDS[name]()));
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
 
 /** The visible text of the page, for "is it there yet" checks. */
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
 const eventCount = (page: Page) => page.evaluate(() => document.querySelectorAll('[aria-label="Events"] > li').length);
-const badge = (page: Page) => page.evaluate(() => browser.action.getBadgeText({}));
-const storedTokens = (page: Page) => page.evaluate(() => browser.storage.local.get('tokens').then(({ tokens }) => tokens as { accessToken?: string } | undefined));
+// `chrome.*` in both: Firefox offers it next to `browser.*`.
+const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));
+const storedTokens = (page: Page) => page.evaluate(() => chrome.storage.local.get('tokens').then(({ tokens }) => tokens as { accessToken?: string } | undefined));
 
 /** Clicks the button with this accessible name, as a user would (real input, not a synthetic event). */
 const clickButton = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`).click();
@@ -37,10 +43,10 @@ async function search(page: Page, text: string) {
 }
 
 /** Clicks "Sign in" in `popup`, logs in and allows access in the auth window that opens. */
-async function signIn(browserFf: ExtensionFirefox, popup: Page) {
-  const before = new Set(await browserFf.browser.pages());
+async function signIn(browser: ExtensionSession, popup: Page) {
+  const before = new Set(await browser.browser.pages());
   await clickButton(popup, 'Sign in');
-  const authWindow = await waitFor(async () => (await browserFf.browser.pages()).find((page) => !before.has(page) && page.url().startsWith(demo.issuer)) ?? false, 'the auth window');
+  const authWindow = await waitFor(async () => (await browser.browser.pages()).find((page) => !before.has(page) && page.url().startsWith(demo.issuer)) ?? false, 'the auth window');
   await authWindow.locator('#login').fill('demo');
   await authWindow.locator('#password').fill('demo');
   await authWindow.locator('button[type="submit"]').click();
@@ -48,11 +54,11 @@ async function signIn(browserFf: ExtensionFirefox, popup: Page) {
   await waitFor(async () => (await pageText(popup)).includes('Dana Demo') || false, 'the account name in the popup');
 }
 
-describe('Firefox ESR', () => {
+describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
   test('sign in through the auth window, search, reopen with cached results, sign out', async () => {
-    ff = await launchFirefox(inject('firefoxExtensionDir'));
-    const popup = await ff.openPopup();
-    await signIn(ff, popup);
+    const browser = await launch(name);
+    const popup = await browser.openPopup();
+    await signIn(browser, popup);
     expect((await storedTokens(popup))?.accessToken).toBeTruthy();
 
     await search(popup, 'jazz');
@@ -61,7 +67,7 @@ describe('Firefox ESR', () => {
 
     // Reopened: the last query and its results from the cache, without asking the server again.
     const before = searches();
-    const reopened = await ff.openPopup();
+    const reopened = await browser.openPopup();
     await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the cached results');
     expect(await reopened.evaluate(() => document.querySelector<HTMLInputElement>('input[type="search"]')!.value)).toBe('jazz');
     await waitFor(async () => /50 events/.test(await pageText(reopened)) || false, 'the status to settle');
@@ -73,35 +79,36 @@ describe('Firefox ESR', () => {
   });
 
   test('save a search; a new listing raises the badge after a sync, and the popup clears it', async () => {
-    ff = await launchFirefox(inject('firefoxExtensionDir'));
-    const popup = await ff.openPopup();
-    await signIn(ff, popup);
+    const browser = await launch(name);
+    const popup = await browser.openPopup();
+    await signIn(browser, popup);
     await search(popup, 'ukulele');
     await waitFor(async () => /\d+ events?|No events match/.test(await pageText(popup)) || false, 'the search to finish');
     await clickButton(popup, 'Save search');
     await waitFor(async () => (await popup.$('::-p-aria([name="Save search"][role="button"])[aria-pressed="true"]')) ?? false, 'Save search pressed');
     expect(await badge(popup)).toBe('');
 
-    addListing(demo, 'Ukulele Jam in Firefox');
-    const options = await ff.openOptions();
+    const title = `Ukulele Jam in ${name}`;
+    addListing(demo, title);
+    const options = await browser.openOptions();
     await waitFor(async () => (await pageText(options)).includes('ukulele') || false, 'the saved search in options');
     await clickButton(options, 'Sync now');
     await waitFor(async () => (await badge(options)) === '1' || false, 'the badge to show 1');
 
-    const reopened = await ff.openPopup();
-    await waitFor(async () => (await pageText(reopened)).includes('Ukulele Jam in Firefox') || false, 'the new listing in the popup');
+    const reopened = await browser.openPopup();
+    await waitFor(async () => (await pageText(reopened)).includes(title) || false, 'the new listing in the popup');
     await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
   });
 
-  test('host permission withdrawn: the popup says so, and "Allow access" brings it back', async () => {
-    ff = await launchFirefox(inject('firefoxExtensionDir'));
-    const popup = await ff.openPopup();
-    await signIn(ff, popup);
+  test.runIf(name === 'firefox')('host permission withdrawn: the popup says so, and "Allow access" brings it back', async () => {
+    const browser = await launch(name);
+    const popup = await browser.openPopup();
+    await signIn(browser, popup);
     const origins = [`${demo.issuer}/*`];
     // What a user does in about:addons → Permissions; an extension may do the same for itself.
-    expect(await popup.evaluate((origins) => browser.permissions.remove({ origins }), origins)).toBe(true);
+    expect(await popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(true);
 
-    const reopened = await ff.openPopup();
+    const reopened = await browser.openPopup();
     await waitFor(async () => (await pageText(reopened)).includes('Event Scout needs your permission to reach 127.0.0.1') || false, 'the access notice');
     const before = searches();
     await search(reopened, 'jazz');
@@ -110,7 +117,7 @@ describe('Firefox ESR', () => {
 
     await clickButton(reopened, 'Allow access');
     await waitFor(async () => !(await pageText(reopened)).includes('needs your permission') || false, 'the notice to go');
-    expect(await reopened.evaluate((origins) => browser.permissions.contains({ origins }), origins)).toBe(true);
+    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(true);
     await clickButton(reopened, 'Try again');
     await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the results');
   });
