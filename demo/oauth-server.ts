@@ -46,7 +46,8 @@ export function createAuthServer(options: AuthServerOptions): Provider {
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // A public client may revoke only its own tokens; another client's are left alone, silently (RFC 7009).
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => options.apiBase,
