@@ -100,8 +100,11 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
   });
 
-  test.runIf(name === 'firefox')('host permission withdrawn: the popup says so, and "Allow access" brings it back', async () => {
-    const browser = await launch(name);
+});
+
+describe('firefox only', () => {
+  test('host permission withdrawn: the popup says so, and "Allow access" brings it back', async () => {
+    const browser = await launch('firefox');
     const popup = await browser.openPopup();
     await signIn(browser, popup);
     const origins = [`${demo.issuer}/*`];
