@@ -99,7 +99,6 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     await waitFor(async () => (await pageText(reopened)).includes(title) || false, 'the new listing in the popup');
     await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
   });
-
 });
 
 describe('firefox only', () => {
