@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { openCache, type CacheDb } from '@/lib/cache/db';
 import { indexCachedEvents, OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
@@ -119,6 +120,14 @@ export function useSearch(provider: ProviderId) {
       if (worthRunning) void run(query);
     });
   }, [run]);
+
+  useEffect(() => {
+    // Access granted again (the "Allow access" notice): a search that failed for want of it runs again.
+    if (!view.error) return;
+    const retry = () => void run(view.query);
+    browser.permissions.onAdded.addListener(retry);
+    return () => browser.permissions.onAdded.removeListener(retry);
+  }, [view.error, view.query, run]);
 
   const edit = useCallback(
     (query: SearchQuery) => {
