@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { normalizeQuery, queryKey, type SearchQuery } from './query';
 import { isProviderId, type ProviderId } from './settings';
+import { isRecord } from './shape';
 
 /**
  * Saved searches live in storage.sync, one versioned item each, so they follow the user to every
@@ -29,7 +30,7 @@ export class SavedSearchError extends Error {
 const item = (id: string) => storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX}${id}`, { version: 1 });
 
 function parse(value: unknown): SavedSearch | null {
-  if (typeof value !== 'object' || value === null) return null;
+  if (!isRecord(value)) return null;
   const saved = value as Partial<SavedSearch>;
   if (typeof saved.id !== 'string' || typeof saved.name !== 'string' || !isProviderId(saved.provider) || typeof saved.query !== 'object') return null;
   return { id: saved.id, name: saved.name, provider: saved.provider, query: normalizeQuery(saved.query ?? {}), createdAt: Number(saved.createdAt) || 0 };

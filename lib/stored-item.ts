@@ -16,7 +16,7 @@ export interface StoredItem<T> {
 }
 
 export function defineStoredItem<T>(key: StorageItemKey, options: { fallback: T; version?: number; parse: (raw: unknown) => T | undefined }): StoredItem<T> {
-  const item = storage.defineItem<unknown>(key, options.version ? { fallback: options.fallback, version: options.version } : { fallback: options.fallback });
+  const item = storage.defineItem<unknown>(key, { fallback: options.fallback, version: options.version });
   const read = (raw: unknown): T => {
     try {
       return options.parse(raw) ?? options.fallback;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/extension-identity.ts';
-import { CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_PATH, chromiumArgsFor } from './chromium.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 
@@ -60,7 +60,7 @@ async function launchChromium(extensionDir: string): Promise<{ browser: Browser;
     headless: true,
     executablePath: CHROMIUM_PATH,
     enableExtensions: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: chromiumArgsFor([extensionDir]),
   });
   const worker = await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'));
   // Node's URL gives non-special schemes a null origin: build it from the host.

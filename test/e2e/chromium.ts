@@ -20,6 +20,21 @@ export interface ExtensionBrowser {
   profileDir: string;
 }
 
+/** Chromium's flags for loading unpacked extensions headless, quietly, with nothing else loaded. */
+export function chromiumArgsFor(extensionDirs: string[]): string[] {
+  return [
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 /** Ours is the extension whose worker has a popup: other extensions may be loaded next to it. */
 async function findOwnExtensionId(context: BrowserContext): Promise<string> {
   const deadline = Date.now() + 15_000;
@@ -45,15 +60,7 @@ export async function launchExtension(
     locale: 'en-US',
     colorScheme: options.colorScheme ?? 'light',
     args: [
-      `--disable-extensions-except=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
-      `--load-extension=${[extensionDir, ...(options.otherExtensions ?? [])].join(',')}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])]),
       // For benchmarks that read the service worker's heap over the DevTools protocol.
       ...(options.debuggingPort ? [`--remote-debugging-port=${options.debuggingPort}`] : []),
     ],
