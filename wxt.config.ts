@@ -5,7 +5,12 @@ import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
 // The providers' origins are the only hosts the background talks to. The demo provider's (a loopback
 // server by default) only in builds that start on it: the store package is built without it (DESIGN.md).
 const startsOnDemo = buildVariable(process.env, 'WXT_DEFAULT_PROVIDER') === 'demo';
-const hostPermissions = [...new Set([...(startsOnDemo ? providerOrigins(process.env, 'demo') : []), ...providerOrigins(process.env, 'eventbrite')])];
+const hostPermissions = [
+  ...new Set([
+    ...(startsOnDemo ? providerOrigins(process.env, 'demo') : []),
+    ...providerOrigins(process.env, 'eventbrite'),
+  ]),
+];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,7 +18,8 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Event Scout',
-    description: 'Search events from the toolbar: results cached for offline use, saved searches that keep syncing.',
+    description:
+      'Search events from the toolbar: results cached for offline use, saved searches that keep syncing.',
     permissions: ['identity', 'storage', 'alarms'],
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,

@@ -14,16 +14,26 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
     for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
     return document.documentElement.outerHTML;
   });
-  const stripped = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '');
+  const stripped = html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>/g, '');
   await writeFile(join(extensionDir, 'bench-static.html'), `<!doctype html>\n${stripped}`);
   return 'bench-static.html';
 }
 
 /** A bare page in the bench build with the popup's styles, some body markup and one plain script. */
-async function writePlainPage(extensionDir: string, name: string, body: string, script: string): Promise<string> {
+async function writePlainPage(
+  extensionDir: string,
+  name: string,
+  body: string,
+  script: string,
+): Promise<string> {
   const popupHtml = await readFile(join(extensionDir, 'popup.html'), 'utf8');
   const styles = [...popupHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((match) => match[0]).join('\n');
-  await writeFile(join(extensionDir, `${name}.html`), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${styles}</head><body>${body}<script src="/${name}.js"></script></body></html>`);
+  await writeFile(
+    join(extensionDir, `${name}.html`),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${styles}</head><body>${body}<script src="/${name}.js"></script></body></html>`,
+  );
   await writeFile(join(extensionDir, `${name}.js`), script);
   return `${name}.html`;
 }

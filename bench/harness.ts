@@ -28,9 +28,16 @@ export function paintedTitles(page: Page, count: number, after = 0): Promise<num
     ({ count, after }) =>
       new Promise<number>((resolve, reject) => {
         const times: number[] = [];
-        const timer = setTimeout(() => reject(new Error(`only ${times.length} of ${count} titles painted`)), 20_000);
+        const timer = setTimeout(
+          () => reject(new Error(`only ${times.length} of ${count} titles painted`)),
+          20_000,
+        );
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]) {
+          for (const entry of list.getEntries() as (PerformanceEntry & {
+            identifier: string;
+            renderTime: number;
+            loadTime: number;
+          })[]) {
             const painted = entry.renderTime || entry.loadTime;
             if (entry.identifier === 'event-title' && painted > after) times.push(painted);
           }
@@ -45,7 +52,12 @@ export function paintedTitles(page: Page, count: number, after = 0): Promise<num
 }
 
 /** Runs `a` and `b` alternately, `runs` times each after `warmup` unmeasured rounds, so both see the same machine. */
-export async function sideBySide(runs: number, warmup: number, a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+export async function sideBySide(
+  runs: number,
+  warmup: number,
+  a: () => Promise<number>,
+  b: () => Promise<number>,
+): Promise<[number[], number[]]> {
   const first: number[] = [];
   const second: number[] = [];
   for (let round = 0; round < warmup + runs; round++) {
@@ -69,7 +81,11 @@ export async function watchPaints(page: Page): Promise<void> {
     const paints: number[] = [];
     state.paints = paints;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        identifier: string;
+        renderTime: number;
+        loadTime: number;
+      })[]) {
         if (entry.identifier === 'event-title') paints.push(entry.renderTime || entry.loadTime);
       }
     }).observe({ type: 'element', buffered: true });

@@ -25,7 +25,10 @@ import { paintedAfter, paintedTitles, sideBySide, summarize, watchPaints, type S
  * benchmarks alone (while working on one) and writes nothing either.
  */
 const once = process.argv.includes('--once');
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const RUNS = once ? 1 : 15;
 const WARMUP = once ? 0 : 3;
 
@@ -68,9 +71,23 @@ async function search(page: Page, text: string) {
 }
 
 async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
-  for (const [label, stopped] of [['worker running', false], ['worker stopped first', true]] as const) {
-    const [product, floor] = await sideBySide(RUNS, WARMUP, () => timeToResults(ext, 'popup.html', stopped), () => timeToResults(ext, staticPage, stopped));
-    rows.push({ name: `Popup to cached results (50), ${label}`, product: summarize(product), floor: summarize(floor), unit: 'ms', target: { ratio: stopped ? 1.5 : 1.25 } });
+  for (const [label, stopped] of [
+    ['worker running', false],
+    ['worker stopped first', true],
+  ] as const) {
+    const [product, floor] = await sideBySide(
+      RUNS,
+      WARMUP,
+      () => timeToResults(ext, 'popup.html', stopped),
+      () => timeToResults(ext, staticPage, stopped),
+    );
+    rows.push({
+      name: `Popup to cached results (50), ${label}`,
+      product: summarize(product),
+      floor: summarize(floor),
+      unit: 'ms',
+      target: { ratio: stopped ? 1.5 : 1.25 },
+    });
   }
 }
 
@@ -92,7 +109,13 @@ async function scale(ext: ExtensionBrowser) {
     samples.push(times);
   }
   await helper.close();
-  rows.push({ name: 'Cached search looked up and painted (no snapshot): 100,000 events cached vs 1,000', product: summarize(samples[1]!), floor: summarize(samples[0]!), unit: 'ms', target: { ratio: 1.2 } });
+  rows.push({
+    name: 'Cached search looked up and painted (no snapshot): 100,000 events cached vs 1,000',
+    product: summarize(samples[1]!),
+    floor: summarize(samples[0]!),
+    unit: 'ms',
+    target: { ratio: 1.2 },
+  });
 }
 
 async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
@@ -121,11 +144,20 @@ async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
     async () => {
       const city = cities[round++ % cities.length]!;
       await plain.bringToFront();
-      const start = await plain.evaluate((place) => (window as unknown as { benchSearch(place: string): Promise<number> }).benchSearch(place), city);
+      const start = await plain.evaluate(
+        (place) => (window as unknown as { benchSearch(place: string): Promise<number> }).benchSearch(place),
+        city,
+      );
       return (await paintedAfter(plain, 50, start)) - start;
     },
   );
-  rows.push({ name: 'Uncached search to painted results (50)', product: summarize(product), floor: summarize(floor), unit: 'ms', target: { ratio: 1.3 } });
+  rows.push({
+    name: 'Uncached search to painted results (50)',
+    product: summarize(product),
+    floor: summarize(floor),
+    unit: 'ms',
+    target: { ratio: 1.3 },
+  });
   await popup.close();
   await plain.close();
 }
@@ -142,12 +174,19 @@ async function sizes(extensionDir: string) {
   const popup = await gzipped(extensionDir, popupFiles);
   const background = await gzipped(extensionDir, ['background.js']);
   const zipDir = await mkdtemp(join(tmpdir(), 'event-scout-zip-'));
-  await promisify(execFile)('node_modules/.bin/wxt', ['zip', '-b', 'chrome'], { env: { ...process.env, EVENT_SCOUT_OUT_DIR: zipDir } });
+  await promisify(execFile)('node_modules/.bin/wxt', ['zip', '-b', 'chrome'], {
+    env: { ...process.env, EVENT_SCOUT_OUT_DIR: zipDir },
+  });
   const zip = (await readdir(zipDir)).find((file) => file.endsWith('.zip'))!;
   const zipBytes = (await readFile(join(zipDir, zip))).length;
   await rm(zipDir, { recursive: true, force: true });
   const kb = (bytes: number) => ({ runs: 1, median: bytes / 1024, p25: bytes / 1024, p75: bytes / 1024 });
-  rows.push({ name: `Popup JS + CSS, gzipped (${popupFiles.length} files)`, product: kb(popup), unit: 'KB', target: { max: 30 } });
+  rows.push({
+    name: `Popup JS + CSS, gzipped (${popupFiles.length} files)`,
+    product: kb(popup),
+    unit: 'KB',
+    target: { max: 30 },
+  });
   rows.push({ name: 'Background JS, gzipped', product: kb(background), unit: 'KB', target: { max: 40 } });
   rows.push({ name: 'Store zip (Chrome)', product: kb(zipBytes), unit: 'KB' });
 }
@@ -155,7 +194,11 @@ async function sizes(extensionDir: string) {
 async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debuggingPort: number) {
   const page = await openPage(ext, 'options.html');
   const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
-  for (const city of CITIES) await send({ type: 'saved/toggle', payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false } });
+  for (const city of CITIES)
+    await send({
+      type: 'saved/toggle',
+      payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false },
+    });
   const durations: number[] = [];
   const requests: number[] = [];
   const memory: number[] = [];
@@ -172,9 +215,22 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debug
     requests.push(requestCount() - before);
     memory.push((await workerHeapBytes(debuggingPort, ext.extensionId)) / 1_048_576);
   }
-  rows.push({ name: 'Sync cycle over 20 saved searches: duration', product: summarize(durations), unit: 'ms' });
-  rows.push({ name: 'Sync cycle over 20 saved searches: requests', product: summarize(requests), unit: 'requests', target: { max: 60 } });
-  rows.push({ name: 'Sync cycle over 20 saved searches: worker JS heap after', product: summarize(memory), unit: 'MB' });
+  rows.push({
+    name: 'Sync cycle over 20 saved searches: duration',
+    product: summarize(durations),
+    unit: 'ms',
+  });
+  rows.push({
+    name: 'Sync cycle over 20 saved searches: requests',
+    product: summarize(requests),
+    unit: 'requests',
+    target: { max: 60 },
+  });
+  rows.push({
+    name: 'Sync cycle over 20 saved searches: worker JS heap after',
+    product: summarize(memory),
+    unit: 'MB',
+  });
   await page.close();
 }
 
@@ -189,7 +245,13 @@ function cachedEvents(count: number): CachedRecord[] {
       url: raw.url,
       start: { utc: new Date(raw.start.utc).toISOString(), timezone: raw.start.timezone },
       end: null,
-      venue: raw.venue ? { name: raw.venue.name, city: raw.venue.address.city, address: raw.venue.address.localized_address_display } : null,
+      venue: raw.venue
+        ? {
+            name: raw.venue.name,
+            city: raw.venue.address.city,
+            address: raw.venue.address.localized_address_display,
+          }
+        : null,
       online: raw.online_event,
       free: raw.is_free,
       imageUrl: null,
@@ -206,7 +268,10 @@ async function typeAndTime(page: Page, word: string): Promise<[number, number]> 
   await page.evaluate(() => {
     const state = window as unknown as { inputAt?: number; filters?: number };
     state.filters = performance.getEntriesByName('filter').length;
-    document.addEventListener('input', (event) => (state.inputAt = event.timeStamp), { capture: true, once: true });
+    document.addEventListener('input', (event) => (state.inputAt = event.timeStamp), {
+      capture: true,
+      once: true,
+    });
   });
   await page.getByRole('searchbox', { name: 'Search events' }).fill(word);
   const inputAt = await page.evaluate(() => (window as unknown as { inputAt: number }).inputAt);
@@ -218,8 +283,15 @@ async function typeAndTime(page: Page, word: string): Promise<[number, number]> 
 const FILTER_LIMIT = 100;
 const FILTER_WORDS = CITIES.map((city) => city.name.toLowerCase());
 
-async function filtering(ext: ExtensionBrowser, demo: { stop(): Promise<void>; resume(): Promise<void> }, plainPage: string) {
-  for (const [size, target] of [[10_000, 1.2], [50_000, 1.0]] as const) {
+async function filtering(
+  ext: ExtensionBrowser,
+  demo: { stop(): Promise<void>; resume(): Promise<void> },
+  plainPage: string,
+) {
+  for (const [size, target] of [
+    [10_000, 1.2],
+    [50_000, 1.0],
+  ] as const) {
     const records = cachedEvents(size);
     await putCachedEvents(ext, records, { clear: true });
     await demo.stop();
@@ -228,14 +300,23 @@ async function filtering(ext: ExtensionBrowser, demo: { stop(): Promise<void>; r
     try {
       await popup.bringToFront();
       await popup.getByRole('button', { name: 'Refresh' }).click();
-      await popup.getByRole('status').getByText(/^Offline/).waitFor();
+      await popup
+        .getByRole('status')
+        .getByText(/^Offline/)
+        .waitFor();
       // The first keystroke offline builds the index; it is not one of the measured ones.
       await popup.getByRole('searchbox', { name: 'Search events' }).fill('a');
-      await popup.getByRole('status').getByText(/saved on this device match/).waitFor();
+      await popup
+        .getByRole('status')
+        .getByText(/saved on this device match/)
+        .waitFor();
       await watchPaints(popup);
       await watchPaints(plain);
       for (let from = 0; from < records.length; from += 5_000) {
-        await plain.evaluate((chunk) => (window as unknown as { benchAdd(records: unknown[]): void }).benchAdd(chunk), records.slice(from, from + 5_000));
+        await plain.evaluate(
+          (chunk) => (window as unknown as { benchAdd(records: unknown[]): void }).benchAdd(chunk),
+          records.slice(from, from + 5_000),
+        );
       }
       const product: [number, number][] = [];
       const floor: [number, number][] = [];
@@ -256,11 +337,28 @@ async function filtering(ext: ExtensionBrowser, demo: { stop(): Promise<void>; r
           return result[0];
         },
       );
-      const measured = (samples: [number, number][], pick: (sample: [number, number]) => number) => summarize(samples.slice(-RUNS).map(pick));
+      const measured = (samples: [number, number][], pick: (sample: [number, number]) => number) =>
+        summarize(samples.slice(-RUNS).map(pick));
       const label = `${size.toLocaleString('en-US')} cached`;
-      rows.push({ name: `Filter while typing, ${label}: keystroke to painted (${FILTER_LIMIT} shown)`, product: measured(product, ([total]) => total), floor: measured(floor, ([total]) => total), unit: 'ms', target: { ratio: target } });
-      rows.push({ name: `… of which filtering, ${label}`, product: measured(product, ([, filter]) => filter), floor: measured(floor, ([, filter]) => filter), unit: 'ms' });
-      rows.push({ name: `… of which painting, ${label}`, product: measured(product, ([total, filter]) => total - filter), floor: measured(floor, ([total, filter]) => total - filter), unit: 'ms' });
+      rows.push({
+        name: `Filter while typing, ${label}: keystroke to painted (${FILTER_LIMIT} shown)`,
+        product: measured(product, ([total]) => total),
+        floor: measured(floor, ([total]) => total),
+        unit: 'ms',
+        target: { ratio: target },
+      });
+      rows.push({
+        name: `… of which filtering, ${label}`,
+        product: measured(product, ([, filter]) => filter),
+        floor: measured(floor, ([, filter]) => filter),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `… of which painting, ${label}`,
+        product: measured(product, ([total, filter]) => total - filter),
+        floor: measured(floor, ([total, filter]) => total - filter),
+        unit: 'ms',
+      });
     } finally {
       await popup.close();
       await plain.close();
@@ -276,15 +374,26 @@ function verdict(row: Row): string {
   return value <= limit ? 'met' : 'missed';
 }
 
-const fmt = (value: number) => (Number.isNaN(value) ? 'n/a' : value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const cell = (summary: Summary | undefined, unit: string) => (summary ? `${fmt(summary.median)} ${unit} (${fmt(summary.p25)}–${fmt(summary.p75)})` : '');
+const fmt = (value: number) =>
+  Number.isNaN(value) ? 'n/a' : value >= 100 ? value.toFixed(0) : value.toFixed(1);
+const cell = (summary: Summary | undefined, unit: string) =>
+  summary ? `${fmt(summary.median)} ${unit} (${fmt(summary.p25)}–${fmt(summary.p75)})` : '';
 
 function table(): string {
-  const lines = ['| benchmark | Event Scout, median (p25–p75) | floor, median (p25–p75) | ratio | target | |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| benchmark | Event Scout, median (p25–p75) | floor, median (p25–p75) | ratio | target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const row of rows) {
     const ratio = row.floor ? (row.product.median / row.floor.median).toFixed(2) : '';
-    const target = row.target?.ratio ? `≤ ${row.target.ratio}` : row.target?.max ? `≤ ${row.target.max} ${row.unit}` : '';
-    lines.push(`| ${row.name} | ${cell(row.product, row.unit)} | ${cell(row.floor, row.unit)} | ${ratio} | ${target} | ${verdict(row)} |`);
+    const target = row.target?.ratio
+      ? `≤ ${row.target.ratio}`
+      : row.target?.max
+        ? `≤ ${row.target.max} ${row.unit}`
+        : '';
+    lines.push(
+      `| ${row.name} | ${cell(row.product, row.unit)} | ${cell(row.floor, row.unit)} | ${ratio} | ${target} | ${verdict(row)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -319,7 +428,10 @@ async function main() {
       sync: () => syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort),
     };
     const unknown = only?.filter((name) => !(name in benchmarks));
-    if (unknown?.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+    if (unknown?.length)
+      throw new Error(
+        `unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`,
+      );
     for (const [name, run] of Object.entries(benchmarks)) {
       if (only && !only.includes(name)) continue;
       log(`${name}…`);

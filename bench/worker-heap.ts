@@ -3,8 +3,15 @@
  * worker has no performance.memory, and Playwright gives no protocol session for service workers.
  */
 export async function workerHeapBytes(debuggingPort: number, extensionId: string): Promise<number> {
-  const targets = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
-  const worker = targets.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`));
+  const targets = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/list`)).json()) as {
+    type: string;
+    url: string;
+    webSocketDebuggerUrl: string;
+  }[];
+  const worker = targets.find(
+    (target) =>
+      target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`),
+  );
   if (!worker) throw new Error('no running service worker to measure');
   const socket = new WebSocket(worker.webSocketDebuggerUrl);
   try {

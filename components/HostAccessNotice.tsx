@@ -32,7 +32,9 @@ export function HostAccessNotice() {
   if (!provider || granted) return null;
   return (
     <div class="banner access-notice" role="region" aria-label="Access">
-      <p>Event Scout needs your permission to reach {hostNames(provider).join(' and ')} to sign in and search.</p>
+      <p>
+        Event Scout needs your permission to reach {hostNames(provider).join(' and ')} to sign in and search.
+      </p>
       <button type="button" class="primary" onClick={() => void requestHostAccess(provider).then(setGranted)}>
         Allow access
       </button>

@@ -11,7 +11,16 @@ interface TextFieldProps {
 }
 
 /** A labelled text field with its hint, or its error next to it. */
-export function TextField({ id, label, value, placeholder, hint, error, inputMode, onInput }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  placeholder,
+  hint,
+  error,
+  inputMode,
+  onInput,
+}: TextFieldProps) {
   const noteId = `${id}-${error ? 'error' : 'hint'}`;
   return (
     <div class="form-field">

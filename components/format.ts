@@ -19,12 +19,28 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
 }
 
 const format = (timeZone: string, withDate: boolean) =>
-  cached(`show|${timeZone}|${withDate}`, () =>
-    new Intl.DateTimeFormat(undefined, { timeZone, ...(withDate ? { weekday: 'short', month: 'short', day: 'numeric' } : {}), hour: 'numeric', minute: '2-digit' }),
+  cached(
+    `show|${timeZone}|${withDate}`,
+    () =>
+      new Intl.DateTimeFormat(undefined, {
+        timeZone,
+        ...(withDate ? { weekday: 'short', month: 'short', day: 'numeric' } : {}),
+        hour: 'numeric',
+        minute: '2-digit',
+      }),
   );
-const dayOf = (instant: Date, timeZone: string) => cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' })).format(instant);
+const dayOf = (instant: Date, timeZone: string) =>
+  cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' })).format(
+    instant,
+  );
 const offsetOf = (instant: Date, timeZone: string) =>
-  cached(`offset|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })).format(instant).split(' ').pop();
+  cached(
+    `offset|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }),
+  )
+    .format(instant)
+    .split(' ')
+    .pop();
 
 export interface EventWhen {
   /** In the event's own zone (the user's, for online events). */

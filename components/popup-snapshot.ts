@@ -16,7 +16,9 @@ export function saveSnapshot(): void {
   if (!app) return;
   const copy = app.cloneNode(true) as HTMLElement;
   const inputs = app.querySelectorAll('input');
-  copy.querySelectorAll('input').forEach((input, index) => input.setAttribute('value', inputs[index]?.value ?? ''));
+  copy
+    .querySelectorAll('input')
+    .forEach((input, index) => input.setAttribute('value', inputs[index]?.value ?? ''));
   try {
     localStorage.setItem(SNAPSHOT_KEY, copy.innerHTML);
   } catch {

@@ -9,8 +9,22 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { id: '1001', login: 'demo', password: 'demo', firstName: 'Dana', lastName: 'Demo', email: 'dana@demo.test' },
-  { id: '1002', login: 'sam', password: 'sam-password', firstName: 'Sam', lastName: 'Rivera', email: 'sam@demo.test' },
+  {
+    id: '1001',
+    login: 'demo',
+    password: 'demo',
+    firstName: 'Dana',
+    lastName: 'Demo',
+    email: 'dana@demo.test',
+  },
+  {
+    id: '1002',
+    login: 'sam',
+    password: 'sam-password',
+    firstName: 'Sam',
+    lastName: 'Rivera',
+    email: 'sam@demo.test',
+  },
 ];
 
 export function findAccountById(id: string): DemoAccount | undefined {

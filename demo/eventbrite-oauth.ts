@@ -32,8 +32,15 @@ export class LocalEventbriteAuth {
     if (url.pathname !== '/oauth/authorize') return false;
     const params = url.searchParams;
     const redirectUri = params.get('redirect_uri') ?? '';
-    if (params.get('client_id') !== LOCAL_EVENTBRITE_CLIENT_ID || !extensionRedirectUris().includes(redirectUri)) {
-      sendHtml(res, 400, errorPage('Unknown application', 'This application or its redirect URI is not registered.'));
+    if (
+      params.get('client_id') !== LOCAL_EVENTBRITE_CLIENT_ID ||
+      !extensionRedirectUris().includes(redirectUri)
+    ) {
+      sendHtml(
+        res,
+        400,
+        errorPage('Unknown application', 'This application or its redirect URI is not registered.'),
+      );
       return true;
     }
     if (params.get('response_type') !== 'token') {
@@ -60,7 +67,14 @@ export class LocalEventbriteAuth {
     const login = form.get('login') ?? '';
     const account = checkPassword(login, form.get('password') ?? '');
     if (!account) {
-      sendHtml(res, 200, eventbriteLoginPage(url.pathname + url.search, { login, error: 'Wrong username or password. Try again.' }));
+      sendHtml(
+        res,
+        200,
+        eventbriteLoginPage(url.pathname + url.search, {
+          login,
+          error: 'Wrong username or password. Try again.',
+        }),
+      );
       return true;
     }
     const sessionId = randomBytes(16).toString('base64url');

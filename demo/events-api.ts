@@ -62,7 +62,8 @@ function booleanParam(params: URLSearchParams, name: string): boolean {
 function dateParam(params: URLSearchParams, name: string): number | undefined {
   const value = params.get(name);
   if (value === null || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/.test(value)) throw new ArgumentsError(`${name}: expected YYYY-MM-DDThh:mm:ss.`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?$/.test(value))
+    throw new ArgumentsError(`${name}: expected YYYY-MM-DDThh:mm:ss.`);
   const time = Date.parse(value.endsWith('Z') ? value : `${value}Z`);
   if (Number.isNaN(time)) throw new ArgumentsError(`${name}: not a date.`);
   return time;
@@ -75,27 +76,46 @@ function searchableText(event: DemoEvent): string {
 }
 
 /** Only what `expand` asks for is inlined, as on Eventbrite. */
-export function shapeEvent(event: DemoEvent, expandVenue: boolean): Omit<DemoEvent, 'venue'> & { venue?: DemoEvent['venue'] } {
+export function shapeEvent(
+  event: DemoEvent,
+  expandVenue: boolean,
+): Omit<DemoEvent, 'venue'> & { venue?: DemoEvent['venue'] } {
   if (expandVenue) return event;
   const { venue: _venue, ...rest } = event;
   return rest;
 }
 
-const expands = (params: URLSearchParams, what: string) => (params.get('expand') ?? '').split(',').includes(what);
+const expands = (params: URLSearchParams, what: string) =>
+  (params.get('expand') ?? '').split(',').includes(what);
 
-const SEARCH_PARAMS = new Set(['q', 'location.address', 'start_date.range_start', 'start_date.range_end', 'online_events_only', 'price', 'continuation', 'expand', 'sort_by']);
+const SEARCH_PARAMS = new Set([
+  'q',
+  'location.address',
+  'start_date.range_start',
+  'start_date.range_end',
+  'online_events_only',
+  'price',
+  'continuation',
+  'expand',
+  'sort_by',
+]);
 
 /** `GET /v3/events/search/`: the endpoint Eventbrite retired, kept alive here for the demo provider. */
 export function searchEvents(events: readonly DemoEvent[], params: URLSearchParams, now: number) {
-  for (const name of params.keys()) if (!SEARCH_PARAMS.has(name)) throw new ArgumentsError(`${name}: unknown parameter.`);
-  const words = fold(params.get('q') ?? '').split(/\s+/).filter(Boolean);
+  for (const name of params.keys())
+    if (!SEARCH_PARAMS.has(name)) throw new ArgumentsError(`${name}: unknown parameter.`);
+  const words = fold(params.get('q') ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const place = fold(params.get('location.address') ?? '').trim();
   const rangeStart = dateParam(params, 'start_date.range_start') ?? now;
   const rangeEnd = dateParam(params, 'start_date.range_end');
-  if (rangeEnd !== undefined && rangeEnd < rangeStart) throw new ArgumentsError('start_date.range_end: before range_start.');
+  if (rangeEnd !== undefined && rangeEnd < rangeStart)
+    throw new ArgumentsError('start_date.range_end: before range_start.');
   const onlineOnly = booleanParam(params, 'online_events_only');
   const price = params.get('price');
-  if (price !== null && price !== 'free' && price !== 'paid') throw new ArgumentsError('price: expected free or paid.');
+  if (price !== null && price !== 'free' && price !== 'paid')
+    throw new ArgumentsError('price: expected free or paid.');
   if (params.get('q') !== null && params.get('q')!.length > 200) throw new ArgumentsError('q: too long.');
 
   const matches = events.filter((event) => {
@@ -104,7 +124,11 @@ export function searchEvents(events: readonly DemoEvent[], params: URLSearchPara
     if (onlineOnly && !event.online_event) return false;
     if (price === 'free' && !event.is_free) return false;
     if (price === 'paid' && event.is_free) return false;
-    if (place && !(event.venue && fold(`${event.venue.address.city} ${event.venue.address.region}`).includes(place))) return false;
+    if (
+      place &&
+      !(event.venue && fold(`${event.venue.address.city} ${event.venue.address.region}`).includes(place))
+    )
+      return false;
     if (words.length) {
       const text = searchableText(event);
       if (!words.every((word) => text.includes(word))) return false;
@@ -112,7 +136,10 @@ export function searchEvents(events: readonly DemoEvent[], params: URLSearchPara
     return true;
   });
   const page = paginate(matches, params);
-  return { pagination: page.pagination, events: page.items.map((event) => shapeEvent(event, expands(params, 'venue'))) };
+  return {
+    pagination: page.pagination,
+    events: page.items.map((event) => shapeEvent(event, expands(params, 'venue'))),
+  };
 }
 
 /** Which events each demo account has tickets for, and which organizations they belong to. */
@@ -137,7 +164,9 @@ export function userOrders(events: readonly DemoEvent[], accountId: string, para
       email: account?.email ?? '',
       status: 'placed',
       event_id: event.id,
-      ...(expands(params, 'event') || expands(params, 'event.venue') ? { event: shapeEvent(event, expands(params, 'event.venue')) } : {}),
+      ...(expands(params, 'event') || expands(params, 'event.venue')
+        ? { event: shapeEvent(event, expands(params, 'event.venue')) }
+        : {}),
     }));
   const page = paginate(orders, params);
   return { pagination: page.pagination, orders: page.items };
@@ -157,7 +186,8 @@ export function isMember(accountId: string, organizationId: string): boolean {
  * organization events, and `status` (live = on sale, not over; ended) on organizer events.
  */
 function endFilter(params: URLSearchParams, name: 'time_filter' | 'status', now: number) {
-  const words = name === 'time_filter' ? { future: 'current_future', past: 'past' } : { future: 'live', past: 'ended' };
+  const words =
+    name === 'time_filter' ? { future: 'current_future', past: 'past' } : { future: 'live', past: 'ended' };
   const value = params.get(name) ?? 'all';
   if (value === 'all') return () => true;
   if (value === words.future) return (event: DemoEvent) => Date.parse(event.end.utc) >= now;
@@ -166,14 +196,21 @@ function endFilter(params: URLSearchParams, name: 'time_filter' | 'status', now:
 }
 
 /** `/organizations/{id}/events/` (with `name_filter`) and `/organizers/{id}/events/`, in start order. */
-export function ownedEvents(events: readonly DemoEvent[], owner: { organizationId?: string; organizerId?: string }, params: URLSearchParams, now: number) {
+export function ownedEvents(
+  events: readonly DemoEvent[],
+  owner: { organizationId?: string; organizerId?: string },
+  params: URLSearchParams,
+  now: number,
+) {
   const nameFilter = fold(params.get('name_filter') ?? '');
   const inTime = endFilter(params, 'time_filter', now);
   const inStatus = endFilter(params, 'status', now);
   const orderBy = params.get('order_by') ?? 'start_asc';
-  if (orderBy !== 'start_asc' && orderBy !== 'start_desc') throw new ArgumentsError('order_by: expected start_asc or start_desc.');
+  if (orderBy !== 'start_asc' && orderBy !== 'start_desc')
+    throw new ArgumentsError('order_by: expected start_asc or start_desc.');
   const pageSize = Number(params.get('page_size') ?? SEARCH_PAGE_SIZE);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) throw new ArgumentsError('page_size: expected 1 to 200.');
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200)
+    throw new ArgumentsError('page_size: expected 1 to 200.');
   const owned = events.filter(
     (event) =>
       (owner.organizationId === undefined || event.organization_id === owner.organizationId) &&
@@ -184,5 +221,8 @@ export function ownedEvents(events: readonly DemoEvent[], owner: { organizationI
   );
   if (orderBy === 'start_desc') owned.reverse();
   const page = paginate(owned, params, pageSize);
-  return { pagination: page.pagination, events: page.items.map((event) => shapeEvent(event, expands(params, 'venue'))) };
+  return {
+    pagination: page.pagination,
+    events: page.items.map((event) => shapeEvent(event, expands(params, 'venue'))),
+  };
 }

@@ -13,7 +13,12 @@ const ROUTE = /^\/interaction\/([\w-]+)(?:\/(login|consent))?$/;
  * A wrong password re-renders the form with an alert and never finishes the interaction;
  * "Deny" ends it with `access_denied`, which the server sends back to the extension.
  */
-export async function handleInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function handleInteraction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
   const match = ROUTE.exec(path);
   if (!match) return false;
   const [, uid, step] = match;
@@ -22,11 +27,25 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
   try {
     details = await provider.interactionDetails(req, res);
   } catch {
-    sendHtml(res, 200, errorPage('Sign-in expired', 'This sign-in page has expired. Close this window and sign in again from Event Scout.'));
+    sendHtml(
+      res,
+      200,
+      errorPage(
+        'Sign-in expired',
+        'This sign-in page has expired. Close this window and sign in again from Event Scout.',
+      ),
+    );
     return true;
   }
   if (details.uid !== uid) {
-    sendHtml(res, 200, errorPage('Sign-in expired', 'This sign-in page is no longer current. Close this window and try again.'));
+    sendHtml(
+      res,
+      200,
+      errorPage(
+        'Sign-in expired',
+        'This sign-in page is no longer current. Close this window and try again.',
+      ),
+    );
     return true;
   }
   const prompt = details.prompt.name;
@@ -37,8 +56,19 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     } else {
       const account = findAccountById(String(details.session?.accountId));
       const client = await provider.Client.find(String(details.params.client_id));
-      const scopes = String(details.params.scope ?? '').split(' ').filter(Boolean);
-      sendHtml(res, 200, consentPage(`/interaction/${uid}/consent`, client?.clientName ?? 'This app', account ? `${account.firstName} ${account.lastName}` : 'you', scopes));
+      const scopes = String(details.params.scope ?? '')
+        .split(' ')
+        .filter(Boolean);
+      sendHtml(
+        res,
+        200,
+        consentPage(
+          `/interaction/${uid}/consent`,
+          client?.clientName ?? 'This app',
+          account ? `${account.firstName} ${account.lastName}` : 'you',
+          scopes,
+        ),
+      );
     }
     return true;
   }
@@ -48,17 +78,31 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
     const login = form.get('login') ?? '';
     const account = checkPassword(login, form.get('password') ?? '');
     if (!account) {
-      sendHtml(res, 200, loginPage(`/interaction/${uid}/login`, { login, error: 'Wrong username or password. Try again.' }));
+      sendHtml(
+        res,
+        200,
+        loginPage(`/interaction/${uid}/login`, { login, error: 'Wrong username or password. Try again.' }),
+      );
       return true;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: account.id } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: account.id } },
+      { mergeWithLastSubmission: false },
+    );
     return true;
   }
 
   if (req.method === 'POST' && step === 'consent' && prompt === 'consent') {
     const form = await readForm(req);
     if (form.get('decision') !== 'allow') {
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied access.' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The user denied access.' },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     const { accountId } = details.session ?? {};

@@ -29,7 +29,10 @@ export function memoryAdapter(): new (model: string) => Adapter {
     }
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
-      entries.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY });
+      entries.set(this.key(id), {
+        payload,
+        expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY,
+      });
     }
 
     async find(id: string) {

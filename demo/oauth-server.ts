@@ -47,7 +47,10 @@ export function createAuthServer(options: AuthServerOptions): Provider {
     features: {
       devInteractions: { enabled: false },
       // A public client may revoke only its own tokens; another client's are left alone, silently (RFC 7009).
-      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => options.apiBase,

@@ -46,7 +46,12 @@ ${options.error ? `<p role="alert">${escapeHtml(options.error)}</p>` : ''}
   );
 }
 
-export function consentPage(action: string, clientName: string, accountName: string, scopes: string[]): string {
+export function consentPage(
+  action: string,
+  clientName: string,
+  accountName: string,
+  scopes: string[],
+): string {
   const scopeText: Record<string, string> = { 'events:read': 'See events and your account name' };
   return page(
     'Allow access',
@@ -67,7 +72,10 @@ export function errorPage(title: string, message: string): string {
 }
 
 /** The local Eventbrite's sign-in: one page that signs in and approves the app together. */
-export function eventbriteLoginPage(action: string, options: { login?: string; error?: string } = {}): string {
+export function eventbriteLoginPage(
+  action: string,
+  options: { login?: string; error?: string } = {},
+): string {
   return page(
     'Log in',
     `<h1>Log in to Eventbrite (local)</h1>

@@ -52,7 +52,11 @@ function allowExtensionCors(req: IncomingMessage, res: ServerResponse): boolean 
     res.setHeader('vary', 'origin');
   }
   if (req.method !== 'OPTIONS') return false;
-  res.writeHead(204, { 'access-control-allow-headers': 'authorization', 'access-control-allow-methods': 'GET', 'access-control-max-age': '600' });
+  res.writeHead(204, {
+    'access-control-allow-headers': 'authorization',
+    'access-control-allow-methods': 'GET',
+    'access-control-max-age': '600',
+  });
   res.end();
   return true;
 }
@@ -104,7 +108,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (options.log) console.log(route);
     if (route === 'POST /token' && tokenEndpointDown) {
       if (tokenEndpointDown === 'reset') res.socket?.destroy();
-      else sendJson(res, 503, { error: 'temporarily_unavailable', error_description: 'The token endpoint is down (a test asked for it).' });
+      else
+        sendJson(res, 503, {
+          error: 'temporarily_unavailable',
+          error_description: 'The token endpoint is down (a test asked for it).',
+        });
       return;
     }
     try {
@@ -114,12 +122,15 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       } else if (url.pathname === '/health') {
         sendJson(res, 200, { ok: true });
       } else {
-        const handled = (await eventbriteAuth.handle(req, res, url)) || (await handleInteraction(provider, req, res, url.pathname));
+        const handled =
+          (await eventbriteAuth.handle(req, res, url)) ||
+          (await handleInteraction(provider, req, res, url.pathname));
         if (!handled) oauthCallback(req, res);
       }
     } catch (error) {
       console.error(`demo server: ${route} failed`, error);
-      if (!res.headersSent) sendEventbriteError(res, 500, 'INTERNAL_ERROR', 'The demo server failed to answer.');
+      if (!res.headersSent)
+        sendEventbriteError(res, 500, 'INTERNAL_ERROR', 'The demo server failed to answer.');
       else res.destroy();
     }
   });

@@ -6,12 +6,22 @@ import { listenForMessages } from '@/lib/messages';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { authState, isProviderId, syncSettings } from '@/lib/settings';
-import { ensureSyncAlarm, forgetSavedSearch, openNotification, RESUME_ALARM, runSyncCycle, SYNC_ALARM, takeNewMatches, toggleSavedSearch } from '@/lib/sync';
+import {
+  ensureSyncAlarm,
+  forgetSavedSearch,
+  openNotification,
+  RESUME_ALARM,
+  runSyncCycle,
+  SYNC_ALARM,
+  takeNewMatches,
+  toggleSavedSearch,
+} from '@/lib/sync';
 
 /** Notifications are an optional permission: their API exists only once it is granted. */
 function listenForNotificationClicks() {
   const notifications = browser.notifications;
-  if (notifications && !notifications.onClicked.hasListener(openNotification)) notifications.onClicked.addListener(openNotification);
+  if (notifications && !notifications.onClicked.hasListener(openNotification))
+    notifications.onClicked.addListener(openNotification);
 }
 
 export default defineBackground(() => {

@@ -29,6 +29,11 @@ const PROVIDER_HOSTS = {
 } as const satisfies Record<string, readonly BuildVariable[]>;
 
 /** A provider's host permissions (`<origin>/*`), for the manifest and for checking them at run time. */
-export function providerOrigins(env: Partial<Record<string, string | undefined>>, provider: keyof typeof PROVIDER_HOSTS): string[] {
-  return [...new Set(PROVIDER_HOSTS[provider].map((name) => `${new URL(buildVariable(env, name)).origin}/*`))];
+export function providerOrigins(
+  env: Partial<Record<string, string | undefined>>,
+  provider: keyof typeof PROVIDER_HOSTS,
+): string[] {
+  return [
+    ...new Set(PROVIDER_HOSTS[provider].map((name) => `${new URL(buildVariable(env, name)).origin}/*`)),
+  ];
 }

@@ -90,7 +90,11 @@ export class EventIndex {
     const counts = new Uint16Array(this.#events.length);
     const seenFor = new Int32Array(this.#events.length).fill(-1);
     typed.forEach((word, wordIndex) => {
-      for (let at = lowerBound(this.#words, word); at < this.#words.length && this.#words[at]!.startsWith(word); at++) {
+      for (
+        let at = lowerBound(this.#words, word);
+        at < this.#words.length && this.#words[at]!.startsWith(word);
+        at++
+      ) {
         for (const position of this.#postings[at]!) {
           // An event counts once per typed word, however many of its words that one begins.
           if (seenFor[position] === wordIndex) continue;

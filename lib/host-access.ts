@@ -19,4 +19,5 @@ export function requestHostAccess(provider: ProviderId): Promise<boolean> {
 }
 
 /** "127.0.0.1:8787", "www.eventbriteapi.com": the hosts as a person reads them. */
-export const hostNames = (provider: ProviderId): string[] => hostOrigins(provider).map((origin) => new URL(origin.replace(/\/\*$/, '/')).host);
+export const hostNames = (provider: ProviderId): string[] =>
+  hostOrigins(provider).map((origin) => new URL(origin.replace(/\/\*$/, '/')).host);

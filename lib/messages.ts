@@ -47,36 +47,55 @@ export class MessageError extends Error {
   }
 }
 
-export async function sendMessage<K extends MessageType>(type: K, ...payload: Protocol[K]['request'] extends void ? [] : [Protocol[K]['request']]): Promise<Protocol[K]['response']> {
-  const reply = (await browser.runtime.sendMessage({ type, payload: payload[0] })) as Reply<Protocol[K]['response']> | undefined;
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  ...payload: Protocol[K]['request'] extends void ? [] : [Protocol[K]['request']]
+): Promise<Protocol[K]['response']> {
+  const reply = (await browser.runtime.sendMessage({ type, payload: payload[0] })) as
+    Reply<Protocol[K]['response']> | undefined;
   if (!reply) throw new MessageError('no-answer', 'Event Scout’s background did not answer. Try again.');
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
   return reply.value;
 }
 
-export type Handlers = { [K in MessageType]: (payload: Protocol[K]['request']) => Promise<Protocol[K]['response']> };
+export type Handlers = {
+  [K in MessageType]: (payload: Protocol[K]['request']) => Promise<Protocol[K]['response']>;
+};
 
 /** Only the extension's own pages may talk to the background. */
 export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    new URL(sender.url).origin === ownOrigin
+  );
 }
 
 function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
-  return typeof message === 'object' && message !== null && Object.hasOwn(handlers, (message as { type?: unknown }).type as string);
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    Object.hasOwn(handlers, (message as { type?: unknown }).type as string)
+  );
 }
 
 export function listenForMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
   browser.runtime.onMessage.addListener(async (message: unknown, sender): Promise<Reply<unknown>> => {
     if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed.' } };
-    if (!isEnvelope(message, handlers)) return { ok: false, error: { code: 'unknown-message', message: 'Unknown request.' } };
+    if (!isEnvelope(message, handlers))
+      return { ok: false, error: { code: 'unknown-message', message: 'Unknown request.' } };
     try {
       await ready;
       const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(message.payload) };
     } catch (error) {
-      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'failed';
-      return { ok: false, error: { code, message: error instanceof Error ? error.message : 'Something went wrong.' } };
+      const code =
+        typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'failed';
+      return {
+        ok: false,
+        error: { code, message: error instanceof Error ? error.message : 'Something went wrong.' },
+      };
     }
   });
 }

@@ -19,11 +19,18 @@ export interface SearchQuery {
   freeOnly: boolean;
 }
 
-export const EMPTY_QUERY: SearchQuery = { text: '', place: '', when: 'any', onlineOnly: false, freeOnly: false };
+export const EMPTY_QUERY: SearchQuery = {
+  text: '',
+  place: '',
+  when: 'any',
+  onlineOnly: false,
+  freeOnly: false,
+};
 
 const MAX_TEXT = 200;
 
-const tidy = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : '');
+const tidy = (value: unknown) =>
+  typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : '';
 
 /** A query as typed (or as read back from storage) made tidy and complete. */
 export function normalizeQuery(input: Partial<Record<keyof SearchQuery, unknown>>): SearchQuery {
@@ -39,7 +46,13 @@ export function normalizeQuery(input: Partial<Record<keyof SearchQuery, unknown>
 /** Equal searches share a key: case, accents and spacing do not matter. */
 export function queryKey(query: SearchQuery): string {
   const normalized = normalizeQuery(query);
-  return JSON.stringify([foldText(normalized.text), foldText(normalized.place), normalized.when, normalized.onlineOnly, normalized.freeOnly]);
+  return JSON.stringify([
+    foldText(normalized.text),
+    foldText(normalized.place),
+    normalized.when,
+    normalized.onlineOnly,
+    normalized.freeOnly,
+  ]);
 }
 
 export interface TimeRange {
@@ -50,11 +63,29 @@ export interface TimeRange {
 /** The wall-clock date parts of an instant in a zone. */
 function wallClock(instant: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );
-  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute!, second: +parts.second!, weekday: parts.weekday! };
+  return {
+    year: +parts.year!,
+    month: +parts.month!,
+    day: +parts.day!,
+    hour: +parts.hour!,
+    minute: +parts.minute!,
+    second: +parts.second!,
+    weekday: parts.weekday!,
+  };
 }
 
 /** The instant a zone's clock reads the given date at 00:00 plus `days` (DST-safe to the minute). */
@@ -64,7 +95,8 @@ function startOfDay(instant: Date, timeZone: string, days = 0): Date {
   let guess = target;
   for (let pass = 0; pass < 2; pass++) {
     const shown = wallClock(new Date(guess), timeZone);
-    guess += target - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
+    guess +=
+      target - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
   }
   return new Date(guess);
 }
@@ -100,7 +132,8 @@ export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange)
   if (query.onlineOnly && !event.online) return false;
   if (query.freeOnly && !event.free) return false;
   const place = foldText(query.place);
-  if (place && !(event.venue && foldText(`${event.venue.city} ${event.venue.address}`).includes(place))) return false;
+  if (place && !(event.venue && foldText(`${event.venue.city} ${event.venue.address}`).includes(place)))
+    return false;
   const searchText = eventSearchText(event);
   return foldText(query.text)
     .split(' ')

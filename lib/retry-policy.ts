@@ -48,12 +48,19 @@ export class RequestTimeoutError extends Error {
 /** One attempt: the answer and its whole body within `timeoutMs` (a stalled body times out too). */
 async function attempt(url: string | URL, init: RequestInit, timeoutMs: number): Promise<Response> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new RequestTimeoutError(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new RequestTimeoutError(`no complete answer within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
   const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
   try {
     const response = await fetch(url, { ...init, signal });
     const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
@@ -82,7 +89,8 @@ export async function fetchWithRetry(url: string | URL, init: RequestInit = {}):
     }
     // Offline, a failure will not be different a moment later; the caller falls back to the cache.
     const offline = globalThis.navigator?.onLine === false;
-    const wait = 'response' in outcome ? waitBeforeRetry(outcome.response, tried) : offline ? undefined : backoff(tried);
+    const wait =
+      'response' in outcome ? waitBeforeRetry(outcome.response, tried) : offline ? undefined : backoff(tried);
     const last = tried >= attempts || wait === undefined || Date.now() + wait >= deadline;
     if (last) {
       if ('response' in outcome) return outcome.response;
@@ -103,5 +111,7 @@ function waitBeforeRetry(response: Response, tried: number): number | undefined 
 }
 
 function backoff(tried: number): number {
-  return Math.floor(Math.random() * Math.min(RETRY_POLICY.maxBackoffMs, RETRY_POLICY.baseBackoffMs * 2 ** (tried - 1)));
+  return Math.floor(
+    Math.random() * Math.min(RETRY_POLICY.maxBackoffMs, RETRY_POLICY.baseBackoffMs * 2 ** (tried - 1)),
+  );
 }

@@ -32,8 +32,20 @@ const item = (id: string) => storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX
 function parse(value: unknown): SavedSearch | null {
   if (!isRecord(value)) return null;
   const saved = value as Partial<SavedSearch>;
-  if (typeof saved.id !== 'string' || typeof saved.name !== 'string' || !isProviderId(saved.provider) || typeof saved.query !== 'object') return null;
-  return { id: saved.id, name: saved.name, provider: saved.provider, query: normalizeQuery(saved.query ?? {}), createdAt: Number(saved.createdAt) || 0 };
+  if (
+    typeof saved.id !== 'string' ||
+    typeof saved.name !== 'string' ||
+    !isProviderId(saved.provider) ||
+    typeof saved.query !== 'object'
+  )
+    return null;
+  return {
+    id: saved.id,
+    name: saved.name,
+    provider: saved.provider,
+    query: normalizeQuery(saved.query ?? {}),
+    createdAt: Number(saved.createdAt) || 0,
+  };
 }
 
 /** Every saved search, oldest first; records that are not ours are skipped, never deleted. */
@@ -51,33 +63,58 @@ const sameSearch = (provider: ProviderId, query: SearchQuery) => {
   return (saved: SavedSearch) => saved.provider === provider && queryKey(saved.query) === key;
 };
 
-export async function findSavedSearch(provider: ProviderId, query: SearchQuery): Promise<SavedSearch | undefined> {
+export async function findSavedSearch(
+  provider: ProviderId,
+  query: SearchQuery,
+): Promise<SavedSearch | undefined> {
   return (await listSavedSearches()).find(sameSearch(provider, query));
 }
 
 /** "jazz · Berlin · this weekend", or "All events" for an empty query. */
 export function describeQuery(query: SearchQuery): string {
-  const when = { any: '', today: 'today', weekend: 'this weekend', week: 'next 7 days', month: 'next 30 days' }[query.when];
-  const parts = [query.text, query.place, when, query.onlineOnly ? 'online' : '', query.freeOnly ? 'free' : ''].filter(Boolean);
+  const when = {
+    any: '',
+    today: 'today',
+    weekend: 'this weekend',
+    week: 'next 7 days',
+    month: 'next 30 days',
+  }[query.when];
+  const parts = [
+    query.text,
+    query.place,
+    when,
+    query.onlineOnly ? 'online' : '',
+    query.freeOnly ? 'free' : '',
+  ].filter(Boolean);
   return (parts.join(' · ') || 'All events').slice(0, MAX_NAME_LENGTH);
 }
 
-const byteSize = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
+const byteSize = (key: string, value: unknown) =>
+  new TextEncoder().encode(key + JSON.stringify(value)).length;
 
 function explain(error: unknown): SavedSearchError {
   const message = String((error as Error)?.message ?? error);
-  if (/MAX_WRITE_OPERATIONS/i.test(message)) return new SavedSearchError('Too many changes in a minute for synced storage. Wait a minute and try again.');
-  if (/QUOTA/i.test(message)) return new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
+  if (/MAX_WRITE_OPERATIONS/i.test(message))
+    return new SavedSearchError(
+      'Too many changes in a minute for synced storage. Wait a minute and try again.',
+    );
+  if (/QUOTA/i.test(message))
+    return new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
   return new SavedSearchError(`Could not save to synced storage: ${message}`);
 }
 
 async function write(saved: SavedSearch): Promise<SavedSearch> {
   const key = `${ITEM_PREFIX}${saved.id}`;
-  if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM) throw new SavedSearchError('This search is too long to sync. Shorten its words or name.');
+  if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM)
+    throw new SavedSearchError('This search is too long to sync. Shorten its words or name.');
   // Counted here rather than with getBytesInUse, which Firefox's storage.sync lacks.
   const stored = await browser.storage.sync.get(null);
-  const inUse = Object.entries(stored).reduce((sum, [storedKey, value]) => sum + (storedKey === key ? 0 : byteSize(storedKey, value)), 0);
-  if (inUse + byteSize(key, saved) > QUOTA_BYTES) throw new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
+  const inUse = Object.entries(stored).reduce(
+    (sum, [storedKey, value]) => sum + (storedKey === key ? 0 : byteSize(storedKey, value)),
+    0,
+  );
+  if (inUse + byteSize(key, saved) > QUOTA_BYTES)
+    throw new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
   try {
     await item(saved.id).setValue(saved);
   } catch (error) {
@@ -86,13 +123,19 @@ async function write(saved: SavedSearch): Promise<SavedSearch> {
   return saved;
 }
 
-export async function saveSearch(provider: ProviderId, input: SearchQuery, now = Date.now()): Promise<SavedSearch> {
+export async function saveSearch(
+  provider: ProviderId,
+  input: SearchQuery,
+  now = Date.now(),
+): Promise<SavedSearch> {
   const query = normalizeQuery(input);
   const all = await listSavedSearches();
   const existing = all.find(sameSearch(provider, query));
   if (existing) return existing;
   if (all.length >= MAX_SAVED_SEARCHES) {
-    throw new SavedSearchError(`You can save up to ${MAX_SAVED_SEARCHES} searches. Remove one to save another.`);
+    throw new SavedSearchError(
+      `You can save up to ${MAX_SAVED_SEARCHES} searches. Remove one to save another.`,
+    );
   }
   return write({ id: crypto.randomUUID(), name: describeQuery(query), provider, query, createdAt: now });
 }
@@ -100,7 +143,8 @@ export async function saveSearch(provider: ProviderId, input: SearchQuery, now =
 export function checkName(input: string): { ok: true; value: string } | { ok: false; message: string } {
   const value = input.replace(/\s+/g, ' ').trim();
   if (!value) return { ok: false, message: 'A saved search needs a name.' };
-  if (value.length > MAX_NAME_LENGTH) return { ok: false, message: `Use at most ${MAX_NAME_LENGTH} characters.` };
+  if (value.length > MAX_NAME_LENGTH)
+    return { ok: false, message: `Use at most ${MAX_NAME_LENGTH} characters.` };
   return { ok: true, value };
 }
 

@@ -5,4 +5,7 @@ export interface SearchProblem {
   retryAfter?: number;
 }
 
-export const OFFLINE_PROBLEM: SearchProblem = { kind: 'offline', message: 'You are offline, or the events service cannot be reached.' };
+export const OFFLINE_PROBLEM: SearchProblem = {
+  kind: 'offline',
+  message: 'You are offline, or the events service cannot be reached.',
+};

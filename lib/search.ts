@@ -42,7 +42,10 @@ async function signedInProvider(): Promise<Provider> {
 }
 
 /** Calls the API with the access token; a rejected token is renewed once and the call made once more. */
-async function withAccessToken<T>(call: (token: string) => Promise<T>, early?: Promise<string | undefined>): Promise<T> {
+async function withAccessToken<T>(
+  call: (token: string) => Promise<T>,
+  early?: Promise<string | undefined>,
+): Promise<T> {
   const token = (await early) ?? (await getAccessToken());
   try {
     return await call(token);
@@ -53,19 +56,33 @@ async function withAccessToken<T>(call: (token: string) => Promise<T>, early?: P
 }
 
 function problemFrom(error: unknown): SearchProblem {
-  const offline = globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.kind === 'network');
+  const offline =
+    globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.kind === 'network');
   if (offline) return OFFLINE_PROBLEM;
-  if (error instanceof ProviderError && error.kind === 'rate-limit') return { kind: 'rate-limit', message: error.message, retryAfter: error.retryAfter };
+  if (error instanceof ProviderError && error.kind === 'rate-limit')
+    return { kind: 'rate-limit', message: error.message, retryAfter: error.retryAfter };
   return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
 }
 
 /** One page from the provider, with a valid token (renewed once if the API rejects it), if the user lets us reach it. */
-export async function fetchSearchPage(provider: Provider, query: SearchQuery, range: TimeRange, cursor: string | undefined, token?: Promise<string | undefined>): Promise<SearchPage> {
+export async function fetchSearchPage(
+  provider: Provider,
+  query: SearchQuery,
+  range: TimeRange,
+  cursor: string | undefined,
+  token?: Promise<string | undefined>,
+): Promise<SearchPage> {
   if (!(await hasHostAccess(provider.id))) throw new ProviderError('no-access');
   return withAccessToken((value) => provider.search(query, range, cursor, value), token);
 }
 
-function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cursor: string | undefined, token?: Promise<string | undefined>) {
+function fetchPage(
+  provider: Provider,
+  query: SearchQuery,
+  timeZone: string,
+  cursor: string | undefined,
+  token?: Promise<string | undefined>,
+) {
   return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor, token);
 }
 
@@ -73,11 +90,16 @@ function fetchPage(provider: Provider, query: SearchQuery, timeZone: string, cur
  * Runs `use` with a cache connection; work it hands to `later` (a write) may outlive the answer, and
  * the connection closes when that is done too.
  */
-async function withCache<T>(use: (db: CacheDb, later: (work: Promise<unknown>) => void) => Promise<T>, opening = openCache()): Promise<T> {
+async function withCache<T>(
+  use: (db: CacheDb, later: (work: Promise<unknown>) => void) => Promise<T>,
+  opening = openCache(),
+): Promise<T> {
   const db = await opening;
   const pending: Promise<unknown>[] = [];
   try {
-    return await use(db, (work) => pending.push(work.catch((error) => console.error('Event Scout: cache write failed', error))));
+    return await use(db, (work) =>
+      pending.push(work.catch((error) => console.error('Event Scout: cache write failed', error))),
+    );
   } finally {
     void Promise.all(pending).finally(() => db.close());
   }
@@ -89,7 +111,10 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const key = queryKey(query);
   // Everything a search needs is asked for at once.
   const opening = openCache();
-  const [provider, { cacheTtlMinutes }] = await Promise.all([signedInProvider(), searchSettings.getValue()]).catch(async (error) => {
+  const [provider, { cacheTtlMinutes }] = await Promise.all([
+    signedInProvider(),
+    searchSettings.getValue(),
+  ]).catch(async (error) => {
     void opening.then((db) => db.close());
     throw error;
   });
@@ -100,7 +125,12 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     const cached = await readSearch(db, provider.id, key);
     if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
       later(touchSearch(db, provider.id, key));
-      return { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
+      return {
+        query,
+        events: cached.events,
+        hasMore: Boolean(cached.search.cursor),
+        fetchedAt: cached.search.fetchedAt,
+      };
     }
     let page;
     try {
@@ -110,18 +140,41 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     }
     const now = Date.now();
     // The answer goes out first; the write (one transaction) follows at once.
-    later(writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: false, now }));
+    later(
+      writeSearchPage(db, {
+        provider: provider.id,
+        key,
+        query,
+        events: page.events,
+        cursor: page.cursor,
+        append: false,
+        now,
+      }),
+    );
     return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
   }, opening);
 }
 
 /** Nothing fresh to show: this search's last good results, or, offline, matches from the whole cache. */
-async function fallBack(db: CacheDb, provider: ProviderId, query: SearchQuery, timeZone: string, error: unknown, cached: Awaited<ReturnType<typeof readSearch>>): Promise<SearchResult> {
+async function fallBack(
+  db: CacheDb,
+  provider: ProviderId,
+  query: SearchQuery,
+  timeZone: string,
+  error: unknown,
+  cached: Awaited<ReturnType<typeof readSearch>>,
+): Promise<SearchResult> {
   if (error instanceof ProviderError && error.kind === 'auth') throw error;
   const problem = problemFrom(error);
-  if (cached) return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
+  if (cached)
+    return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
   if (problem.kind !== 'offline') throw error;
-  const { events, total } = await searchCachedEvents(db, provider, query, dateRange(query.when, new Date(), timeZone));
+  const { events, total } = await searchCachedEvents(
+    db,
+    provider,
+    query,
+    dateRange(query.when, new Date(), timeZone),
+  );
   return { query, events, hasMore: false, fetchedAt: null, problem, matched: total };
 }
 
@@ -132,16 +185,41 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
   const provider = await signedInProvider();
   return withCache(async (db) => {
     const cached = await readSearch(db, provider.id, key);
-    if (!cached?.search.cursor) return { query, events: cached?.events ?? [], hasMore: false, fetchedAt: cached?.search.fetchedAt ?? null };
+    if (!cached?.search.cursor)
+      return {
+        query,
+        events: cached?.events ?? [],
+        hasMore: false,
+        fetchedAt: cached?.search.fetchedAt ?? null,
+      };
     let page;
     try {
       page = await fetchPage(provider, query, request.timeZone, cached.search.cursor);
     } catch (error) {
       if (error instanceof ProviderError && error.kind === 'auth') throw error;
-      return { query, events: cached.events, hasMore: true, fetchedAt: cached.search.fetchedAt, problem: problemFrom(error) };
+      return {
+        query,
+        events: cached.events,
+        hasMore: true,
+        fetchedAt: cached.search.fetchedAt,
+        problem: problemFrom(error),
+      };
     }
-    await writeSearchPage(db, { provider: provider.id, key, query, events: page.events, cursor: page.cursor, append: true, now: Date.now() });
+    await writeSearchPage(db, {
+      provider: provider.id,
+      key,
+      query,
+      events: page.events,
+      cursor: page.cursor,
+      append: true,
+      now: Date.now(),
+    });
     const updated = await readSearch(db, provider.id, key);
-    return { query, events: updated?.events ?? [], hasMore: Boolean(page.cursor), fetchedAt: updated?.search.fetchedAt ?? null };
+    return {
+      query,
+      events: updated?.events ?? [],
+      hasMore: Boolean(page.cursor),
+      fetchedAt: updated?.search.fetchedAt ?? null,
+    };
   });
 }

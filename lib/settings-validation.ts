@@ -7,14 +7,22 @@ export function checkOrganizerIds(input: string): Checked<string[]> {
     .map((part) => part.trim())
     .filter(Boolean);
   const bad = parts.find((part) => !/^\d{1,20}$/.test(part));
-  if (bad) return { ok: false, message: `“${bad}” is not an organizer id. Use the numbers from organizer page addresses, separated by commas.` };
+  if (bad)
+    return {
+      ok: false,
+      message: `“${bad}” is not an organizer id. Use the numbers from organizer page addresses, separated by commas.`,
+    };
   if (parts.length > 20) return { ok: false, message: 'Follow at most 20 organizers.' };
   return { ok: true, value: [...new Set(parts)] };
 }
 
 export function checkClientId(input: string): Checked<string> {
   const value = input.trim();
-  if (value && !/^[A-Za-z0-9_-]{4,100}$/.test(value)) return { ok: false, message: 'A client id (API key) is letters and digits only, as Eventbrite shows it.' };
+  if (value && !/^[A-Za-z0-9_-]{4,100}$/.test(value))
+    return {
+      ok: false,
+      message: 'A client id (API key) is letters and digits only, as Eventbrite shows it.',
+    };
   return { ok: true, value };
 }
 

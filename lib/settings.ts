@@ -25,7 +25,9 @@ export const eventbriteSettings = defineStoredItem<EventbriteSettings>('sync:eve
   fallback: { clientId: '', organizerIds: [] },
   version: 1,
   parse: (raw) =>
-    isRecord(raw) && typeof raw.clientId === 'string' && isStringArray(raw.organizerIds) ? { clientId: raw.clientId, organizerIds: raw.organizerIds } : undefined,
+    isRecord(raw) && typeof raw.clientId === 'string' && isStringArray(raw.organizerIds)
+      ? { clientId: raw.clientId, organizerIds: raw.organizerIds }
+      : undefined,
 });
 
 export interface Account {
@@ -57,11 +59,15 @@ function parseAccount(raw: unknown): Account | undefined {
 export function parseAuthState(raw: unknown): AuthState | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.status === 'signed-out') {
-    const problem = isRecord(raw.problem) && typeof raw.problem.code === 'string' && typeof raw.problem.message === 'string' ? { code: raw.problem.code, message: raw.problem.message } : undefined;
+    const problem =
+      isRecord(raw.problem) && typeof raw.problem.code === 'string' && typeof raw.problem.message === 'string'
+        ? { code: raw.problem.code, message: raw.problem.message }
+        : undefined;
     return problem ? { status: 'signed-out', problem } : { status: 'signed-out' };
   }
   if (!isProviderId(raw.provider)) return undefined;
-  if (raw.status === 'signing-in' && isFiniteNumber(raw.until)) return { status: 'signing-in', provider: raw.provider, until: raw.until };
+  if (raw.status === 'signing-in' && isFiniteNumber(raw.until))
+    return { status: 'signing-in', provider: raw.provider, until: raw.until };
   const account = parseAccount(raw.account);
   if (raw.status === 'signed-in' && account) return { status: 'signed-in', provider: raw.provider, account };
   return undefined;
@@ -81,7 +87,10 @@ export interface SearchSettings {
 export const searchSettings = defineStoredItem<SearchSettings>('sync:search', {
   fallback: { cacheTtlMinutes: 15 },
   version: 1,
-  parse: (raw) => (isRecord(raw) && isFiniteNumber(raw.cacheTtlMinutes) && raw.cacheTtlMinutes >= 0 ? { cacheTtlMinutes: raw.cacheTtlMinutes } : undefined),
+  parse: (raw) =>
+    isRecord(raw) && isFiniteNumber(raw.cacheTtlMinutes) && raw.cacheTtlMinutes >= 0
+      ? { cacheTtlMinutes: raw.cacheTtlMinutes }
+      : undefined,
 });
 
 /** The popup reopens on the last query it ran. Not secret, not synced: it is this browser's. */
@@ -104,14 +113,24 @@ export const syncSettings = defineStoredItem<SyncSettings>('sync:syncSettings', 
   fallback: { intervalMinutes: 30, notifications: false },
   version: 1,
   parse: (raw) => {
-    if (!isRecord(raw) || !Number.isInteger(raw.intervalMinutes) || typeof raw.notifications !== 'boolean') return undefined;
+    if (!isRecord(raw) || !Number.isInteger(raw.intervalMinutes) || typeof raw.notifications !== 'boolean')
+      return undefined;
     const intervalMinutes = raw.intervalMinutes as number;
-    if (intervalMinutes < SYNC_INTERVAL_RANGE.min || intervalMinutes > SYNC_INTERVAL_RANGE.max) return undefined;
+    if (intervalMinutes < SYNC_INTERVAL_RANGE.min || intervalMinutes > SYNC_INTERVAL_RANGE.max)
+      return undefined;
     return { intervalMinutes, notifications: raw.notifications };
   },
 });
 
-const SYNC_OUTCOMES = ['synced', 'offline', 'signed-out', 'rate-limited', 'over-budget', 'failed', 'nothing-saved'] as const;
+const SYNC_OUTCOMES = [
+  'synced',
+  'offline',
+  'signed-out',
+  'rate-limited',
+  'over-budget',
+  'failed',
+  'nothing-saved',
+] as const;
 export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
 
 /** How the last sync cycle ended, for the options page and the popup. */
@@ -127,7 +146,11 @@ export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus'
   fallback: null,
   version: 1,
   parse: (raw) =>
-    isRecord(raw) && isFiniteNumber(raw.at) && isOneOf(SYNC_OUTCOMES, raw.outcome) && typeof raw.message === 'string' && isFiniteNumber(raw.found)
+    isRecord(raw) &&
+    isFiniteNumber(raw.at) &&
+    isOneOf(SYNC_OUTCOMES, raw.outcome) &&
+    typeof raw.message === 'string' &&
+    isFiniteNumber(raw.found)
       ? { at: raw.at, outcome: raw.outcome, message: raw.message, found: raw.found }
       : undefined,
 });

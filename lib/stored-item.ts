@@ -15,7 +15,10 @@ export interface StoredItem<T> {
   readonly storageItem: WxtStorageItem<unknown, Record<string, unknown>>;
 }
 
-export function defineStoredItem<T>(key: StorageItemKey, options: { fallback: T; version?: number; parse: (raw: unknown) => T | undefined }): StoredItem<T> {
+export function defineStoredItem<T>(
+  key: StorageItemKey,
+  options: { fallback: T; version?: number; parse: (raw: unknown) => T | undefined },
+): StoredItem<T> {
   const item = storage.defineItem<unknown>(key, { fallback: options.fallback, version: options.version });
   const read = (raw: unknown): T => {
     try {

@@ -6,7 +6,13 @@ import { safeHttpUrl, type Event } from './event';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import { dateRange, queryKey, type SearchQuery } from './query';
-import { findSavedSearch, listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from './saved-searches';
+import {
+  findSavedSearch,
+  listSavedSearches,
+  removeSavedSearch,
+  saveSearch,
+  type SavedSearch,
+} from './saved-searches';
 import { fetchSearchPage } from './search';
 import { authState, syncSettings, syncStatus, type SyncOutcome, type SyncStatus } from './settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
@@ -38,11 +44,16 @@ interface SyncProgress {
 const syncProgress = defineStoredItem<SyncProgress | null>('local:syncProgress', {
   fallback: null,
   parse: (raw) =>
-    isRecord(raw) && isFiniteNumber(raw.startedAt) && isStringArray(raw.pending) && isFiniteNumber(raw.found) ? { startedAt: raw.startedAt, pending: raw.pending, found: raw.found } : undefined,
+    isRecord(raw) && isFiniteNumber(raw.startedAt) && isStringArray(raw.pending) && isFiniteNumber(raw.found)
+      ? { startedAt: raw.startedAt, pending: raw.pending, found: raw.found }
+      : undefined,
 });
 const requestWindow = defineStoredItem<{ start: number; count: number }>('local:syncRequests', {
   fallback: { start: 0, count: 0 },
-  parse: (raw) => (isRecord(raw) && isFiniteNumber(raw.start) && isFiniteNumber(raw.count) ? { start: raw.start, count: raw.count } : undefined),
+  parse: (raw) =>
+    isRecord(raw) && isFiniteNumber(raw.start) && isFiniteNumber(raw.count)
+      ? { start: raw.start, count: raw.count }
+      : undefined,
 });
 
 let activeCycle: Promise<SyncStatus> | undefined;
@@ -52,7 +63,10 @@ export async function ensureSyncAlarm(): Promise<void> {
   const { intervalMinutes } = await syncSettings.getValue();
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing?.periodInMinutes === intervalMinutes) return;
-  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: intervalMinutes, delayInMinutes: intervalMinutes });
+  await browser.alarms.create(SYNC_ALARM, {
+    periodInMinutes: intervalMinutes,
+    delayInMinutes: intervalMinutes,
+  });
 }
 
 /** The badge counts new events the user has not yet seen. */
@@ -90,7 +104,10 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
     if (!(await reserveRequests(provider.requestsPerPage, Date.now()))) {
       const window = await requestWindow.getValue();
       await browser.alarms.create(RESUME_ALARM, { when: window.start + 3_600_000 });
-      throw new CycleStop('over-budget', 'The hourly request budget is spent; syncing resumes within the hour.');
+      throw new CycleStop(
+        'over-budget',
+        'The hourly request budget is spent; syncing resumes within the hour.',
+      );
     }
     try {
       const result = await fetchSearchPage(provider, saved.query, range, cursor);
@@ -98,25 +115,46 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
       cursor = result.cursor;
     } catch (error) {
       // Short waits were waited out by the retry policy; what is left is longer than a worker lives.
-      const askedToWait = error instanceof ProviderError && (error.kind === 'rate-limit' || (error.kind === 'server' && error.retryAfter !== undefined));
+      const askedToWait =
+        error instanceof ProviderError &&
+        (error.kind === 'rate-limit' || (error.kind === 'server' && error.retryAfter !== undefined));
       if (!askedToWait) throw error;
       const wait = error.retryAfter ?? DEFAULT_RESUME_SECONDS;
       await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
-      throw new CycleStop('rate-limited', `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`);
+      throw new CycleStop(
+        'rate-limited',
+        `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`,
+      );
     }
   }
   // Network first, then one transaction: a cycle stopped in between leaves the last record whole.
-  return recordSync(db, saved.id, { provider: saved.provider, key: queryKey(saved.query), query: saved.query, events: [...events.values()], cursor, append: false, now: Date.now() });
+  return recordSync(db, saved.id, {
+    provider: saved.provider,
+    key: queryKey(saved.query),
+    query: saved.query,
+    events: [...events.values()],
+    cursor,
+    append: false,
+    now: Date.now(),
+  });
 }
 
 async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
   const { notifications } = await syncSettings.getValue();
-  if (!notifications || !events.length || !(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+  if (
+    !notifications ||
+    !events.length ||
+    !(await browser.permissions.contains({ permissions: ['notifications'] }))
+  )
+    return;
   const titles = events.slice(0, 3).map((event) => event.title);
   const more = events.length > 3 ? `\n…and ${events.length - 3} more` : '';
   const id = `new:${saved.id}:${Date.now()}`;
   // One new event opens that event; several open the search.
-  const target = events.length === 1 && events[0]!.url ? events[0]!.url : browser.runtime.getURL(`/popup.html?saved=${encodeURIComponent(saved.id)}`);
+  const target =
+    events.length === 1 && events[0]!.url
+      ? events[0]!.url
+      : browser.runtime.getURL(`/popup.html?saved=${encodeURIComponent(saved.id)}`);
   await storage.setItem(`session:notification:${id}`, target);
   await browser.notifications.create(id, {
     type: 'basic',
@@ -130,7 +168,9 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
 export async function openNotification(id: string): Promise<void> {
   const target: unknown = await storage.getItem(`session:notification:${id}`);
   // Only what notify() stores: an event's http(s) page or the popup on a saved search.
-  const url = safeHttpUrl(target) ?? (typeof target === 'string' && target.startsWith(browser.runtime.getURL('/popup.html')) ? target : null);
+  const url =
+    safeHttpUrl(target) ??
+    (typeof target === 'string' && target.startsWith(browser.runtime.getURL('/popup.html')) ? target : null);
   if (url) await browser.tabs.create({ url });
   await storage.removeItem(`session:notification:${id}`);
   await browser.notifications.clear(id);
@@ -144,7 +184,8 @@ async function runCycle(): Promise<SyncStatus> {
   };
   const auth = await authState.getValue();
   if (auth.status !== 'signed-in') return finish('signed-out', 'Sign in to sync saved searches.');
-  if (globalThis.navigator?.onLine === false) return finish('offline', 'Offline: saved searches sync when the connection is back.');
+  if (globalThis.navigator?.onLine === false)
+    return finish('offline', 'Offline: saved searches sync when the connection is back.');
 
   const saved = (await listSavedSearches()).filter((search) => search.provider === auth.provider);
   if (!saved.length) return finish('nothing-saved', 'No saved searches yet.');
@@ -152,7 +193,9 @@ async function runCycle(): Promise<SyncStatus> {
 
   const previous = await syncProgress.getValue();
   const resumable = previous && Date.now() - previous.startedAt < STALE_PROGRESS_MS;
-  const progress: SyncProgress = resumable ? previous : { startedAt: Date.now(), pending: saved.map((search) => search.id), found: 0 };
+  const progress: SyncProgress = resumable
+    ? previous
+    : { startedAt: Date.now(), pending: saved.map((search) => search.id), found: 0 };
   await syncProgress.setValue(progress);
 
   return withCacheConnection(async (db) => {
@@ -169,10 +212,19 @@ async function runCycle(): Promise<SyncStatus> {
       }
       await syncProgress.removeValue();
       const count = progress.found;
-      return await finish('synced', count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.', count);
+      return await finish(
+        'synced',
+        count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.',
+        count,
+      );
     } catch (error) {
       if (error instanceof CycleStop) return finish(error.outcome, error.message, progress.found);
-      if (error instanceof ProviderError && error.kind === 'network') return finish('offline', 'Could not reach the events service; the next sync tries again.', progress.found);
+      if (error instanceof ProviderError && error.kind === 'network')
+        return finish(
+          'offline',
+          'Could not reach the events service; the next sync tries again.',
+          progress.found,
+        );
       return finish('failed', error instanceof Error ? error.message : 'The sync failed.', progress.found);
     } finally {
       await updateBadge(db).catch(() => undefined);
@@ -203,7 +255,14 @@ export async function takeNewMatches(): Promise<NewMatch[]> {
     return newIds;
   });
   const saved = await listSavedSearches();
-  return saved.filter((search) => taken.has(search.id)).map((search) => ({ savedId: search.id, name: search.name, query: search.query, newIds: taken.get(search.id)! }));
+  return saved
+    .filter((search) => taken.has(search.id))
+    .map((search) => ({
+      savedId: search.id,
+      name: search.name,
+      query: search.query,
+      newIds: taken.get(search.id)!,
+    }));
 }
 
 /**
@@ -219,7 +278,9 @@ export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch
     return null;
   }
   const saved = await saveSearch(auth.provider, query);
-  await withCacheConnection((db) => syncSavedSearch(db, saved)).catch((error) => console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message));
+  await withCacheConnection((db) => syncSavedSearch(db, saved)).catch((error) =>
+    console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message),
+  );
   return saved;
 }
 

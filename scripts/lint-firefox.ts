@@ -18,11 +18,21 @@ interface Finding {
 }
 
 const dir = process.argv[2] ?? '.output/firefox-mv3';
-const { stdout } = await promisify(execFile)('node_modules/.bin/web-ext', ['lint', '--source-dir', dir, '--output', 'json'], { maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+const { stdout } = await promisify(execFile)(
+  'node_modules/.bin/web-ext',
+  ['lint', '--source-dir', dir, '--output', 'json'],
+  { maxBuffer: 16 * 1024 * 1024 },
+).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
 const report = JSON.parse(stdout) as { errors: Finding[]; warnings: Finding[]; notices: Finding[] };
 
 async function isPreactInnerHtml(finding: Finding): Promise<boolean> {
-  if (finding.code !== 'UNSAFE_VAR_ASSIGNMENT' || !finding.file || finding.line === undefined || finding.column === undefined) return false;
+  if (
+    finding.code !== 'UNSAFE_VAR_ASSIGNMENT' ||
+    !finding.file ||
+    finding.line === undefined ||
+    finding.column === undefined
+  )
+    return false;
   const line = (await readFile(join(dir, finding.file), 'utf8')).split('\n')[finding.line - 1] ?? '';
   // Preact's diff, minified: `…||(u.innerHTML=h.__html)` right after its dangerouslySetInnerHTML checks.
   return /\.innerHTML=\w+\.__html/.test(line.slice(Math.max(0, finding.column - 200), finding.column + 200));
@@ -30,6 +40,9 @@ async function isPreactInnerHtml(finding: Finding): Promise<boolean> {
 
 const ours: Finding[] = [...report.errors, ...report.notices];
 for (const warning of report.warnings) if (!(await isPreactInnerHtml(warning))) ours.push(warning);
-for (const finding of ours) console.error(`${finding.code}: ${finding.message} (${finding.file ?? ''}:${finding.line ?? ''})`);
-console.log(`web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices; ${ours.length} from Event Scout's own code`);
+for (const finding of ours)
+  console.error(`${finding.code}: ${finding.message} (${finding.file ?? ''}:${finding.line ?? ''})`);
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices; ${ours.length} from Event Scout's own code`,
+);
 process.exit(ours.length ? 1 : 0);

@@ -30,7 +30,8 @@ const candidates = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 const browserPath = candidates.find((path) => path && existsSync(path));
-const canShowWindow = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const canShowWindow =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 function explainManualLoad(reason: string) {
   console.log(`
@@ -46,10 +47,25 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 if (!browserPath || !canShowWindow) {
-  explainManualLoad(browserPath ? 'No display here, so no browser window can open.' : 'No Chromium or Chrome found (set CHROME_PATH to use another).');
+  explainManualLoad(
+    browserPath
+      ? 'No display here, so no browser window can open.'
+      : 'No Chromium or Chrome found (set CHROME_PATH to use another).',
+  );
 } else {
   console.log(`Opening ${browserPath} with Event Scout loaded…`);
-  const args = ['run', '--target', 'chromium', '--chromium-binary', browserPath, '--source-dir', extensionDir, '--no-reload', '--start-url', 'chrome://extensions'];
+  const args = [
+    'run',
+    '--target',
+    'chromium',
+    '--chromium-binary',
+    browserPath,
+    '--source-dir',
+    extensionDir,
+    '--no-reload',
+    '--start-url',
+    'chrome://extensions',
+  ];
   // Chromium refuses to start as root with its sandbox on (containers, CI boxes).
   if (process.getuid?.() === 0) args.push('--arg=--no-sandbox');
   const browser = spawn('node_modules/.bin/web-ext', args, { stdio: 'inherit' });

@@ -15,7 +15,8 @@ async function measure(): Promise<Figures> {
   return { ...(await withCacheConnection(cacheSize)), bytes: estimate?.usage };
 }
 
-const megabytes = (bytes: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
 
 /** What the cache holds, and "Clear cache". */
 export function CacheSection() {
@@ -28,7 +29,8 @@ export function CacheSection() {
       <h2 id="cache-heading">Cache</h2>
       {figures && (
         <p>
-          {figures.searches} {figures.searches === 1 ? 'search' : 'searches'}, {figures.events} {figures.events === 1 ? 'event' : 'events'}
+          {figures.searches} {figures.searches === 1 ? 'search' : 'searches'}, {figures.events}{' '}
+          {figures.events === 1 ? 'event' : 'events'}
           {figures.bytes !== undefined && `, about ${megabytes(figures.bytes)} MB`}
         </p>
       )}

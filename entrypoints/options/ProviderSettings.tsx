@@ -33,7 +33,10 @@ export function ProviderSettings() {
     event.preventDefault();
     const client = checkClientId(clientId);
     const organizers = checkOrganizerIds(organizerIds);
-    setErrors({ clientId: client.ok ? undefined : client.message, organizerIds: organizers.ok ? undefined : organizers.message });
+    setErrors({
+      clientId: client.ok ? undefined : client.message,
+      organizerIds: organizers.ok ? undefined : organizers.message,
+    });
     if (!client.ok || !organizers.ok) return;
     await eventbriteSettings.setValue({ clientId: client.value, organizerIds: organizers.value });
     setOrganizerIds(organizers.value.join(', '));
@@ -48,12 +51,20 @@ export function ProviderSettings() {
         <legend>Provider</legend>
         {PROVIDER_IDS.map((id) => (
           <label key={id} class="check">
-            <input type="radio" name="provider" value={id} checked={provider === id} onChange={() => choose(id)} />
+            <input
+              type="radio"
+              name="provider"
+              value={id}
+              checked={provider === id}
+              onChange={() => choose(id)}
+            />
             {LABELS[id]}
           </label>
         ))}
       </fieldset>
-      <p class="muted hint">Switching provider signs you out; what was cached for the old account is removed.</p>
+      <p class="muted hint">
+        Switching provider signs you out; what was cached for the old account is removed.
+      </p>
       {provider === 'eventbrite' && (
         <form class="settings-form" onSubmit={save} noValidate>
           <TextField
@@ -61,7 +72,11 @@ export function ProviderSettings() {
             label="Client id"
             value={clientId}
             placeholder={config.eventbrite.clientId || 'Your Eventbrite app’s API key'}
-            hint={config.eventbrite.clientId ? 'Leave empty to use the one this build came with.' : 'Create an app at eventbrite.com/platform/api-keys.'}
+            hint={
+              config.eventbrite.clientId
+                ? 'Leave empty to use the one this build came with.'
+                : 'Create an app at eventbrite.com/platform/api-keys.'
+            }
             error={errors.clientId}
             onInput={setClientId}
           />

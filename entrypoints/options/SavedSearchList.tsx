@@ -26,7 +26,14 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem(me
     return (
       <li class="saved-row">
         <form class="settings-form" onSubmit={rename} noValidate>
-          <TextField id={`name-${saved.id}`} label={`New name for “${saved.name}”`} value={name} hint="Up to 80 characters." error={error} onInput={setName} />
+          <TextField
+            id={`name-${saved.id}`}
+            label={`New name for “${saved.name}”`}
+            value={name}
+            hint="Up to 80 characters."
+            error={error}
+            onInput={setName}
+          />
           <div class="form-actions">
             <button type="submit" class="primary">
               Save name
@@ -48,10 +55,22 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem(me
         </p>
       </div>
       <div class="form-actions">
-        <button type="button" class="secondary" aria-label={`Rename “${saved.name}”`} onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          class="secondary"
+          aria-label={`Rename “${saved.name}”`}
+          onClick={() => setEditing(true)}
+        >
           Rename
         </button>
-        <button type="button" class="secondary" aria-label={`Remove “${saved.name}”`} onClick={() => sendMessage('saved/remove', saved.id).catch((problem) => onProblem((problem as Error).message))}>
+        <button
+          type="button"
+          class="secondary"
+          aria-label={`Remove “${saved.name}”`}
+          onClick={() =>
+            sendMessage('saved/remove', saved.id).catch((problem) => onProblem((problem as Error).message))
+          }
+        >
           Remove
         </button>
       </div>
@@ -81,7 +100,9 @@ export function SavedSearchList() {
           {problem}
         </p>
       )}
-      {saved?.length === 0 && <p class="muted">None yet. Use “Save search” in the popup to keep a search syncing.</p>}
+      {saved?.length === 0 && (
+        <p class="muted">None yet. Use “Save search” in the popup to keep a search syncing.</p>
+      )}
       {saved && saved.length > 0 && (
         <ul class="saved-list" aria-label="Saved searches">
           {saved.map((search) => (

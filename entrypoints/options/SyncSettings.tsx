@@ -4,7 +4,13 @@ import { TextField } from '@/components/TextField';
 import { updatedAgo } from '@/components/format';
 import { sendMessage } from '@/lib/messages';
 import { checkSyncInterval } from '@/lib/settings-validation';
-import { SYNC_INTERVAL_RANGE, syncSettings, syncStatus, type SyncSettings as Settings, type SyncStatus } from '@/lib/settings';
+import {
+  SYNC_INTERVAL_RANGE,
+  syncSettings,
+  syncStatus,
+  type SyncSettings as Settings,
+  type SyncStatus,
+} from '@/lib/settings';
 
 /** How often saved searches sync, whether to notify, "Sync now" and how the last cycle went. */
 export function SyncSettings() {
@@ -70,7 +76,11 @@ export function SyncSettings() {
         </div>
       </form>
       <label class="check spaced">
-        <input type="checkbox" checked={settings.notifications} onChange={(event) => toggleNotifications(event.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={settings.notifications}
+          onChange={(event) => toggleNotifications(event.currentTarget.checked)}
+        />
         Notify me about new events
       </label>
       <div class="form-actions spaced">
@@ -90,7 +100,11 @@ export function SyncSettings() {
           Sync now
         </button>
         <p class="muted" aria-live="polite">
-          {syncing ? 'Syncing…' : status ? `Last sync: ${updatedAgo(status.at).replace('Updated ', '')}. ${status.message}` : 'Not synced yet.'}
+          {syncing
+            ? 'Syncing…'
+            : status
+              ? `Last sync: ${updatedAgo(status.at).replace('Updated ', '')}. ${status.message}`
+              : 'Not synced yet.'}
         </p>
       </div>
     </section>

@@ -24,7 +24,10 @@ export function App() {
       {state?.status === 'signed-in' && <SearchPanel provider={state.provider} />}
       {state && (
         <footer class={state.status === 'signed-in' ? 'popup-footer' : undefined}>
-          <AccountPanel state={state} pitch="Sign in to search events, keep them for offline use, and hear about new ones." />
+          <AccountPanel
+            state={state}
+            pitch="Sign in to search events, keep them for offline use, and hear about new ones."
+          />
         </footer>
       )}
     </main>

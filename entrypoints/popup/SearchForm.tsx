@@ -11,7 +11,8 @@ interface Props {
 export function SearchForm({ query, onChange, onSubmit }: Props) {
   const searchbox = useRef<HTMLInputElement>(null);
   useEffect(() => searchbox.current?.focus(), []);
-  const set = <K extends keyof SearchQuery>(key: K, value: SearchQuery[K]) => onChange({ ...query, [key]: value });
+  const set = <K extends keyof SearchQuery>(key: K, value: SearchQuery[K]) =>
+    onChange({ ...query, [key]: value });
   // A filter that changes takes effect at once, like a search.
   const apply = <K extends keyof SearchQuery>(key: K, value: SearchQuery[K]) => {
     const next = { ...query, [key]: value };
@@ -47,11 +48,20 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
       <div class="filters">
         <label class="field">
           <span>Place</span>
-          <input type="text" placeholder="Any city" autocomplete="off" value={query.place} onInput={(event) => set('place', event.currentTarget.value)} />
+          <input
+            type="text"
+            placeholder="Any city"
+            autocomplete="off"
+            value={query.place}
+            onInput={(event) => set('place', event.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>Dates</span>
-          <select value={query.when} onChange={(event) => apply('when', event.currentTarget.value as DateRangeName)}>
+          <select
+            value={query.when}
+            onChange={(event) => apply('when', event.currentTarget.value as DateRangeName)}
+          >
             {DATE_RANGES.map((range) => (
               <option key={range} value={range}>
                 {DATE_RANGE_LABELS[range]}
@@ -60,11 +70,19 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
           </select>
         </label>
         <label class="check">
-          <input type="checkbox" checked={query.onlineOnly} onChange={(event) => apply('onlineOnly', event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={query.onlineOnly}
+            onChange={(event) => apply('onlineOnly', event.currentTarget.checked)}
+          />
           Online only
         </label>
         <label class="check">
-          <input type="checkbox" checked={query.freeOnly} onChange={(event) => apply('freeOnly', event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={query.freeOnly}
+            onChange={(event) => apply('freeOnly', event.currentTarget.checked)}
+          />
           Free only
         </label>
       </div>

@@ -48,7 +48,8 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
   const saved = useSavedSearches(provider);
   useSnapshot(view);
   const { result, phase } = view;
-  const problem = view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
+  const problem =
+    view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
   const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));
@@ -82,7 +83,13 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
           {statusText(view)}
         </p>
         <div class="actions">
-          <button type="button" class="secondary small" aria-pressed={isSaved} disabled={!shownQuery || saved.busy} onClick={() => shownQuery && saved.toggle(shownQuery)}>
+          <button
+            type="button"
+            class="secondary small"
+            aria-pressed={isSaved}
+            disabled={!shownQuery || saved.busy}
+            onClick={() => shownQuery && saved.toggle(shownQuery)}
+          >
             Save search
           </button>
           <button
@@ -108,7 +115,12 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
       {result && result.events.length > 0 && (
         // Another query gets a new list: mounting it fresh costs less than diffing against one it shares nothing with.
         <div class="results" key={queryKey(result.query)}>
-          <EventList events={result.events} userZone={userZone} newIds={saved.newIds} progressive={result.fetchedAt === null} />
+          <EventList
+            events={result.events}
+            userZone={userZone}
+            newIds={saved.newIds}
+            progressive={result.fetchedAt === null}
+          />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={more} disabled={busy}>
               More

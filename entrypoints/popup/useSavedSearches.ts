@@ -15,14 +15,21 @@ export function useSavedSearches(provider: ProviderId) {
   const [note, setNote] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(async () => setSaved((await listSavedSearches()).filter((search) => search.provider === provider)), [provider]);
+  const reload = useCallback(
+    async () => setSaved((await listSavedSearches()).filter((search) => search.provider === provider)),
+    [provider],
+  );
 
   const collectNew = useCallback(async () => {
     const taken = await sendMessage('sync/new-matches').catch(() => []);
     if (taken.length) {
       setMatches((previous) => {
         const merged = new Map(previous.map((match) => [match.savedId, match]));
-        for (const match of taken) merged.set(match.savedId, { ...match, newIds: [...new Set([...(merged.get(match.savedId)?.newIds ?? []), ...match.newIds])] });
+        for (const match of taken)
+          merged.set(match.savedId, {
+            ...match,
+            newIds: [...new Set([...(merged.get(match.savedId)?.newIds ?? []), ...match.newIds])],
+          });
         return [...merged.values()];
       });
     }
@@ -45,7 +52,11 @@ export function useSavedSearches(provider: ProviderId) {
       setBusy(true);
       try {
         const result = await sendMessage('saved/toggle', query);
-        setNote(result ? `Saved “${result.name}”. It syncs in the background.` : 'Search removed from saved searches.');
+        setNote(
+          result
+            ? `Saved “${result.name}”. It syncs in the background.`
+            : 'Search removed from saved searches.',
+        );
         await reload();
       } catch (error) {
         setNote((error as Error).message);

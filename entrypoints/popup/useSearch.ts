@@ -42,7 +42,14 @@ async function withPopupCache<T>(read: (db: CacheDb) => Promise<T>): Promise<T> 
 function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchResult | undefined> {
   return withPopupCache(async (db) => {
     const cached = await readSearch(db, provider, queryKey(query));
-    return cached && { query, events: cached.events, hasMore: Boolean(cached.search.cursor), fetchedAt: cached.search.fetchedAt };
+    return (
+      cached && {
+        query,
+        events: cached.events,
+        hasMore: Boolean(cached.search.cursor),
+        fetchedAt: cached.search.fetchedAt,
+      }
+    );
   });
 }
 
@@ -60,7 +67,11 @@ function indexFor(provider: ProviderId): Promise<EventIndex> {
 
 function filterWith(index: EventIndex, query: SearchQuery): SearchResult {
   performance.mark('filter-start');
-  const { events, total } = index.search(query, dateRange(query.when, new Date(), userZone), OFFLINE_MATCH_LIMIT);
+  const { events, total } = index.search(
+    query,
+    dateRange(query.when, new Date(), userZone),
+    OFFLINE_MATCH_LIMIT,
+  );
   // User Timing, for the filtering benchmark (bench/) to tell filtering from painting.
   performance.measure('filter', 'filter-start');
   return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE_PROBLEM, matched: total };
@@ -90,15 +101,30 @@ export function useSearch(provider: ProviderId) {
       const query = normalizeQuery(input);
       const ticket = ++latest.current;
       const current = () => ticket === latest.current;
-      setView((previous) => ({ ...previous, query: input, phase: options.more ? 'more' : 'searching', error: undefined }));
+      setView((previous) => ({
+        ...previous,
+        query: input,
+        phase: options.more ? 'more' : 'searching',
+        error: undefined,
+      }));
       if (!options.more) void lastQuery.setValue(query);
 
       // The background is asked at once; the cache, read meanwhile, paints first if it can.
-      const answer = sendMessage(options.more ? 'search/more' : 'search/run', { query, timeZone: userZone, force: options.force });
+      const answer = sendMessage(options.more ? 'search/more' : 'search/run', {
+        query,
+        timeZone: userZone,
+        force: options.force,
+      });
       let answered = false;
       if (!options.more && !options.force) {
         void readCached(provider, query)
-          .then((cached) => cached && current() && !answered && setView((previous) => ({ ...previous, result: cached, ready: true })))
+          .then(
+            (cached) =>
+              cached &&
+              current() &&
+              !answered &&
+              setView((previous) => ({ ...previous, result: cached, ready: true })),
+          )
           .catch(() => undefined);
       }
       try {
@@ -107,7 +133,13 @@ export function useSearch(provider: ProviderId) {
         if (current()) setView((previous) => ({ ...previous, result, phase: 'idle', ready: true }));
       } catch (error) {
         answered = true;
-        if (current()) setView((previous) => ({ ...previous, phase: 'idle', error: (error as Error).message, ready: true }));
+        if (current())
+          setView((previous) => ({
+            ...previous,
+            phase: 'idle',
+            error: (error as Error).message,
+            ready: true,
+          }));
       }
     },
     [provider],
@@ -115,7 +147,9 @@ export function useSearch(provider: ProviderId) {
 
   useEffect(() => {
     void openingQuery.then((query) => {
-      const worthRunning = Boolean(query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly);
+      const worthRunning = Boolean(
+        query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly,
+      );
       setView((previous) => ({ ...previous, query, ready: !worthRunning }));
       if (worthRunning) void run(query);
     });
@@ -139,7 +173,10 @@ export function useSearch(provider: ProviderId) {
         return;
       }
       setView((previous) => ({ ...previous, query }));
-      if (offline) void indexFor(provider).then((index) => setView((previous) => ({ ...previous, result: filterWith(index, normalizeQuery(previous.query)) })));
+      if (offline)
+        void indexFor(provider).then((index) =>
+          setView((previous) => ({ ...previous, result: filterWith(index, normalizeQuery(previous.query)) })),
+        );
     },
     [offline, provider],
   );

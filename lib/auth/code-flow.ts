@@ -72,7 +72,11 @@ export async function startCodeFlow(config: CodeFlowConfig, redirectUri: string)
   return { url: url.href, state, codeVerifier };
 }
 
-function toTokenSet(provider: ProviderId, response: oauth.TokenEndpointResponse, previousRefreshToken?: string): TokenSet {
+function toTokenSet(
+  provider: ProviderId,
+  response: oauth.TokenEndpointResponse,
+  previousRefreshToken?: string,
+): TokenSet {
   if (response.token_type.toLowerCase() !== 'bearer') {
     throw new AuthError('untrusted-response', `token_type ${response.token_type}`);
   }
@@ -107,15 +111,32 @@ export async function finishCodeFlow(
   return toTokenSet(provider, await oauth.processAuthorizationCodeResponse(as, client, response));
 }
 
-export async function refreshTokens(config: CodeFlowConfig, tokens: TokenSet & { refreshToken: string }): Promise<TokenSet> {
+export async function refreshTokens(
+  config: CodeFlowConfig,
+  tokens: TokenSet & { refreshToken: string },
+): Promise<TokenSet> {
   const as = await discover(config);
   const client: oauth.Client = { client_id: config.clientId };
-  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refreshToken, requestOptions(issuerUrl(config)));
-  return toTokenSet(tokens.provider, await oauth.processRefreshTokenResponse(as, client, response), tokens.refreshToken);
+  const response = await oauth.refreshTokenGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    tokens.refreshToken,
+    requestOptions(issuerUrl(config)),
+  );
+  return toTokenSet(
+    tokens.provider,
+    await oauth.processRefreshTokenResponse(as, client, response),
+    tokens.refreshToken,
+  );
 }
 
 /** RFC 7009: revoking the refresh token ends the grant, and with it every access token it issued. */
-export async function revokeToken(config: CodeFlowConfig, token: string, hint: 'refresh_token' | 'access_token'): Promise<void> {
+export async function revokeToken(
+  config: CodeFlowConfig,
+  token: string,
+  hint: 'refresh_token' | 'access_token',
+): Promise<void> {
   const as = await discover(config);
   const client: oauth.Client = { client_id: config.clientId };
   const response = await oauth.revocationRequest(as, client, oauth.None(), token, {

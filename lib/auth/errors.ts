@@ -17,7 +17,8 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   denied: 'Access was not allowed, so Event Scout could not sign you in.',
   unreachable: 'Could not reach the sign-in server. Check your connection and try again.',
   interrupted: 'Sign-in did not finish. Please try again.',
-  'untrusted-response': 'The sign-in server sent an answer that failed its security checks. Please try again.',
+  'untrusted-response':
+    'The sign-in server sent an answer that failed its security checks. Please try again.',
   'exchange-failed': 'The sign-in server did not complete the sign-in. Please try again.',
   'session-expired': 'Your session has ended. Sign in again to continue.',
   'not-configured': 'This provider needs a client id: set it in Options.',

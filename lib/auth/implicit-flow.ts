@@ -35,7 +35,11 @@ function callbackParameters(callbackUrl: string): URLSearchParams {
 }
 
 /** Reads the token from an implicit-flow callback, or throws an AuthError saying why not. */
-export function parseImplicitCallback(provider: ProviderId, callbackUrl: string, expectedState: string): TokenSet {
+export function parseImplicitCallback(
+  provider: ProviderId,
+  callbackUrl: string,
+  expectedState: string,
+): TokenSet {
   const params = callbackParameters(callbackUrl);
   const state = params.get('state');
   if (state !== null && state !== expectedState) throw new AuthError('untrusted-response', 'state mismatch');
@@ -46,7 +50,8 @@ export function parseImplicitCallback(provider: ProviderId, callbackUrl: string,
   const accessToken = params.get('access_token');
   if (!accessToken) throw new AuthError('untrusted-response', 'no access_token in callback');
   const tokenType = params.get('token_type');
-  if (tokenType && tokenType.toLowerCase() !== 'bearer') throw new AuthError('untrusted-response', `token_type ${tokenType}`);
+  if (tokenType && tokenType.toLowerCase() !== 'bearer')
+    throw new AuthError('untrusted-response', `token_type ${tokenType}`);
 
   return { provider, accessToken, ...tokenTimes(Number(params.get('expires_in'))) };
 }

@@ -26,12 +26,17 @@ function toAuthError(error: unknown, onGrantError: AuthErrorCode): AuthError {
   if (error instanceof oauth.AuthorizationResponseError) {
     return new AuthError(error.error === 'access_denied' ? 'denied' : 'exchange-failed', error.error);
   }
-  if (error instanceof oauth.ResponseBodyError) return new AuthError(error.error === 'invalid_grant' ? onGrantError : 'exchange-failed', error.error);
+  if (error instanceof oauth.ResponseBodyError)
+    return new AuthError(error.error === 'invalid_grant' ? onGrantError : 'exchange-failed', error.error);
   if (error instanceof oauth.OperationProcessingError || error instanceof oauth.UnsupportedOperationError) {
     return new AuthError('untrusted-response', error.message);
   }
-  if (error instanceof ProviderError) return new AuthError(error.kind === 'network' ? 'unreachable' : 'exchange-failed', error.detail);
-  if (error instanceof TypeError || (error instanceof DOMException && ['TimeoutError', 'AbortError'].includes(error.name))) {
+  if (error instanceof ProviderError)
+    return new AuthError(error.kind === 'network' ? 'unreachable' : 'exchange-failed', error.detail);
+  if (
+    error instanceof TypeError ||
+    (error instanceof DOMException && ['TimeoutError', 'AbortError'].includes(error.name))
+  ) {
     return new AuthError('unreachable', error.message);
   }
   return new AuthError('interrupted', String(error));
@@ -59,16 +64,37 @@ async function takePending(state: string) {
   return pending;
 }
 
-async function codeSignIn(providerId: ProviderId, config: CodeFlowConfig, redirectUri: string, until: number): Promise<TokenSet> {
+async function codeSignIn(
+  providerId: ProviderId,
+  config: CodeFlowConfig,
+  redirectUri: string,
+  until: number,
+): Promise<TokenSet> {
   const start = await startCodeFlow(config, redirectUri);
-  await pendingSignIn.setValue({ provider: providerId, state: start.state, codeVerifier: start.codeVerifier, redirectUri, expiresAt: until });
+  await pendingSignIn.setValue({
+    provider: providerId,
+    state: start.state,
+    codeVerifier: start.codeVerifier,
+    redirectUri,
+    expiresAt: until,
+  });
   const callback = await launchAuthWindow(start.url, true);
   const pending = await takePending(start.state);
-  return finishCodeFlow(config, providerId, callback, { state: pending.state, codeVerifier: start.codeVerifier, redirectUri });
+  return finishCodeFlow(config, providerId, callback, {
+    state: pending.state,
+    codeVerifier: start.codeVerifier,
+    redirectUri,
+  });
 }
 
 /** Someone who approved the app before is sent straight back, so try without a window first. */
-async function implicitSignIn(providerId: ProviderId, config: ImplicitFlowConfig, redirectUri: string, until: number, silentFirst: boolean): Promise<TokenSet> {
+async function implicitSignIn(
+  providerId: ProviderId,
+  config: ImplicitFlowConfig,
+  redirectUri: string,
+  until: number,
+  silentFirst: boolean,
+): Promise<TokenSet> {
   if (!config.clientId) throw new AuthError('not-configured', 'no Eventbrite client id');
   const state = oauth.generateRandomState();
   await pendingSignIn.setValue({ provider: providerId, state, redirectUri, expiresAt: until });
@@ -114,7 +140,13 @@ async function runSignIn(): Promise<void> {
     const tokens =
       provider.auth.kind === 'code'
         ? await codeSignIn(providerId, provider.auth.config, redirectUri, until)
-        : await implicitSignIn(providerId, provider.auth.config, redirectUri, until, previousOwner?.startsWith(`${providerId}:`) ?? false);
+        : await implicitSignIn(
+            providerId,
+            provider.auth.config,
+            redirectUri,
+            until,
+            previousOwner?.startsWith(`${providerId}:`) ?? false,
+          );
     const account = await fetchAccount(provider, tokens);
     const owner = `${providerId}:${account.id}`;
     if (previousOwner !== owner) await clearCache();
@@ -122,7 +154,10 @@ async function runSignIn(): Promise<void> {
     await storage.setItems([
       { item: tokenStore.storageItem, value: tokens },
       { item: cacheOwner.storageItem, value: owner },
-      { item: authState.storageItem, value: { status: 'signed-in', provider: providerId, account } satisfies AuthState },
+      {
+        item: authState.storageItem,
+        value: { status: 'signed-in', provider: providerId, account } satisfies AuthState,
+      },
     ]);
   } catch (error) {
     const problem = toAuthError(error, 'exchange-failed');
@@ -150,7 +185,10 @@ export async function abandonDeadSignIn(): Promise<void> {
   const state = await authState.getValue();
   if (state.status !== 'signing-in') return;
   await pendingSignIn.removeValue();
-  await authState.setValue({ status: 'signed-out', problem: new AuthError('interrupted', 'the worker that ran it stopped').toProblem() });
+  await authState.setValue({
+    status: 'signed-out',
+    problem: new AuthError('interrupted', 'the worker that ran it stopped').toProblem(),
+  });
 }
 
 /** Ends the session locally, keeping the cache for the same account's next sign-in. */
@@ -172,7 +210,8 @@ async function runRefresh(): Promise<TokenSet> {
   // token may already be spent, and sending it again would revoke the grant. Never replay it.
   if (tokens.refreshStartedAt) return endSession('session-expired', 'an earlier refresh was interrupted');
   const config = codeConfigFor(await getProvider(tokens.provider));
-  if (!tokens.refreshToken || !config) return endSession('session-expired', 'access token expired, nothing to refresh it with');
+  if (!tokens.refreshToken || !config)
+    return endSession('session-expired', 'access token expired, nothing to refresh it with');
   if (globalThis.navigator?.onLine === false) throw new AuthError('offline');
 
   await tokenStore.setValue({ ...tokens, refreshStartedAt: Date.now() });
@@ -256,7 +295,11 @@ export async function signOut(): Promise<void> {
   try {
     const config = tokens && codeConfigFor(await getProvider(tokens.provider));
     if (tokens && config) {
-      await revokeToken(config, tokens.refreshToken ?? tokens.accessToken, tokens.refreshToken ? 'refresh_token' : 'access_token');
+      await revokeToken(
+        config,
+        tokens.refreshToken ?? tokens.accessToken,
+        tokens.refreshToken ? 'refresh_token' : 'access_token',
+      );
     }
   } catch (error) {
     console.warn('Event Scout: revocation failed, signing out locally anyway:', (error as Error)?.name);
@@ -268,7 +311,8 @@ export async function signOut(): Promise<void> {
     clearCache(),
     browser.action.setBadgeText({ text: '' }),
   ]);
-  for (const result of wiped) if (result.status === 'rejected') console.error('Event Scout: sign-out cleanup failed', result.reason);
+  for (const result of wiped)
+    if (result.status === 'rejected') console.error('Event Scout: sign-out cleanup failed', result.reason);
   await authState.setValue({ status: 'signed-out' });
 }
 

@@ -21,7 +21,11 @@ const isText = (value: unknown) => typeof value === 'string' && value.length > 0
 /** Tokens as we wrote them, or undefined: a record of another shape is never sent anywhere. */
 export function parseTokenSet(raw: unknown): TokenSet | undefined {
   if (!isRecord(raw) || !isProviderId(raw.provider) || !isText(raw.accessToken)) return undefined;
-  if (!optional(raw.refreshToken, isText) || ![raw.expiresAt, raw.refreshAt, raw.refreshStartedAt].every((time) => optional(time, isFiniteNumber))) return undefined;
+  if (
+    !optional(raw.refreshToken, isText) ||
+    ![raw.expiresAt, raw.refreshAt, raw.refreshStartedAt].every((time) => optional(time, isFiniteNumber))
+  )
+    return undefined;
   const tokens: TokenSet = { provider: raw.provider, accessToken: raw.accessToken as string };
   if (raw.refreshToken !== undefined) tokens.refreshToken = raw.refreshToken as string;
   if (raw.expiresAt !== undefined) tokens.expiresAt = raw.expiresAt as number;
@@ -30,7 +34,11 @@ export function parseTokenSet(raw: unknown): TokenSet | undefined {
   return tokens;
 }
 
-export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', { fallback: null, version: 1, parse: parseTokenSet });
+export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', {
+  fallback: null,
+  version: 1,
+  parse: parseTokenSet,
+});
 
 /** Secrets of a sign-in in progress: storage.session, gone with the browser session, with a deadline. */
 export interface PendingSignIn {
@@ -42,16 +50,29 @@ export interface PendingSignIn {
 }
 
 /** Whose data the cache holds (`provider:account id`): a different account starts from an empty cache. */
-export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', { fallback: null, parse: (raw) => (typeof raw === 'string' ? raw : undefined) });
+export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', {
+  fallback: null,
+  parse: (raw) => (typeof raw === 'string' ? raw : undefined),
+});
 
 export function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
-  if (!isRecord(raw) || !isProviderId(raw.provider) || !isText(raw.state) || typeof raw.redirectUri !== 'string' || !isFiniteNumber(raw.expiresAt)) return undefined;
+  if (
+    !isRecord(raw) ||
+    !isProviderId(raw.provider) ||
+    !isText(raw.state) ||
+    typeof raw.redirectUri !== 'string' ||
+    !isFiniteNumber(raw.expiresAt)
+  )
+    return undefined;
   if (!optional(raw.codeVerifier, isText)) return undefined;
   const { provider, state, codeVerifier, redirectUri, expiresAt } = raw as unknown as PendingSignIn;
   return { provider, state, redirectUri, expiresAt, ...(codeVerifier ? { codeVerifier } : {}) };
 }
 
-export const pendingSignIn = defineStoredItem<PendingSignIn | null>('session:pendingSignIn', { fallback: null, parse: parsePendingSignIn });
+export const pendingSignIn = defineStoredItem<PendingSignIn | null>('session:pendingSignIn', {
+  fallback: null,
+  parse: parsePendingSignIn,
+});
 
 /** Tokens as stored, or null when there are none or the record is not one we wrote. */
 export const readTokens = (): Promise<TokenSet | null> => tokenStore.getValue();

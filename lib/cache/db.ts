@@ -57,7 +57,10 @@ export function openCache(): Promise<CacheDb> {
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('events', { keyPath: ['provider', 'id'] });
-        db.createObjectStore('searches', { keyPath: ['provider', 'key'] }).createIndex('byLastUsed', 'lastUsedAt');
+        db.createObjectStore('searches', { keyPath: ['provider', 'key'] }).createIndex(
+          'byLastUsed',
+          'lastUsedAt',
+        );
       }
       if (oldVersion >= 1 && oldVersion < 2) {
         // v2 keeps each event's search text, so offline filtering reads no more than it shows.

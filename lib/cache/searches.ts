@@ -19,12 +19,22 @@ export interface CachedResults {
 const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
 
 /** A cached search and its events in order, or undefined. Read-only: painting never waits on a write. */
-export async function readSearch(db: CacheDb, provider: ProviderId, key: string): Promise<CachedResults | undefined> {
+export async function readSearch(
+  db: CacheDb,
+  provider: ProviderId,
+  key: string,
+): Promise<CachedResults | undefined> {
   const tx = db.transaction(['searches', 'events'], 'readonly');
   const search = parseCachedSearch(await tx.objectStore('searches').get([provider, key]));
   if (!search) return undefined;
   const events = await Promise.all(search.eventIds.map((id) => tx.objectStore('events').get([provider, id])));
-  return { search, events: events.map(parseCachedEvent).filter((event) => event !== null).map(withoutText) };
+  return {
+    search,
+    events: events
+      .map(parseCachedEvent)
+      .filter((event) => event !== null)
+      .map(withoutText),
+  };
 }
 
 export function isFresh(search: Pick<CachedSearch, 'fetchedAt'>, ttlMs: number, now = Date.now()): boolean {
@@ -43,7 +53,11 @@ export interface PageWrite {
 }
 
 /** Deletes least recently used searches past the cap, then events no search refers to past the cap. */
-async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [ProviderId, string]): Promise<void> {
+async function evict(
+  tx: WriteTransaction,
+  limits: typeof CACHE_LIMITS,
+  keep: [ProviderId, string],
+): Promise<void> {
   const searches = tx.objectStore('searches');
   let excess = (await searches.count()) - limits.searches;
   let cursor = await searches.index('byLastUsed').openCursor();
@@ -77,7 +91,10 @@ async function evict(tx: WriteTransaction, limits: typeof CACHE_LIMITS, keep: [P
  * Runs `work` in one transaction over every store, with nothing but IndexedDB inside: on any failure
  * the whole transaction is aborted, so a failed or interrupted write leaves what was there before.
  */
-export async function inWriteTransaction<T>(db: CacheDb, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+export async function inWriteTransaction<T>(
+  db: CacheDb,
+  work: (tx: WriteTransaction) => Promise<T>,
+): Promise<T> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
   try {
     const result = await work(tx);
@@ -95,7 +112,11 @@ export async function inWriteTransaction<T>(db: CacheDb, work: (tx: WriteTransac
 }
 
 /** Writes a page of results inside a caller's transaction. */
-export async function writePageIn(tx: WriteTransaction, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
+export async function writePageIn(
+  tx: WriteTransaction,
+  page: PageWrite,
+  limits = CACHE_LIMITS,
+): Promise<CachedSearch> {
   const searches = tx.objectStore('searches');
   const previous = page.append ? parseCachedSearch(await searches.get([page.provider, page.key])) : null;
   const ids = new Set(previous?.eventIds ?? []);
@@ -128,12 +149,21 @@ export async function writePageIn(tx: WriteTransaction, page: PageWrite, limits 
 const isQuotaError = (error: unknown) => error instanceof DOMException && error.name === 'QuotaExceededError';
 
 /** Writes a page of results; when the browser says the disk is full, evicts harder and tries once more. */
-export async function writeSearchPage(db: CacheDb, page: PageWrite, limits = CACHE_LIMITS): Promise<CachedSearch> {
+export async function writeSearchPage(
+  db: CacheDb,
+  page: PageWrite,
+  limits = CACHE_LIMITS,
+): Promise<CachedSearch> {
   return withQuotaRetry(db, page, limits, (tx, caps) => writePageIn(tx, page, caps));
 }
 
 /** When the browser says the disk is full: evict to half the caps and try once more. */
-export async function withQuotaRetry<T>(db: CacheDb, page: Pick<PageWrite, 'provider' | 'key'>, limits: typeof CACHE_LIMITS, work: (tx: WriteTransaction, caps: typeof CACHE_LIMITS) => Promise<T>): Promise<T> {
+export async function withQuotaRetry<T>(
+  db: CacheDb,
+  page: Pick<PageWrite, 'provider' | 'key'>,
+  limits: typeof CACHE_LIMITS,
+  work: (tx: WriteTransaction, caps: typeof CACHE_LIMITS) => Promise<T>,
+): Promise<T> {
   try {
     return await inWriteTransaction(db, (tx) => work(tx, limits));
   } catch (error) {
@@ -145,7 +175,12 @@ export async function withQuotaRetry<T>(db: CacheDb, page: Pick<PageWrite, 'prov
 }
 
 /** Marks a search as just used, for the least-recently-used order. */
-export async function touchSearch(db: CacheDb, provider: ProviderId, key: string, now = Date.now()): Promise<void> {
+export async function touchSearch(
+  db: CacheDb,
+  provider: ProviderId,
+  key: string,
+  now = Date.now(),
+): Promise<void> {
   const tx = db.transaction('searches', 'readwrite');
   const search = parseCachedSearch(await tx.store.get([provider, key]));
   if (search) await tx.store.put({ ...search, lastUsedAt: now });
@@ -157,7 +192,9 @@ export const OFFLINE_MATCH_LIMIT = 100;
 
 /** Every cached event of a provider, indexed for filtering as the user types. */
 export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Promise<EventIndex> {
-  const records = (await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']))).map(parseCachedEvent).filter((record) => record !== null);
+  const records = (await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff'])))
+    .map(parseCachedEvent)
+    .filter((record) => record !== null);
   return EventIndex.build(records.map((record) => ({ event: withoutText(record), text: record.text })));
 }
 
@@ -165,7 +202,12 @@ export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Prom
  * The cached events of a provider that match a query, soonest first, at most OFFLINE_MATCH_LIMIT, and how
  * many matched: what "offline" can still offer, with the same matching as typing in the popup.
  */
-export async function searchCachedEvents(db: CacheDb, provider: ProviderId, query: SearchQuery, range: TimeRange): Promise<{ events: Event[]; total: number }> {
+export async function searchCachedEvents(
+  db: CacheDb,
+  provider: ProviderId,
+  query: SearchQuery,
+  range: TimeRange,
+): Promise<{ events: Event[]; total: number }> {
   return (await indexCachedEvents(db, provider)).search(query, range, OFFLINE_MATCH_LIMIT);
 }
 

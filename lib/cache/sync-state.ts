@@ -7,7 +7,11 @@ export async function removeSyncRecord(db: CacheDb, savedId: string): Promise<vo
   await db.delete('syncState', savedId);
 }
 
-const latestStart = (events: Event[]) => events.reduce<string | null>((latest, event) => (latest === null || event.start.utc > latest ? event.start.utc : latest), null);
+const latestStart = (events: Event[]) =>
+  events.reduce<string | null>(
+    (latest, event) => (latest === null || event.start.utc > latest ? event.start.utc : latest),
+    null,
+  );
 
 /**
  * Writes what a sync read for a saved search (its pages, as one cached search) and its bookkeeping in
@@ -15,7 +19,12 @@ const latestStart = (events: Event[]) => events.reduce<string | null>((latest, e
  * and not merely beyond what the last sync read. The first record of a search is its baseline, so
  * nothing is new then. Repeating a sync (a resumed cycle) finds nothing twice.
  */
-export async function recordSync(db: CacheDb, savedId: string, results: PageWrite, limits = CACHE_LIMITS): Promise<Event[]> {
+export async function recordSync(
+  db: CacheDb,
+  savedId: string,
+  results: PageWrite,
+  limits = CACHE_LIMITS,
+): Promise<Event[]> {
   return withQuotaRetry(db, results, limits, async (tx, caps) => {
     await writePageIn(tx, { ...results, append: false }, caps);
     const store = tx.objectStore('syncState');
@@ -37,7 +46,10 @@ export async function recordSync(db: CacheDb, savedId: string, results: PageWrit
 }
 
 export async function countNew(db: CacheDb): Promise<number> {
-  return (await db.getAll('syncState')).reduce((sum, raw) => sum + (parseSyncRecord(raw)?.newIds.length ?? 0), 0);
+  return (await db.getAll('syncState')).reduce(
+    (sum, raw) => sum + (parseSyncRecord(raw)?.newIds.length ?? 0),
+    0,
+  );
 }
 
 /** The new events of every saved search, handed over once: the user has now seen them. */

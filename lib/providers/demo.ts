@@ -22,11 +22,19 @@ export function demoProvider(): Provider {
   return {
     id: 'demo',
     label: 'Demo',
-    auth: { kind: 'code', config: { issuer: config.demo.issuer, clientId: config.demo.clientId, scope: 'events:read' } },
+    auth: {
+      kind: 'code',
+      config: { issuer: config.demo.issuer, clientId: config.demo.clientId, scope: 'events:read' },
+    },
     requestsPerPage: 1,
     fetchAccount: (accessToken) => fetchEventbriteAccount(config.demo.api, accessToken),
     async search(query, range, cursor, accessToken): Promise<SearchPage> {
-      const body = await eventbriteGet(config.demo.api, '/events/search/', accessToken, searchParameters(query, range, cursor));
+      const body = await eventbriteGet(
+        config.demo.api,
+        '/events/search/',
+        accessToken,
+        searchParameters(query, range, cursor),
+      );
       const list = readList(body, 'events');
       return { events: toEvents(list.items, 'demo'), cursor: list.continuation };
     },

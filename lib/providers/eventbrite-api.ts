@@ -5,7 +5,16 @@ import type { Account, ProviderId } from '../settings';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
 
-export type ProviderErrorKind = 'auth' | 'forbidden' | 'rate-limit' | 'arguments' | 'not-found' | 'server' | 'network' | 'malformed' | 'no-access';
+export type ProviderErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'rate-limit'
+  | 'arguments'
+  | 'not-found'
+  | 'server'
+  | 'network'
+  | 'malformed'
+  | 'no-access';
 
 const MESSAGES: Record<ProviderErrorKind, string> = {
   auth: 'Your sign-in is no longer accepted. Sign in again.',
@@ -16,7 +25,8 @@ const MESSAGES: Record<ProviderErrorKind, string> = {
   server: 'The events service is having trouble. Try again in a moment.',
   network: 'Could not reach the events service. Check your connection.',
   malformed: 'The events service sent an answer Event Scout cannot read.',
-  'no-access': 'Event Scout is not allowed to reach the events service. Choose “Allow access”, then try again.',
+  'no-access':
+    'Event Scout is not allowed to reach the events service. Choose “Allow access”, then try again.',
 };
 
 export class ProviderError extends Error {
@@ -59,12 +69,19 @@ function errorKind(status: number, error: unknown): ProviderErrorKind {
 }
 
 /** GET `${apiBase}${path}` with the bearer token, under the retry policy; the body as parsed JSON, or a ProviderError. */
-export async function eventbriteGet(apiBase: string, path: string, accessToken: string, query?: URLSearchParams): Promise<unknown> {
+export async function eventbriteGet(
+  apiBase: string,
+  path: string,
+  accessToken: string,
+  query?: URLSearchParams,
+): Promise<unknown> {
   const url = new URL(`${apiBase.replace(/\/$/, '')}${path}`);
   if (query) url.search = query.toString();
   let response: Response;
   try {
-    response = await fetchWithRetry(url, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
+    response = await fetchWithRetry(url, {
+      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+    });
   } catch (error) {
     throw new ProviderError('network', String(error));
   }
@@ -76,7 +93,11 @@ export async function eventbriteGet(apiBase: string, path: string, accessToken: 
   }
   if (!response.ok) {
     const error = (body as { error?: unknown } | undefined)?.error;
-    throw new ProviderError(errorKind(response.status, error), `${response.status} ${String(error ?? '')}`, parseRetryAfter(response.headers.get('retry-after')));
+    throw new ProviderError(
+      errorKind(response.status, error),
+      `${response.status} ${String(error ?? '')}`,
+      parseRetryAfter(response.headers.get('retry-after')),
+    );
   }
   return body;
 }
@@ -90,7 +111,9 @@ export function parseEventbriteUser(body: unknown): Account {
   const emails = Array.isArray(user.emails) ? user.emails : [];
   const primary = emails.find((entry) => entry?.primary) ?? emails[0];
   const email = typeof primary?.email === 'string' ? primary.email : undefined;
-  const fullName = [user.first_name, user.last_name].filter((part) => typeof part === 'string' && part.trim()).join(' ');
+  const fullName = [user.first_name, user.last_name]
+    .filter((part) => typeof part === 'string' && part.trim())
+    .join(' ');
   const name = (typeof user.name === 'string' && user.name.trim()) || fullName || email || `Account ${id}`;
   return { id, name, ...(email ? { email } : {}) };
 }
@@ -128,7 +151,8 @@ function venue(value: unknown): EventVenue | null {
   const address = isRecord(value.address) ? value.address : {};
   const name = text(value.name);
   const city = text(address.city);
-  const display = text(address.localized_address_display) || [text(address.address_1), city].filter(Boolean).join(', ');
+  const display =
+    text(address.localized_address_display) || [text(address.address_1), city].filter(Boolean).join(', ');
   return name || city || display ? { name, city, address: display } : null;
 }
 

@@ -2,7 +2,15 @@ import { config } from '../config';
 import type { Event } from '../event';
 import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
 import type { EventbriteSettings } from '../settings';
-import { eventbriteGet, fetchEventbriteAccount, ProviderError, readList, toEvent, toEvents, type EventbriteList } from './eventbrite-api';
+import {
+  eventbriteGet,
+  fetchEventbriteAccount,
+  ProviderError,
+  readList,
+  toEvent,
+  toEvents,
+  type EventbriteList,
+} from './eventbrite-api';
 import type { Provider, SearchPage } from './types';
 
 /** How many of the user's organizations and followed organizers one search reads. */
@@ -36,16 +44,25 @@ function decodeCursor(cursor: string): Map<string, string> {
   try {
     const value: unknown = JSON.parse(atob(cursor));
     if (typeof value !== 'object' || value === null) throw new Error('not an object');
-    return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && parseSourceKey(entry[0]) !== null));
+    return new Map(
+      Object.entries(value).filter(
+        (entry): entry is [string, string] =>
+          typeof entry[1] === 'string' && parseSourceKey(entry[0]) !== null,
+      ),
+    );
   } catch {
     throw new ProviderError('arguments', 'unreadable cursor');
   }
 }
 
-const organizerIdsOf = (settings: EventbriteSettings) => [...new Set(settings.organizerIds.filter((id) => /^\d+$/.test(id)))].slice(0, MAX_ORGANIZERS);
+const organizerIdsOf = (settings: EventbriteSettings) =>
+  [...new Set(settings.organizerIds.filter((id) => /^\d+$/.test(id)))].slice(0, MAX_ORGANIZERS);
 
 async function firstSources(settings: EventbriteSettings, accessToken: string): Promise<Source[]> {
-  const organizations = readList(await eventbriteGet(config.eventbrite.api, '/users/me/organizations/', accessToken), 'organizations');
+  const organizations = readList(
+    await eventbriteGet(config.eventbrite.api, '/users/me/organizations/', accessToken),
+    'organizations',
+  );
   const organizationIds = organizations.items
     .map((organization) => String((organization as { id?: unknown })?.id ?? ''))
     .filter((id) => /^\d+$/.test(id))
@@ -57,30 +74,47 @@ async function firstSources(settings: EventbriteSettings, accessToken: string): 
   ];
 }
 
-async function readSource(source: Source, query: SearchQuery, continuation: string | undefined, accessToken: string): Promise<{ events: Event[]; list: EventbriteList }> {
+async function readSource(
+  source: Source,
+  query: SearchQuery,
+  continuation: string | undefined,
+  accessToken: string,
+): Promise<{ events: Event[]; list: EventbriteList }> {
   const params = new URLSearchParams();
   if (continuation) params.set('continuation', continuation);
   if (source.kind === 'orders') {
     params.set('expand', 'event.venue');
-    const list = readList(await eventbriteGet(config.eventbrite.api, '/users/me/orders/', accessToken, params), 'orders');
-    const events = list.items.map((order) => toEvent((order as { event?: unknown })?.event, 'eventbrite')).filter((event): event is Event => event !== null);
+    const list = readList(
+      await eventbriteGet(config.eventbrite.api, '/users/me/orders/', accessToken, params),
+      'orders',
+    );
+    const events = list.items
+      .map((order) => toEvent((order as { event?: unknown })?.event, 'eventbrite'))
+      .filter((event): event is Event => event !== null);
     return { events, list };
   }
   params.set('expand', 'venue');
   if (source.kind === 'organization') {
     params.set('time_filter', 'current_future');
     if (query.text) params.set('name_filter', query.text);
-    const list = readList(await eventbriteGet(config.eventbrite.api, `/organizations/${source.id}/events/`, accessToken, params), 'events');
+    const list = readList(
+      await eventbriteGet(config.eventbrite.api, `/organizations/${source.id}/events/`, accessToken, params),
+      'events',
+    );
     return { events: toEvents(list.items, 'eventbrite'), list };
   }
   params.set('status', 'live');
   params.set('order_by', 'start_asc');
   try {
-    const list = readList(await eventbriteGet(config.eventbrite.api, `/organizers/${source.id}/events/`, accessToken, params), 'events');
+    const list = readList(
+      await eventbriteGet(config.eventbrite.api, `/organizers/${source.id}/events/`, accessToken, params),
+      'events',
+    );
     return { events: toEvents(list.items, 'eventbrite'), list };
   } catch (error) {
     // An organizer id the user mistyped should not sink the whole search.
-    if (error instanceof ProviderError && error.kind === 'not-found') return { events: [], list: { items: [] } };
+    if (error instanceof ProviderError && error.kind === 'not-found')
+      return { events: [], list: { items: [] } };
     throw error;
   }
 }
@@ -91,15 +125,25 @@ export function eventbriteProvider(settings: EventbriteSettings): Provider {
     label: 'Eventbrite',
     auth: {
       kind: 'implicit',
-      config: { authorizeUrl: config.eventbrite.authorize, clientId: settings.clientId.trim() || config.eventbrite.clientId },
+      config: {
+        authorizeUrl: config.eventbrite.authorize,
+        clientId: settings.clientId.trim() || config.eventbrite.clientId,
+      },
     },
     requestsPerPage: 2 + MAX_ORGANIZATIONS + MAX_ORGANIZERS,
     fetchAccount: (accessToken) => fetchEventbriteAccount(config.eventbrite.api, accessToken),
-    async search(query: SearchQuery, range: TimeRange, cursor: string | undefined, accessToken: string): Promise<SearchPage> {
+    async search(
+      query: SearchQuery,
+      range: TimeRange,
+      cursor: string | undefined,
+      accessToken: string,
+    ): Promise<SearchPage> {
       const pending: [Source, string | undefined][] = cursor
         ? [...decodeCursor(cursor)].map(([key, continuation]) => [parseSourceKey(key)!, continuation])
         : (await firstSources(settings, accessToken)).map((source) => [source, undefined]);
-      const pages = await Promise.all(pending.map(([source, continuation]) => readSource(source, query, continuation, accessToken)));
+      const pages = await Promise.all(
+        pending.map(([source, continuation]) => readSource(source, query, continuation, accessToken)),
+      );
 
       const next = new Map<string, string>();
       const merged = new Map<string, Event>();

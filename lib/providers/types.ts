@@ -4,7 +4,8 @@ import type { Event } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
 import type { Account, ProviderId } from '../settings';
 
-export type AuthMethod = { kind: 'code'; config: CodeFlowConfig } | { kind: 'implicit'; config: ImplicitFlowConfig };
+export type AuthMethod =
+  { kind: 'code'; config: CodeFlowConfig } | { kind: 'implicit'; config: ImplicitFlowConfig };
 
 export interface SearchPage {
   /** In start order, each once. */
@@ -21,5 +22,10 @@ export interface Provider {
   /** The most API requests one `search` call makes. */
   requestsPerPage: number;
   fetchAccount(accessToken: string): Promise<Account>;
-  search(query: SearchQuery, range: TimeRange, cursor: string | undefined, accessToken: string): Promise<SearchPage>;
+  search(
+    query: SearchQuery,
+    range: TimeRange,
+    cursor: string | undefined,
+    accessToken: string,
+  ): Promise<SearchPage>;
 }

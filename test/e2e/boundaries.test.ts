@@ -22,18 +22,34 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const readManifest = async (dir: string) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const readManifest = async (dir: string) =>
+  JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
 /** Every file under `dir` whose name ends with one of `extensions`. */
 async function filesIn(dir: string, extensions: string[]): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension))).map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension)))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe('the manifest', () => {
   test('asks for exactly what DESIGN.md names, and opens nothing to pages or other extensions', async () => {
     const manifest = await readManifest(builtDir());
-    expect(Object.keys(manifest).sort()).toEqual(['action', 'background', 'description', 'host_permissions', 'icons', 'key', 'manifest_version', 'name', 'optional_permissions', 'options_ui', 'permissions', 'version']);
+    expect(Object.keys(manifest).sort()).toEqual([
+      'action',
+      'background',
+      'description',
+      'host_permissions',
+      'icons',
+      'key',
+      'manifest_version',
+      'name',
+      'optional_permissions',
+      'options_ui',
+      'permissions',
+      'version',
+    ]);
     expect(manifest).toMatchObject({
       manifest_version: 3,
       permissions: ['identity', 'storage', 'alarms'],
@@ -44,14 +60,24 @@ describe('the manifest', () => {
     });
     // Absent, so the browser's defaults hold: no externally_connectable, web_accessible_resources,
     // content_scripts, and a content security policy no looser than MV3's default.
-    for (const key of ['externally_connectable', 'web_accessible_resources', 'content_scripts', 'content_security_policy']) expect(manifest).not.toHaveProperty(key);
+    for (const key of [
+      'externally_connectable',
+      'web_accessible_resources',
+      'content_scripts',
+      'content_security_policy',
+    ])
+      expect(manifest).not.toHaveProperty(key);
   });
 
   test('the store build has no loopback host permission', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'event-scout-store-'));
     try {
-      await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', 'chrome'], { env: { ...process.env, WXT_DEFAULT_PROVIDER: '', EVENT_SCOUT_OUT_DIR: outDir } });
-      expect((await readManifest(join(outDir, 'chrome-mv3'))).host_permissions).toEqual(['https://www.eventbriteapi.com/*']);
+      await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', 'chrome'], {
+        env: { ...process.env, WXT_DEFAULT_PROVIDER: '', EVENT_SCOUT_OUT_DIR: outDir },
+      });
+      expect((await readManifest(join(outDir, 'chrome-mv3'))).host_permissions).toEqual([
+        'https://www.eventbriteapi.com/*',
+      ]);
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
@@ -63,12 +89,20 @@ describe('the bundle', () => {
     const findings: string[] = [];
     for (const file of await filesIn(builtDir(), ['.js'])) {
       const code = await readFile(file, 'utf8');
-      const patterns = [/\beval\s*\(/, /\bnew\s+Function\s*\(/, /[^.\w]Function\s*\(\s*["'`]/, /\bset(?:Timeout|Interval)\s*\(\s*["'`]/, /\bimportScripts\s*\(/, /\bimport\s*\(\s*["'`]https?:/];
+      const patterns = [
+        /\beval\s*\(/,
+        /\bnew\s+Function\s*\(/,
+        /[^.\w]Function\s*\(\s*["'`]/,
+        /\bset(?:Timeout|Interval)\s*\(\s*["'`]/,
+        /\bimportScripts\s*\(/,
+        /\bimport\s*\(\s*["'`]https?:/,
+      ];
       for (const pattern of patterns) if (pattern.test(code)) findings.push(`${file}: ${pattern}`);
     }
     for (const file of await filesIn(builtDir(), ['.html'])) {
       const html = await readFile(file, 'utf8');
-      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) if (!src!.startsWith('/')) findings.push(`${file}: script ${src}`);
+      for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g))
+        if (!src!.startsWith('/')) findings.push(`${file}: script ${src}`);
     }
     expect(findings).toEqual([]);
     // The scan would see them: the bundle is really there.
@@ -78,12 +112,20 @@ describe('the bundle', () => {
 
 describe('messages from outside', () => {
   const searchRequests = () => demo.requestCount('GET /v3/events/search/');
-  const attempts = (extensionId: string) => [
-    { type: 'search/run', payload: { query: { text: 'jazz', place: '', when: 'any', onlineOnly: false, freeOnly: false }, timeZone: 'UTC', force: true } },
-    { type: 'auth/sign-in' },
-    { type: 'auth/state' },
-    { type: 'cache/clear' },
-  ].map((message) => ({ extensionId, message }));
+  const attempts = (extensionId: string) =>
+    [
+      {
+        type: 'search/run',
+        payload: {
+          query: { text: 'jazz', place: '', when: 'any', onlineOnly: false, freeOnly: false },
+          timeZone: 'UTC',
+          force: true,
+        },
+      },
+      { type: 'auth/sign-in' },
+      { type: 'auth/state' },
+      { type: 'cache/clear' },
+    ].map((message) => ({ extensionId, message }));
 
   test('a web page cannot message the extension nor load its pages', async () => {
     const session = await launchSignedIn(builtDir(), demo.issuer);
@@ -91,22 +133,27 @@ describe('messages from outside', () => {
     const before = searchRequests();
     const page = await ext.context.newPage();
     await page.goto(`${demo.issuer}/health`);
-    const outcome = await page.evaluate(async ({ extensionId, messages }) => {
-      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
-      const replies: string[] = [];
-      for (const { message } of messages) {
-        try {
-          replies.push(JSON.stringify(await runtime!.sendMessage!(extensionId, message)));
-        } catch (error) {
-          replies.push(`refused: ${(error as Error).name}`);
+    const outcome = await page.evaluate(
+      async ({ extensionId, messages }) => {
+        const runtime = (
+          globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }
+        ).chrome?.runtime;
+        const replies: string[] = [];
+        for (const { message } of messages) {
+          try {
+            replies.push(JSON.stringify(await runtime!.sendMessage!(extensionId, message)));
+          } catch (error) {
+            replies.push(`refused: ${(error as Error).name}`);
+          }
         }
-      }
-      const popup = await fetch(`chrome-extension://${extensionId}/popup.html`).then(
-        () => 'loaded',
-        (error: Error) => `refused: ${error.name}`,
-      );
-      return { replies, popup };
-    }, { extensionId: ext.extensionId, messages: attempts(ext.extensionId) });
+        const popup = await fetch(`chrome-extension://${extensionId}/popup.html`).then(
+          () => 'loaded',
+          (error: Error) => `refused: ${error.name}`,
+        );
+        return { replies, popup };
+      },
+      { extensionId: ext.extensionId, messages: attempts(ext.extensionId) },
+    );
     expect(outcome).toEqual({ replies: Array(4).fill('refused: TypeError'), popup: 'refused: TypeError' });
     expect(searchRequests()).toBe(before);
   });
@@ -115,8 +162,19 @@ describe('messages from outside', () => {
     const intruderDir = await mkdtemp(join(tmpdir(), 'event-scout-intruder-'));
     try {
       await mkdir(intruderDir, { recursive: true });
-      await writeFile(join(intruderDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Intruder', version: '1.0', background: { service_worker: 'worker.js' } }));
-      await writeFile(join(intruderDir, 'worker.js'), '// Its only purpose is to be an extension that tries.\n');
+      await writeFile(
+        join(intruderDir, 'manifest.json'),
+        JSON.stringify({
+          manifest_version: 3,
+          name: 'Intruder',
+          version: '1.0',
+          background: { service_worker: 'worker.js' },
+        }),
+      );
+      await writeFile(
+        join(intruderDir, 'worker.js'),
+        '// Its only purpose is to be an extension that tries.\n',
+      );
       const session = await launchSignedIn(builtDir(), demo.issuer, { otherExtensions: [intruderDir] });
       ext = session.ext;
       const ownId = ext.extensionId;
@@ -135,17 +193,31 @@ describe('messages from outside', () => {
         }
         // A long-lived port is refused too.
         const port = chrome.runtime.connect(messages[0]!.extensionId);
-        results.push(await new Promise<string>((resolve) => port.onDisconnect.addListener(() => resolve(`disconnected: ${chrome.runtime.lastError?.message ?? ''}`))));
+        results.push(
+          await new Promise<string>((resolve) =>
+            port.onDisconnect.addListener(() =>
+              resolve(`disconnected: ${chrome.runtime.lastError?.message ?? ''}`),
+            ),
+          ),
+        );
         return results;
       }, attempts(ownId));
 
-      expect(replies.slice(0, 4)).toEqual(Array(4).fill('refused: Could not establish connection. Receiving end does not exist.'));
+      expect(replies.slice(0, 4)).toEqual(
+        Array(4).fill('refused: Could not establish connection. Receiving end does not exist.'),
+      );
       expect(replies[4]).toMatch(/^disconnected: /);
       expect(replies.join(' ')).not.toMatch(/accessToken|refreshToken/);
       expect(searchRequests()).toBe(before);
       // And the extension still works for its own pages.
       const worker = await ext.worker();
-      expect(await worker.evaluate(() => chrome.storage.local.get('tokens').then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)))).toBe(true);
+      expect(
+        await worker.evaluate(() =>
+          chrome.storage.local
+            .get('tokens')
+            .then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)),
+        ),
+      ).toBe(true);
     } finally {
       await rm(intruderDir, { recursive: true, force: true });
     }

@@ -21,7 +21,11 @@ export interface ExtensionSession {
 }
 
 /** Polls `check` until it gives something other than false. */
-export async function waitFor<T>(check: () => Promise<T | false>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => false as const);
@@ -62,20 +66,30 @@ async function launchChromium(extensionDir: string): Promise<{ browser: Browser;
     enableExtensions: true,
     args: chromiumArgsFor([extensionDir]),
   });
-  const worker = await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'));
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+  );
   // Node's URL gives non-special schemes a null origin: build it from the host.
   return { browser, origin: `chrome-extension://${new URL(worker.url()).host}` };
 }
 
 export async function launchBrowser(name: BrowserName, extensionDir: string): Promise<ExtensionSession> {
-  const { browser, origin } = await (name === 'firefox' ? launchFirefox(extensionDir) : launchChromium(extensionDir));
+  const { browser, origin } = await (name === 'firefox'
+    ? launchFirefox(extensionDir)
+    : launchChromium(extensionDir));
   const openPage = async (path: string) => {
     const url = `${origin}/${path}`;
     const page = await browser.newPage();
     // Over BiDi, navigating to an extension page never reports completion and page.url() stays
     // about:blank: in both browsers, the page itself says where it is and whether it has loaded.
     page.goto(url, { timeout: 0 }).catch(() => undefined);
-    await waitFor(() => page.evaluate((url) => location.href === url && document.readyState === 'complete', url).then((done) => done || false), `${url} to load`);
+    await waitFor(
+      () =>
+        page
+          .evaluate((url) => location.href === url && document.readyState === 'complete', url)
+          .then((done) => done || false),
+      `${url} to load`,
+    );
     return page;
   };
   return {

@@ -47,7 +47,11 @@ export async function fillCache(ext: ExtensionBrowser, count: number): Promise<v
 }
 
 /** Writes events into the cache's store as the extension keeps them, in chunks the DevTools protocol carries well. */
-export async function putCachedEvents(ext: ExtensionBrowser, records: CachedRecord[], { clear }: { clear: boolean }): Promise<void> {
+export async function putCachedEvents(
+  ext: ExtensionBrowser,
+  records: CachedRecord[],
+  { clear }: { clear: boolean },
+): Promise<void> {
   const worker = await ext.worker();
   for (let from = 0; from < records.length; from += 5_000) {
     await worker.evaluate(

@@ -40,7 +40,12 @@ async function findOwnExtensionId(context: BrowserContext): Promise<string> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     for (const worker of context.serviceWorkers()) {
-      if (await worker.evaluate(() => Boolean(chrome.runtime.getManifest().action?.default_popup)).catch(() => false)) return new URL(worker.url()).host;
+      if (
+        await worker
+          .evaluate(() => Boolean(chrome.runtime.getManifest().action?.default_popup))
+          .catch(() => false)
+      )
+        return new URL(worker.url()).host;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -50,7 +55,13 @@ async function findOwnExtensionId(context: BrowserContext): Promise<string> {
 /** Real Chromium (Debian's) with the unpacked build loaded (and any other extensions given), in a fresh profile. */
 export async function launchExtension(
   extensionDir: string,
-  options: { timezoneId?: string; colorScheme?: 'light' | 'dark'; profileDir?: string; debuggingPort?: number; otherExtensions?: string[] } = {},
+  options: {
+    timezoneId?: string;
+    colorScheme?: 'light' | 'dark';
+    profileDir?: string;
+    debuggingPort?: number;
+    otherExtensions?: string[];
+  } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'event-scout-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {

@@ -27,7 +27,11 @@ function hostileListings(beacon: string) {
     addListing(demo, `Xylophone gala ${markup('title')}`, {
       summary: markup('summary'),
       description: { text: markup('description'), html: markup('description') },
-      venue: { ...venue, name: `<style>@import url('${beacon}?style');</style>${markup('venue')}`, address: { ...venue.address, city: `<base href="${beacon}/">${markup('city')}` } },
+      venue: {
+        ...venue,
+        name: `<style>@import url('${beacon}?style');</style>${markup('venue')}`,
+        address: { ...venue.address, city: `<base href="${beacon}/">${markup('city')}` },
+      },
       url: `javascript:${call('url')}`,
       logo: { url: `javascript:${call('logo')}` },
     }),
@@ -43,7 +47,9 @@ async function damage(page: Page) {
     const list = document.querySelector('[aria-label="Events"]')!;
     return {
       injected: list.querySelectorAll('img, script, iframe, svg, style, base, object, embed').length,
-      unsafeLinks: [...document.querySelectorAll('a[href]')].map((link) => link.getAttribute('href')!).filter((href) => !/^https?:\/\//.test(href)),
+      unsafeLinks: [...document.querySelectorAll('a[href]')]
+        .map((link) => link.getAttribute('href')!)
+        .filter((href) => !/^https?:\/\//.test(href)),
       title: document.title,
     };
   });
@@ -77,7 +83,8 @@ describe('hostile event content in Chromium', () => {
 
     // Time for anything that would load or run to have done so.
     await popup.waitForTimeout(1_000);
-    for (const page of [popup, reopened]) expect(await damage(page)).toEqual({ injected: 0, unsafeLinks: [], title: 'Event Scout' });
+    for (const page of [popup, reopened])
+      expect(await damage(page)).toEqual({ injected: 0, unsafeLinks: [], title: 'Event Scout' });
     expect(beaconHits()).toBe(0);
     expect(dialogs).toEqual([]);
   });

@@ -29,12 +29,21 @@ function readCache(page: Page, provider: string, key: string) {
         request.onerror = () => reject(request.error);
       });
       const tx = db.transaction(['searches', 'events'], 'readonly');
-      const get = <T>(request: IDBRequest<T>) => new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
-      const search = await get<{ eventIds: string[] } | undefined>(tx.objectStore('searches').get([provider, key]));
-      const stored = search ? await Promise.all(search.eventIds.map((id) => get(tx.objectStore('events').get([provider, id])))) : [];
+      const get = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
+      const search = await get<{ eventIds: string[] } | undefined>(
+        tx.objectStore('searches').get([provider, key]),
+      );
+      const stored = search
+        ? await Promise.all(search.eventIds.map((id) => get(tx.objectStore('events').get([provider, id]))))
+        : [];
       const events = await get(tx.objectStore('events').count());
       db.close();
-      return { eventIds: search?.eventIds ?? null, missing: stored.filter((event) => event === undefined).length, events };
+      return {
+        eventIds: search?.eventIds ?? null,
+        missing: stored.filter((event) => event === undefined).length,
+        events,
+      };
     },
     { name: CACHE_NAME, provider, key },
   );
@@ -52,7 +61,11 @@ describe('interruptions', () => {
     const key = queryKey(query);
 
     // The answer reaches the page before the write completes (lib/search.ts); stop the worker then.
-    const answer = await session.popup.evaluate((query) => chrome.runtime.sendMessage({ type: 'search/run', payload: { query, timeZone: 'Europe/Berlin' } }), query);
+    const answer = await session.popup.evaluate(
+      (query) =>
+        chrome.runtime.sendMessage({ type: 'search/run', payload: { query, timeZone: 'Europe/Berlin' } }),
+      query,
+    );
     await ext.stopWorkers();
     expect(answer).toMatchObject({ ok: true, value: { events: expect.any(Array) } });
 
@@ -65,8 +78,12 @@ describe('interruptions', () => {
     const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
     await searchbox.fill('jazz');
     await searchbox.press('Enter');
-    await expect.poll(() => popup.getByRole('list', { name: 'Events' }).getByRole('listitem').count()).toBe(50);
-    await expect.poll(async () => (await readCache(options, 'demo', key)).eventIds?.length, { timeout: 30_000 }).toBe(50);
+    await expect
+      .poll(() => popup.getByRole('list', { name: 'Events' }).getByRole('listitem').count())
+      .toBe(50);
+    await expect
+      .poll(async () => (await readCache(options, 'demo', key)).eventIds?.length, { timeout: 30_000 })
+      .toBe(50);
     const after = await readCache(options, 'demo', key);
     expect(after.missing).toBe(0);
     expect(after.events).toBeLessThanOrEqual(CACHE_LIMITS.events);
@@ -81,7 +98,12 @@ describe('interruptions', () => {
     await searchbox.press('Enter');
     await popup.getByRole('list', { name: 'Events' }).getByRole('listitem').first().waitFor();
     // The popup keeps its connection for its whole life (entrypoints/popup/useSearch.ts).
-    expect(await popup.evaluate(async (name) => (await indexedDB.databases()).some((db) => db.name === name), CACHE_NAME)).toBe(true);
+    expect(
+      await popup.evaluate(
+        async (name) => (await indexedDB.databases()).some((db) => db.name === name),
+        CACHE_NAME,
+      ),
+    ).toBe(true);
 
     const worker = await ext.worker();
     const upgrade = await worker.evaluate(

@@ -22,20 +22,28 @@ afterEach(async () => {
   session = undefined;
 });
 
-const BUILDS: Record<BrowserName, () => string> = { chromium: () => inject('chromeExtensionDir'), firefox: () => inject('firefoxExtensionDir') };
+const BUILDS: Record<BrowserName, () => string> = {
+  chromium: () => inject('chromeExtensionDir'),
+  firefox: () => inject('firefoxExtensionDir'),
+};
 const launch = async (name: BrowserName) => (session = await launchBrowser(name, BUILDS[name]()));
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
 
 /** The visible text of the page, for "is it there yet" checks. */
 const pageText = (page: Page) => page.evaluate(() => document.body.innerText);
-const eventCount = (page: Page) => page.evaluate(() => document.querySelectorAll('[aria-label="Events"] > li').length);
+const eventCount = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('[aria-label="Events"] > li').length);
 // `chrome.*` in both: Firefox offers it next to `browser.*`.
 const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));
-const storedTokens = (page: Page) => page.evaluate(() => chrome.storage.local.get('tokens').then(({ tokens }) => tokens as { accessToken?: string } | undefined));
+const storedTokens = (page: Page) =>
+  page.evaluate(() =>
+    chrome.storage.local.get('tokens').then(({ tokens }) => tokens as { accessToken?: string } | undefined),
+  );
 
 /** Clicks the button with this accessible name, as a user would (real input, not a synthetic event). */
-const clickButton = (page: Page, name: string) => page.locator(`::-p-aria([name="${name}"][role="button"])`).click();
+const clickButton = (page: Page, name: string) =>
+  page.locator(`::-p-aria([name="${name}"][role="button"])`).click();
 
 async function search(page: Page, text: string) {
   await page.locator('::-p-aria([name="Search events"][role="searchbox"])').fill(text);
@@ -46,12 +54,21 @@ async function search(page: Page, text: string) {
 async function signIn(browser: ExtensionSession, popup: Page) {
   const before = new Set(await browser.browser.pages());
   await clickButton(popup, 'Sign in');
-  const authWindow = await waitFor(async () => (await browser.browser.pages()).find((page) => !before.has(page) && page.url().startsWith(demo.issuer)) ?? false, 'the auth window');
+  const authWindow = await waitFor(
+    async () =>
+      (await browser.browser.pages()).find(
+        (page) => !before.has(page) && page.url().startsWith(demo.issuer),
+      ) ?? false,
+    'the auth window',
+  );
   await authWindow.locator('#login').fill('demo');
   await authWindow.locator('#password').fill('demo');
   await authWindow.locator('button[type="submit"]').click();
   await authWindow.locator('button[value="allow"]').click();
-  await waitFor(async () => (await pageText(popup)).includes('Dana Demo') || false, 'the account name in the popup');
+  await waitFor(
+    async () => (await pageText(popup)).includes('Dana Demo') || false,
+    'the account name in the popup',
+  );
 }
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
@@ -69,12 +86,17 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     const before = searches();
     const reopened = await browser.openPopup();
     await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the cached results');
-    expect(await reopened.evaluate(() => document.querySelector<HTMLInputElement>('input[type="search"]')!.value)).toBe('jazz');
+    expect(
+      await reopened.evaluate(() => document.querySelector<HTMLInputElement>('input[type="search"]')!.value),
+    ).toBe('jazz');
     await waitFor(async () => /50 events/.test(await pageText(reopened)) || false, 'the status to settle');
     expect(searches()).toBe(before);
 
     await clickButton(reopened, 'Sign out');
-    await waitFor(async () => (await reopened.$('::-p-aria([name="Sign in"][role="button"])')) ?? false, 'the Sign in button');
+    await waitFor(
+      async () => (await reopened.$('::-p-aria([name="Sign in"][role="button"])')) ?? false,
+      'the Sign in button',
+    );
     expect(await storedTokens(reopened)).toBeUndefined();
   });
 
@@ -83,20 +105,33 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     const popup = await browser.openPopup();
     await signIn(browser, popup);
     await search(popup, 'ukulele');
-    await waitFor(async () => /\d+ events?|No events match/.test(await pageText(popup)) || false, 'the search to finish');
+    await waitFor(
+      async () => /\d+ events?|No events match/.test(await pageText(popup)) || false,
+      'the search to finish',
+    );
     await clickButton(popup, 'Save search');
-    await waitFor(async () => (await popup.$('::-p-aria([name="Save search"][role="button"])[aria-pressed="true"]')) ?? false, 'Save search pressed');
+    await waitFor(
+      async () =>
+        (await popup.$('::-p-aria([name="Save search"][role="button"])[aria-pressed="true"]')) ?? false,
+      'Save search pressed',
+    );
     expect(await badge(popup)).toBe('');
 
     const title = `Ukulele Jam in ${name}`;
     addListing(demo, title);
     const options = await browser.openOptions();
-    await waitFor(async () => (await pageText(options)).includes('ukulele') || false, 'the saved search in options');
+    await waitFor(
+      async () => (await pageText(options)).includes('ukulele') || false,
+      'the saved search in options',
+    );
     await clickButton(options, 'Sync now');
     await waitFor(async () => (await badge(options)) === '1' || false, 'the badge to show 1');
 
     const reopened = await browser.openPopup();
-    await waitFor(async () => (await pageText(reopened)).includes(title) || false, 'the new listing in the popup');
+    await waitFor(
+      async () => (await pageText(reopened)).includes(title) || false,
+      'the new listing in the popup',
+    );
     await waitFor(async () => (await badge(reopened)) === '' || false, 'the badge to clear');
   });
 });
@@ -111,15 +146,27 @@ describe('firefox only', () => {
     expect(await popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(true);
 
     const reopened = await browser.openPopup();
-    await waitFor(async () => (await pageText(reopened)).includes('Event Scout needs your permission to reach 127.0.0.1') || false, 'the access notice');
+    await waitFor(
+      async () =>
+        (await pageText(reopened)).includes('Event Scout needs your permission to reach 127.0.0.1') || false,
+      'the access notice',
+    );
     const before = searches();
     await search(reopened, 'jazz');
-    await waitFor(async () => (await pageText(reopened)).includes('not allowed to reach the events service') || false, 'the search to say why it cannot run');
+    await waitFor(
+      async () => (await pageText(reopened)).includes('not allowed to reach the events service') || false,
+      'the search to say why it cannot run',
+    );
     expect(searches()).toBe(before);
 
     await clickButton(reopened, 'Allow access');
-    await waitFor(async () => !(await pageText(reopened)).includes('needs your permission') || false, 'the notice to go');
-    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(true);
+    await waitFor(
+      async () => !(await pageText(reopened)).includes('needs your permission') || false,
+      'the notice to go',
+    );
+    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(
+      true,
+    );
     // The search that failed for want of access runs again by itself.
     await waitFor(async () => (await eventCount(reopened)) === 50 || false, 'the results');
   });

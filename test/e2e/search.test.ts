@@ -26,7 +26,10 @@ async function search(page: Page, text: string) {
 }
 
 async function signedInPopup(options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, { timezoneId: 'America/New_York', ...options });
+  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, {
+    timezoneId: 'America/New_York',
+    ...options,
+  });
   ext = session.ext;
   return session.popup;
 }
@@ -34,7 +37,9 @@ async function signedInPopup(options: { colorScheme?: 'light' | 'dark' } = {}) {
 describe('searching from the popup (America/New_York)', () => {
   test('search, reopen with cached results at once, Refresh, More', async () => {
     const popup = await signedInPopup();
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search events');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Search events');
     await search(popup, 'jazz');
     await items(popup).first().waitFor();
     expect(await items(popup).count()).toBe(50);
@@ -64,7 +69,9 @@ describe('searching from the popup (America/New_York)', () => {
 
     await reopened.getByRole('button', { name: 'More' }).click();
     await expect.poll(() => items(reopened).count()).toBe(100);
-    const hrefs = await eventsList(reopened).getByRole('link').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const hrefs = await eventsList(reopened)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(new Set(hrefs).size).toBe(100);
   });
 
@@ -73,19 +80,37 @@ describe('searching from the popup (America/New_York)', () => {
     await popup.getByRole('textbox', { name: 'Place' }).fill('Tokyo');
     await search(popup, '');
     await items(popup).first().waitFor();
-    expect((await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Tokyo'))).toBe(true);
+    expect(
+      (await eventsList(popup).locator('.event-where').allTextContents()).every((text) =>
+        text.includes('Tokyo'),
+      ),
+    ).toBe(true);
 
     await popup.getByRole('textbox', { name: 'Place' }).fill('');
     await popup.getByRole('checkbox', { name: 'Online only' }).check();
-    await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.startsWith('Online'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await eventsList(popup).locator('.event-where').allTextContents()).every((text) =>
+          text.startsWith('Online'),
+        ),
+      )
+      .toBe(true);
     expect(await eventsList(popup).locator('.event-when').first().textContent()).toContain('your time');
 
     await popup.getByRole('checkbox', { name: 'Free only' }).check();
-    await expect.poll(async () => (await eventsList(popup).locator('.event-where').allTextContents()).every((text) => text.includes('Free'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await eventsList(popup).locator('.event-where').allTextContents()).every((text) =>
+          text.includes('Free'),
+        ),
+      )
+      .toBe(true);
 
     await popup.getByRole('combobox', { name: 'Dates' }).selectOption({ label: 'Next 7 days' });
     await expect.poll(() => status(popup).textContent()).toMatch(/^\d+ events?$|^No events match/);
-    const starts = await eventsList(popup).locator('time').evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime')!)));
+    const starts = await eventsList(popup)
+      .locator('time')
+      .evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime')!)));
     expect(starts.every((start) => start <= Date.now() + 7 * 86_400_000)).toBe(true);
   });
 
@@ -99,12 +124,16 @@ describe('searching from the popup (America/New_York)', () => {
       await items(reopened).first().waitFor();
       await reopened.getByRole('button', { name: 'Refresh' }).click();
       // A refused connection is retried with backoff first (lib/retry-policy.ts): up to 1.5 s more.
-      await expect.poll(() => status(reopened).textContent(), { timeout: 5_000 }).toMatch(/^Offline · 50 events/);
+      await expect
+        .poll(() => status(reopened).textContent(), { timeout: 5_000 })
+        .toMatch(/^Offline · 50 events/);
       await reopened.getByText('You are offline').waitFor();
       expect(await items(reopened).count()).toBe(50);
 
       await reopened.getByRole('searchbox', { name: 'Search events' }).fill('night winter');
-      await expect.poll(() => status(reopened).textContent()).toMatch(/^Offline · \d+ events? saved on this device match/);
+      await expect
+        .poll(() => status(reopened).textContent())
+        .toMatch(/^Offline · \d+ events? saved on this device match/);
       const titles = await eventsList(reopened).getByRole('link').allTextContents();
       expect(titles.length).toBeGreaterThan(0);
       expect(titles.every((title) => /night/i.test(title) && /winter/i.test(title))).toBe(true);
@@ -116,7 +145,9 @@ describe('searching from the popup (America/New_York)', () => {
   test('an API failure ends in an alert with a way to retry', async () => {
     const popup = await signedInPopup();
     // On every attempt the retry policy makes, so the failure reaches the user.
-    demo.injectFaults(...Array.from({ length: RETRY_POLICY.attempts }, () => ({ status: 500, error: 'INTERNAL_ERROR' })));
+    demo.injectFaults(
+      ...Array.from({ length: RETRY_POLICY.attempts }, () => ({ status: 500, error: 'INTERNAL_ERROR' })),
+    );
     await search(popup, 'salsa');
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('trouble');
     await popup.getByRole('button', { name: 'Try again' }).click();
@@ -135,7 +166,11 @@ describe('searching from the popup (America/New_York)', () => {
       reached.push(
         await popup.evaluate(() => {
           const focused = document.activeElement as HTMLInputElement | null;
-          const name = focused?.getAttribute('aria-label') || focused?.labels?.[0]?.innerText || focused?.innerText || '';
+          const name =
+            focused?.getAttribute('aria-label') ||
+            focused?.labels?.[0]?.innerText ||
+            focused?.innerText ||
+            '';
           return name.trim().split('\n')[0]!;
         }),
       );
@@ -188,7 +223,9 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     await providerSection.getByRole('status').getByText('Saved.').waitFor();
 
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, `${demo.issuer}/oauth/authorize`, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, `${demo.issuer}/oauth/authorize`, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     const closed = authWindow.waitForEvent('close');
     await logIn(authWindow, 'demo', 'demo');
     await closed;
@@ -202,6 +239,10 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     expect(await items(popup).count()).toBeGreaterThan(10);
 
     await search(popup, 'yoga');
-    await expect.poll(async () => (await eventsList(popup).getByRole('link').allTextContents()).every((title) => /yoga/i.test(title))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await eventsList(popup).getByRole('link').allTextContents()).every((title) => /yoga/i.test(title)),
+      )
+      .toBe(true);
   });
 });

@@ -8,7 +8,6 @@ const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
 let ext: ExtensionBrowser;
 
-
 beforeEach(async () => {
   ext = await launchExtension(inject('chromeExtensionDir'));
 });
@@ -21,14 +20,18 @@ async function storedTokens(): Promise<{ accessToken: string; refreshToken?: str
 }
 
 async function usersMe(accessToken: string) {
-  const response = await fetch(`${demo.apiBase}/users/me/`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const response = await fetch(`${demo.apiBase}/users/me/`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   return { status: response.status, body: await response.json() };
 }
 
 describe('signing in from the popup', () => {
   test('sign in through the auth window, survive a reload and a browser restart, and sign out so the server rejects the old token', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     // What a real popup does when the auth window takes focus; the flow must go on in the background.
     await popup.close();
 
@@ -63,7 +66,9 @@ describe('signing in from the popup', () => {
 
   test('the options page shows the account and signs out', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     await logIn(authWindow, 'sam', 'sam-password');
     await decide(authWindow, 'Allow');
     await popup.getByText('Sam Rivera').waitFor();
@@ -80,7 +85,9 @@ describe('signing in from the popup', () => {
 describe('a sign-in that does not finish ends in a clear alert, with no token stored', () => {
   test('closing the auth window', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     await popup.getByRole('status').getByText('Signing in').waitFor();
     await authWindow.close();
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('cancelled');
@@ -90,7 +97,9 @@ describe('a sign-in that does not finish ends in a clear alert, with no token st
 
   test('denying access on the consent page', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     await logIn(authWindow, 'demo', 'demo');
     await decide(authWindow, 'Deny');
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('not allowed');
@@ -99,7 +108,9 @@ describe('a sign-in that does not finish ends in a clear alert, with no token st
 
   test('a wrong password is refused in the auth window and can be corrected', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     await logIn(authWindow, 'demo', 'not-the-password');
     expect(await authWindow.getByRole('alert').textContent()).toContain('Wrong username or password');
     expect(await storedTokens()).toBeUndefined();
@@ -114,7 +125,9 @@ describe('a sign-in that does not finish ends in a clear alert, with no token st
     try {
       const popup = await ext.openPopup();
       await popup.getByRole('button', { name: 'Sign in' }).click();
-      await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Could not reach the sign-in server');
+      await expect
+        .poll(() => popup.getByRole('alert').textContent())
+        .toContain('Could not reach the sign-in server');
       expect(await storedTokens()).toBeUndefined();
     } finally {
       await demo.resume();
@@ -123,7 +136,9 @@ describe('a sign-in that does not finish ends in a clear alert, with no token st
 
   test('the worker stopped while the auth window is open', async () => {
     const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () => popup.getByRole('button', { name: 'Sign in' }).click());
+    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
+      popup.getByRole('button', { name: 'Sign in' }).click(),
+    );
     await popup.close();
     await ext.stopWorkers();
     await authWindow.close().catch(() => undefined);

@@ -28,14 +28,18 @@ async function searchAndSave(popup: Page, text: string) {
   const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
   await searchbox.fill(text);
   await searchbox.press('Enter');
-  await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/^(\d+ events?|No events match.*)$/);
+  await expect
+    .poll(() => popup.getByRole('status').textContent())
+    .toMatch(/^(\d+ events?|No events match.*)$/);
   const save = popup.getByRole('button', { name: 'Save search' });
   await save.click();
   await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
 }
 
 async function signedIn(): Promise<Page> {
-  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, { timezoneId: 'Europe/Berlin' });
+  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, {
+    timezoneId: 'Europe/Berlin',
+  });
   ext = session.ext;
   return session.popup;
 }
@@ -75,7 +79,11 @@ describe('saved searches keep syncing', () => {
     addEvent('Theremin Night');
     await popup.getByRole('button', { name: 'Sync now' }).click();
     await popup.getByText('1 new event.').waitFor();
-    await popup.getByRole('listitem').filter({ hasText: 'Theremin Night' }).getByText('New', { exact: true }).waitFor();
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: 'Theremin Night' })
+      .getByText('New', { exact: true })
+      .waitFor();
     expect(await badge()).toBe('');
   });
 
@@ -90,7 +98,15 @@ describe('saved searches keep syncing', () => {
     const options = await ext.openOptions();
     void options.getByRole('button', { name: 'Sync now' }).click();
     const worker = await ext.worker();
-    await expect.poll(async () => ((await worker.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as { pending: string[] } | undefined)?.pending.length).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await worker.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as
+              { pending: string[] } | undefined
+          )?.pending.length,
+      )
+      .toBe(2);
     await ext.stopWorkers();
     await options.close();
 

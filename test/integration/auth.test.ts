@@ -33,13 +33,15 @@ beforeEach(() => {
 const config = () => ({ issuer: demo.issuer, clientId: 'event-scout', scope: 'events:read' });
 
 async function usersMeStatus(accessToken: string): Promise<number> {
-  return (await fetch(`${demo.apiBase}/users/me/`, { headers: { authorization: `Bearer ${accessToken}` } })).status;
+  return (await fetch(`${demo.apiBase}/users/me/`, { headers: { authorization: `Bearer ${accessToken}` } }))
+    .status;
 }
 
 async function signedInTokens() {
   await session.signIn();
   const tokens = await tokenStore.readTokens();
-  if (!tokens?.refreshToken) throw new Error(`sign-in failed: ${JSON.stringify(await settings.authState.getValue())}`);
+  if (!tokens?.refreshToken)
+    throw new Error(`sign-in failed: ${JSON.stringify(await settings.authState.getValue())}`);
   return tokens as typeof tokens & { refreshToken: string };
 }
 
@@ -48,14 +50,19 @@ const waitForExpiry = () => new Promise((resolve) => setTimeout(resolve, ACCESS_
 async function refreshWith(refreshToken: string) {
   const as = await codeFlow.discover(config());
   const client = { client_id: 'event-scout' };
-  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, { [oauth.allowInsecureRequests]: true });
+  const response = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), refreshToken, {
+    [oauth.allowInsecureRequests]: true,
+  });
   return oauth.processRefreshTokenResponse(as, client, response);
 }
 
 describe('authorization code + PKCE against the demo server', () => {
   test('signs in: the code is redeemed with the verifier and the account is named', async () => {
     const tokens = await signedInTokens();
-    expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-in', account: { id: '1001', name: 'Dana Demo' } });
+    expect(await settings.authState.getValue()).toMatchObject({
+      status: 'signed-in',
+      account: { id: '1001', name: 'Dana Demo' },
+    });
     expect(await usersMeStatus(tokens.accessToken)).toBe(200);
     expect(await tokenStore.pendingSignIn.getValue()).toBeNull();
   });
@@ -63,7 +70,13 @@ describe('authorization code + PKCE against the demo server', () => {
   test('the server refuses an authorization request without PKCE', async () => {
     const as = await codeFlow.discover(config());
     const url = new URL(as.authorization_endpoint!);
-    url.search = new URLSearchParams({ response_type: 'code', client_id: 'event-scout', redirect_uri: REDIRECT_URI, scope: 'events:read', state: 's' }).toString();
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'event-scout',
+      redirect_uri: REDIRECT_URI,
+      scope: 'events:read',
+      state: 's',
+    }).toString();
     const callback = new URL(await walkAuthorization(url.href, { login: 'demo', password: 'demo' }));
     expect(callback.searchParams.get('error')).toBe('invalid_request');
     expect(callback.searchParams.get('code')).toBeNull();
@@ -84,7 +97,11 @@ describe('authorization code + PKCE against the demo server', () => {
   test('a wrong verifier cannot redeem the code', async () => {
     const start = await codeFlow.startCodeFlow(config(), REDIRECT_URI);
     const callback = await walkAuthorization(start.url, { login: 'demo', password: 'demo' });
-    const attempt = codeFlow.finishCodeFlow(config(), 'demo', callback, { state: start.state, codeVerifier: oauth.generateRandomCodeVerifier(), redirectUri: REDIRECT_URI });
+    const attempt = codeFlow.finishCodeFlow(config(), 'demo', callback, {
+      state: start.state,
+      codeVerifier: oauth.generateRandomCodeVerifier(),
+      redirectUri: REDIRECT_URI,
+    });
     await expect(attempt).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 });
@@ -121,7 +138,9 @@ describe('refresh', () => {
     expect(await usersMeStatus(tokens[0]!)).toBe(200);
     // The grant is intact: the rotated refresh token still works.
     const stored = await tokenStore.readTokens();
-    await expect(refreshWith(stored!.refreshToken!)).resolves.toMatchObject({ token_type: expect.stringMatching(/bearer/i) });
+    await expect(refreshWith(stored!.refreshToken!)).resolves.toMatchObject({
+      token_type: expect.stringMatching(/bearer/i),
+    });
   });
 
   test('a refresh whose answer was lost is not replayed: the user signs in again', async () => {
@@ -134,7 +153,10 @@ describe('refresh', () => {
     await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
     expect(demo.requestCount('POST /token')).toBe(before);
     expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'session-expired' } });
+    expect(await settings.authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'session-expired' },
+    });
   });
 
   test('a token endpoint answering 503 is asked once; the refresh token is kept and works when it is back', async () => {
@@ -164,7 +186,10 @@ describe('refresh', () => {
     }
     expect(demo.requestCount('POST /token') - before).toBe(1);
     expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'session-expired' } });
+    expect(await settings.authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'session-expired' },
+    });
   });
 
   test('invalid_grant ends in "sign in again", once, without a loop', async () => {
@@ -176,7 +201,10 @@ describe('refresh', () => {
     await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
     await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'not-signed-in' });
     expect(demo.requestCount('POST /token') - before).toBe(1);
-    expect(await settings.authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'session-expired' } });
+    expect(await settings.authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'session-expired' },
+    });
   });
 });
 

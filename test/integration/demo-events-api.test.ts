@@ -11,7 +11,12 @@ const tokens: Record<string, string> = {};
 /** Signs in through the local Eventbrite's client-side flow, as the extension's eventbrite provider does. */
 async function eventbriteToken(login: string, password: string): Promise<string> {
   const url = new URL('/oauth/authorize', demo.issuer);
-  url.search = new URLSearchParams({ response_type: 'token', client_id: LOCAL_EVENTBRITE_CLIENT_ID, redirect_uri: chromeRedirectUri(), state: 'st' }).toString();
+  url.search = new URLSearchParams({
+    response_type: 'token',
+    client_id: LOCAL_EVENTBRITE_CLIENT_ID,
+    redirect_uri: chromeRedirectUri(),
+    state: 'st',
+  }).toString();
   const callback = new URL(await walkAuthorization(url.href, { login, password }));
   const fragment = new URLSearchParams(callback.hash.slice(1));
   expect(fragment.get('state')).toBe('st');
@@ -55,7 +60,11 @@ describe('the generated data set', () => {
 
   test('writes local times that match the UTC instant in the event’s zone', () => {
     for (const event of events.slice(0, 200)) {
-      const shown = new Intl.DateTimeFormat('sv-SE', { timeZone: event.start.timezone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(event.start.utc));
+      const shown = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: event.start.timezone,
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(new Date(event.start.utc));
       expect(shown.replace(' ', 'T')).toBe(event.start.local);
     }
   });
@@ -68,7 +77,10 @@ describe('GET /v3/events/search/', () => {
     let pages = 0;
     let total = 0;
     do {
-      const { status, body } = await get('/events/search/', { q: 'jazz', ...(continuation ? { continuation } : {}) });
+      const { status, body } = await get('/events/search/', {
+        q: 'jazz',
+        ...(continuation ? { continuation } : {}),
+      });
       expect(status).toBe(200);
       total = body.pagination.object_count;
       expect(body.events.length).toBeLessThanOrEqual(50);
@@ -87,15 +99,23 @@ describe('GET /v3/events/search/', () => {
   test('matches words in the name, the summary and the venue, ignoring case and accents', async () => {
     const byName = await get('/events/search/', { q: 'POTTERY wheel', expand: 'venue' });
     expect(byName.body.events.length).toBeGreaterThan(0);
-    expect(byName.body.events.every((event: { name: { text: string } }) => /pottery/i.test(event.name.text))).toBe(true);
+    expect(
+      byName.body.events.every((event: { name: { text: string } }) => /pottery/i.test(event.name.text)),
+    ).toBe(true);
     const bySummary = await get('/events/search/', { q: 'mats provided' });
     expect(bySummary.body.pagination.object_count).toBeGreaterThan(0);
     const venue = demo.events().find((event) => event.venue)!.venue!.name;
     const byVenue = await get('/events/search/', { q: venue, expand: 'venue' });
-    expect(byVenue.body.events.some((event: { venue: { name: string } }) => event.venue.name === venue)).toBe(true);
+    expect(byVenue.body.events.some((event: { venue: { name: string } }) => event.venue.name === venue)).toBe(
+      true,
+    );
     const zurich = await get('/events/search/', { 'location.address': 'zurich', expand: 'venue' });
     expect(zurich.body.pagination.object_count).toBeGreaterThan(0);
-    expect(new Set(zurich.body.events.map((event: { venue: { address: { city: string } } }) => event.venue.address.city))).toEqual(new Set(['Zürich']));
+    expect(
+      new Set(
+        zurich.body.events.map((event: { venue: { address: { city: string } } }) => event.venue.address.city),
+      ),
+    ).toEqual(new Set(['Zürich']));
   });
 
   test('inlines the venue only with expand=venue', async () => {
@@ -108,7 +128,10 @@ describe('GET /v3/events/search/', () => {
     const start = new Date(Date.now() + 10 * 86_400_000);
     const end = new Date(Date.now() + 12 * 86_400_000);
     const iso = (date: Date) => date.toISOString().slice(0, 19);
-    const ranged = await get('/events/search/', { 'start_date.range_start': iso(start), 'start_date.range_end': `${iso(end)}Z` });
+    const ranged = await get('/events/search/', {
+      'start_date.range_start': iso(start),
+      'start_date.range_end': `${iso(end)}Z`,
+    });
     expect(ranged.body.pagination.object_count).toBeGreaterThan(0);
     for (const event of ranged.body.events) {
       expect(Date.parse(event.start.utc)).toBeGreaterThanOrEqual(start.getTime() - 1000);
@@ -153,8 +176,13 @@ describe('what Eventbrite still offers, played locally', () => {
     const { status, body } = await get('/users/me/orders/', { expand: 'event.venue' });
     expect(status).toBe(200);
     expect(body.orders.length).toBeGreaterThan(3);
-    const order = body.orders.find((candidate: { event: { online_event: boolean } }) => !candidate.event.online_event);
-    expect(order).toMatchObject({ event_id: order.event.id, event: { venue: { address: { city: expect.any(String) } } } });
+    const order = body.orders.find(
+      (candidate: { event: { online_event: boolean } }) => !candidate.event.online_event,
+    );
+    expect(order).toMatchObject({
+      event_id: order.event.id,
+      event: { venue: { address: { city: expect.any(String) } } },
+    });
     const bare = await get('/users/me/orders/');
     expect(bare.body.orders[0]).not.toHaveProperty('event');
   });
@@ -164,13 +192,26 @@ describe('what Eventbrite still offers, played locally', () => {
     const { body } = await get('/users/me/organizations/', {}, 'sam');
     expect(body.organizations).toEqual([{ id: '301', name: 'Riverside Arts Collective' }]);
 
-    const events = await get('/organizations/301/events/', { time_filter: 'current_future', expand: 'venue' }, 'sam');
+    const events = await get(
+      '/organizations/301/events/',
+      { time_filter: 'current_future', expand: 'venue' },
+      'sam',
+    );
     expect(events.body.pagination.object_count).toBeGreaterThan(50);
-    const filtered = await get('/organizations/301/events/', { name_filter: 'yoga', time_filter: 'current_future' }, 'sam');
+    const filtered = await get(
+      '/organizations/301/events/',
+      { name_filter: 'yoga', time_filter: 'current_future' },
+      'sam',
+    );
     expect(filtered.body.events.length).toBeGreaterThan(0);
-    expect(filtered.body.events.every((event: { name: { text: string } }) => /yoga/i.test(event.name.text))).toBe(true);
+    expect(
+      filtered.body.events.every((event: { name: { text: string } }) => /yoga/i.test(event.name.text)),
+    ).toBe(true);
 
-    expect((await get('/organizations/301/events/')).body).toMatchObject({ error: 'NOT_AUTHORIZED', status_code: 403 });
+    expect((await get('/organizations/301/events/')).body).toMatchObject({
+      error: 'NOT_AUTHORIZED',
+      status_code: 403,
+    });
     expect((await get('/organizations/301/events/', { time_filter: 'soon' }, 'sam')).status).toBe(400);
   });
 
@@ -178,13 +219,18 @@ describe('what Eventbrite still offers, played locally', () => {
     const { body } = await get('/organizers/5003/events/', { expand: 'venue' });
     expect(body.events.length).toBeGreaterThan(0);
     expect(body.events.every((event: { organizer_id: string }) => event.organizer_id === '5003')).toBe(true);
-    expect((await get('/organizers/99/events/')).body).toMatchObject({ error: 'NOT_FOUND', status_code: 404 });
+    expect((await get('/organizers/99/events/')).body).toMatchObject({
+      error: 'NOT_FOUND',
+      status_code: 404,
+    });
   });
 
   test('a revoked token is refused with INVALID_AUTH', async () => {
     const token = await eventbriteToken('demo', 'demo');
     demo.revokeEventbriteTokens();
-    const response = await fetch(`${demo.apiBase}/users/me/`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${demo.apiBase}/users/me/`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(await response.json()).toMatchObject({ error: 'INVALID_AUTH' });
     tokens.dana = await eventbriteToken('demo', 'demo');
     tokens.sam = await eventbriteToken('sam', 'sam-password');

@@ -37,7 +37,9 @@ describe('the demo authorization server', () => {
 
   test('sends the code to the Chrome and the Firefox redirect URIs, with state and iss', async () => {
     for (const redirectUri of [chromeRedirectUri(), firefoxRedirectUri()]) {
-      const callback = new URL(await walkAuthorization(authorizeUrl(redirectUri), { login: 'demo', password: 'demo' }));
+      const callback = new URL(
+        await walkAuthorization(authorizeUrl(redirectUri), { login: 'demo', password: 'demo' }),
+      );
       expect(callback.origin + callback.pathname).toBe(redirectUri);
       expect(callback.searchParams.get('code')).toBeTruthy();
       expect(callback.searchParams.get('state')).toBe('st');
@@ -46,15 +48,21 @@ describe('the demo authorization server', () => {
   });
 
   test('refuses a redirect URI it does not know', async () => {
-    await expect(walkAuthorization(authorizeUrl('https://evil.test/callback'), { login: 'demo', password: 'demo' })).rejects.toThrow(/redirect_uri/);
+    await expect(
+      walkAuthorization(authorizeUrl('https://evil.test/callback'), { login: 'demo', password: 'demo' }),
+    ).rejects.toThrow(/redirect_uri/);
   });
 
   test('refuses a wrong password on its own login page', async () => {
-    await expect(walkAuthorization(authorizeUrl(), { login: 'demo', password: 'wrong' })).rejects.toThrow('Wrong username or password');
+    await expect(walkAuthorization(authorizeUrl(), { login: 'demo', password: 'wrong' })).rejects.toThrow(
+      'Wrong username or password',
+    );
   });
 
   test('sends access_denied back when the user denies', async () => {
-    const callback = new URL(await walkAuthorization(authorizeUrl(), { login: 'sam', password: 'sam-password', decision: 'deny' }));
+    const callback = new URL(
+      await walkAuthorization(authorizeUrl(), { login: 'sam', password: 'sam-password', decision: 'deny' }),
+    );
     expect(callback.searchParams.get('error')).toBe('access_denied');
     expect(callback.searchParams.get('code')).toBeNull();
   });
@@ -66,7 +74,9 @@ describe('GET /v3/users/me/', () => {
     ['with a token it never issued', 'Bearer not-a-token', 'INVALID_AUTH'],
     ['with a malformed header', 'Basic abc', 'NO_AUTH'],
   ])('answers 401 in Eventbrite’s error shape %s', async (_name, authorization, error) => {
-    const response = await fetch(`${demo.apiBase}/users/me/`, { headers: authorization ? { authorization } : {} });
+    const response = await fetch(`${demo.apiBase}/users/me/`, {
+      headers: authorization ? { authorization } : {},
+    });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error, error_description: expect.any(String), status_code: 401 });
   });

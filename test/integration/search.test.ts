@@ -35,7 +35,11 @@ afterAll(() => demo.close());
 afterEach(() => expect(demo.pendingFaults()).toBe(0));
 
 const timeZone = 'Europe/Berlin';
-const request = (text: string, extra: object = {}) => ({ query: query.normalizeQuery({ text }), timeZone, ...extra });
+const request = (text: string, extra: object = {}) => ({
+  query: query.normalizeQuery({ text }),
+  timeZone,
+  ...extra,
+});
 const searchRequests = () => demo.requestCount('GET /v3/events/search/');
 /** A fault on every attempt the retry policy makes, so that it reaches the caller. */
 const onEveryAttempt = (fault: ApiFault) => Array.from({ length: RETRY_POLICY.attempts }, () => fault);
@@ -53,7 +57,9 @@ async function signIn(provider: 'demo' | 'eventbrite', login = 'demo', password 
 async function cachedIds(text: string, provider: 'demo' | 'eventbrite' = 'demo') {
   const connection = await db.openCache();
   try {
-    return (await cache.readSearch(connection, provider, query.queryKey(query.normalizeQuery({ text }))))?.events.map((event) => event.id);
+    return (
+      await cache.readSearch(connection, provider, query.queryKey(query.normalizeQuery({ text })))
+    )?.events.map((event) => event.id);
   } finally {
     connection.close();
   }
@@ -97,7 +103,10 @@ describe('the demo provider', () => {
   });
 
   test('filters reach the server', async () => {
-    const free = await search.runSearch({ query: query.normalizeQuery({ place: 'Berlin', freeOnly: true, when: 'month' }), timeZone });
+    const free = await search.runSearch({
+      query: query.normalizeQuery({ place: 'Berlin', freeOnly: true, when: 'month' }),
+      timeZone,
+    });
     expect(free.events.length).toBeGreaterThan(0);
     expect(free.events.every((event) => event.free && event.venue?.city === 'Berlin')).toBe(true);
     const online = await search.runSearch({ query: query.normalizeQuery({ onlineOnly: true }), timeZone });
@@ -139,20 +148,29 @@ describe('the demo provider', () => {
     test('a second 401 after the refresh is not retried again', async () => {
       const [searches, refreshes] = [searchRequests(), demo.requestCount('POST /token')];
       demo.injectFaults({ status: 401, error: 'INVALID_AUTH' }, { status: 401, error: 'INVALID_AUTH' });
-      await expect(search.runSearch(request('jazz', { force: true }))).rejects.toMatchObject({ kind: 'auth' });
+      await expect(search.runSearch(request('jazz', { force: true }))).rejects.toMatchObject({
+        kind: 'auth',
+      });
       expect([searchRequests() - searches, demo.requestCount('POST /token') - refreshes]).toEqual([2, 1]);
     });
 
     test('a 403 never refreshes', async () => {
       const [searches, refreshes] = [searchRequests(), demo.requestCount('POST /token')];
       demo.injectFaults({ status: 403, error: 'NOT_AUTHORIZED' });
-      await expect(search.runSearch(request('jazz'))).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringContaining('not allowed') });
+      await expect(search.runSearch(request('jazz'))).rejects.toMatchObject({
+        kind: 'forbidden',
+        message: expect.stringContaining('not allowed'),
+      });
       expect([searchRequests() - searches, demo.requestCount('POST /token') - refreshes]).toEqual([1, 0]);
     });
 
     test('a body cut off halfway is retried', async () => {
       const before = searchRequests();
-      demo.injectFaults({ status: 200, rawBody: JSON.stringify({ events: [], pagination: { has_more_items: false } }), reset: true });
+      demo.injectFaults({
+        status: 200,
+        rawBody: JSON.stringify({ events: [], pagination: { has_more_items: false } }),
+        reset: true,
+      });
       const result = await search.runSearch(request('tango', { force: true }));
       expect(result.problem).toBeUndefined();
       expect(searchRequests() - before).toBe(2);
@@ -162,7 +180,11 @@ describe('the demo provider', () => {
   describe('when the API fails, the error is clear and the cache untouched', () => {
     // Each answer is given as many times as the retry policy asks: once when it is not retried.
     test.each([
-      ['429 with a Retry-After too long to wait', [{ status: 429, error: 'HIT_RATE_LIMIT', retryAfter: 120 }], 'rate-limit'],
+      [
+        '429 with a Retry-After too long to wait',
+        [{ status: 429, error: 'HIT_RATE_LIMIT', retryAfter: 120 }],
+        'rate-limit',
+      ],
       ['500 on every attempt', onEveryAttempt({ status: 500, error: 'INTERNAL_ERROR' }), 'failed'],
       ['truncated JSON', [{ status: 200, rawBody: '{"pagination": {"has_more_items": tru' }], 'failed'],
       ['JSON of the wrong shape', [{ status: 200, rawBody: '{"events": "none"}' }], 'failed'],
@@ -179,7 +201,10 @@ describe('the demo provider', () => {
 
     test('with nothing cached, the error itself', async () => {
       demo.injectFaults(...onEveryAttempt({ status: 500, error: 'INTERNAL_ERROR' }));
-      await expect(search.runSearch(request('salsa'))).rejects.toMatchObject({ kind: 'server', message: expect.stringContaining('trouble') });
+      await expect(search.runSearch(request('salsa'))).rejects.toMatchObject({
+        kind: 'server',
+        message: expect.stringContaining('trouble'),
+      });
       expect(await cachedIds('salsa')).toBeUndefined();
     });
   });
@@ -196,7 +221,9 @@ describe('the demo provider', () => {
       expect(other.problem?.kind).toBe('offline');
       expect(other.fetchedAt).toBeNull();
       expect(other.events.length).toBeGreaterThan(0);
-      expect(other.events.every((event) => /jazz night/i.test(event.title) && /winter/i.test(event.title))).toBe(true);
+      expect(
+        other.events.every((event) => /jazz night/i.test(event.title) && /winter/i.test(event.title)),
+      ).toBe(true);
     } finally {
       await demo.resume();
     }
@@ -207,7 +234,14 @@ describe('the eventbrite provider against the local Eventbrite', () => {
   test('merges orders and organizations’ events, filtered locally, within 9 requests a page', async () => {
     await signIn('eventbrite', 'sam', 'sam-password');
     await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003', '5004', '99'] });
-    const routes = ['GET /v3/users/me/organizations/', 'GET /v3/users/me/orders/', 'GET /v3/organizations/301/events/', 'GET /v3/organizers/5003/events/', 'GET /v3/organizers/5004/events/', 'GET /v3/organizers/99/events/'];
+    const routes = [
+      'GET /v3/users/me/organizations/',
+      'GET /v3/users/me/orders/',
+      'GET /v3/organizations/301/events/',
+      'GET /v3/organizers/5003/events/',
+      'GET /v3/organizers/5004/events/',
+      'GET /v3/organizers/99/events/',
+    ];
     const count = () => routes.reduce((sum, route) => sum + demo.requestCount(route), 0);
 
     const before = count();
@@ -216,7 +250,9 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     expect(all.events.length).toBeGreaterThan(50);
     const ids = all.events.map((event) => event.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(all.events.map((event) => event.start.utc)).toEqual([...all.events.map((event) => event.start.utc)].sort());
+    expect(all.events.map((event) => event.start.utc)).toEqual(
+      [...all.events.map((event) => event.start.utc)].sort(),
+    );
     expect(all.hasMore).toBe(true);
 
     const yoga = await search.runSearch(request('yoga'));

@@ -7,7 +7,11 @@ import { LOCAL_EVENTBRITE_CLIENT_ID } from '../../demo/eventbrite-oauth.ts';
  * Builds the extension for a demo server at `issuer` (the issuer is compiled in and compared exactly);
  * the same server plays Eventbrite, so both providers run against it. Returns the unpacked dir.
  */
-export async function buildExtensionFor(issuer: string, outDir: string, browser: 'chrome' | 'firefox' = 'chrome'): Promise<string> {
+export async function buildExtensionFor(
+  issuer: string,
+  outDir: string,
+  browser: 'chrome' | 'firefox' = 'chrome',
+): Promise<string> {
   await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', browser, '--mv3'], {
     env: {
       ...process.env,

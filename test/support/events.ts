@@ -11,7 +11,10 @@ export function sampleEvent(overrides: Partial<Event> = {}): Event {
     title: `Event ${counter}`,
     summary: 'A sample event.',
     url: `https://demo.event-scout.test/e/${counter}`,
-    start: { utc: new Date(Date.UTC(2030, 0, 1, 18) + counter * 3_600_000).toISOString(), timezone: 'Europe/Berlin' },
+    start: {
+      utc: new Date(Date.UTC(2030, 0, 1, 18) + counter * 3_600_000).toISOString(),
+      timezone: 'Europe/Berlin',
+    },
     end: null,
     venue: { name: 'Harbor Hall', city: 'Berlin', address: '1 Market St, Berlin' },
     online: false,

@@ -12,14 +12,23 @@ type Query = { origins?: string[]; permissions?: string[] };
 beforeEach(() => {
   grants.withdrawnOrigins.clear();
   grants.permissions.clear();
-  const holds = ({ origins = [], permissions = [] }: Query) => origins.every((origin) => !grants.withdrawnOrigins.has(origin)) && permissions.every((name) => grants.permissions.has(name));
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (query: Query) => holds(query)) as never);
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((async ({ origins = [], permissions = [] }: Query) => {
+  const holds = ({ origins = [], permissions = [] }: Query) =>
+    origins.every((origin) => !grants.withdrawnOrigins.has(origin)) &&
+    permissions.every((name) => grants.permissions.has(name));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (query: Query) =>
+    holds(query)) as never);
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((async ({
+    origins = [],
+    permissions = [],
+  }: Query) => {
     for (const origin of origins) grants.withdrawnOrigins.delete(origin);
     for (const name of permissions) grants.permissions.add(name);
     return true;
   }) as never);
-  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((async ({ origins = [], permissions = [] }: Query) => {
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((async ({
+    origins = [],
+    permissions = [],
+  }: Query) => {
     for (const origin of origins) grants.withdrawnOrigins.add(origin);
     for (const name of permissions) grants.permissions.delete(name);
     return true;

@@ -12,9 +12,12 @@ export interface Script {
   usersMe?: () => Response;
 }
 
-export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-export const goodTokens = () => json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer', expires_in: 3600 });
-const dana = () => json({ id: '1001', name: 'Dana Demo', emails: [{ email: 'dana@demo.test', primary: true }] });
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const goodTokens = () =>
+  json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'Bearer', expires_in: 3600 });
+const dana = () =>
+  json({ id: '1001', name: 'Dana Demo', emails: [{ email: 'dana@demo.test', primary: true }] });
 
 export interface ScriptedAuthServer {
   script: Script;
@@ -54,7 +57,13 @@ export function stubAuthServer(): ScriptedAuthServer {
 export function callbackFor(authorizeUrl: string, override: Record<string, string | null> = {}): string {
   const request = new URL(authorizeUrl).searchParams;
   const callback = new URL(request.get('redirect_uri')!);
-  const params: Record<string, string | null> = { code: 'the-code', state: request.get('state'), iss: ISSUER, ...override };
-  for (const [name, value] of Object.entries(params)) if (value !== null) callback.searchParams.set(name, value);
+  const params: Record<string, string | null> = {
+    code: 'the-code',
+    state: request.get('state'),
+    iss: ISSUER,
+    ...override,
+  };
+  for (const [name, value] of Object.entries(params))
+    if (value !== null) callback.searchParams.set(name, value);
   return callback.href;
 }

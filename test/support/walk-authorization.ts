@@ -9,12 +9,16 @@ export interface Walk {
   decision?: 'allow' | 'deny';
 }
 
-const formAction = (html: string) => /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+const formAction = (html: string) =>
+  /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
 
 export async function walkAuthorization(authorizeUrl: string, walk: Walk): Promise<string> {
   const origin = new URL(authorizeUrl).origin;
   const cookies = new Map<string, string>();
-  let request: { url: string; method: 'GET' | 'POST'; form?: URLSearchParams } = { url: authorizeUrl, method: 'GET' };
+  let request: { url: string; method: 'GET' | 'POST'; form?: URLSearchParams } = {
+    url: authorizeUrl,
+    method: 'GET',
+  };
 
   for (let step = 0; step < 12; step++) {
     const response = await fetch(request.url, {
@@ -42,7 +46,11 @@ export async function walkAuthorization(authorizeUrl: string, walk: Walk): Promi
     if (!action) throw new Error(`unexpected page (${response.status}): ${html.slice(0, 300)}`);
     const url = new URL(action, request.url).href;
     if (html.includes('name="password"')) {
-      request = { url, method: 'POST', form: new URLSearchParams({ login: walk.login, password: walk.password }) };
+      request = {
+        url,
+        method: 'POST',
+        form: new URLSearchParams({ login: walk.login, password: walk.password }),
+      };
     } else if (html.includes('name="decision"')) {
       request = { url, method: 'POST', form: new URLSearchParams({ decision: walk.decision ?? 'allow' }) };
     } else {

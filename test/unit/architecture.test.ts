@@ -12,14 +12,24 @@ function sources(dir: string): string[] {
 }
 
 function imports(file: string): string[] {
-  return [...readFileSync(join(root, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((match) => match[1]!);
+  return [...readFileSync(join(root, file), 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map(
+    (match) => match[1]!,
+  );
 }
 
 describe('imports', () => {
   test('pages never import lib/auth: tokens stay in the background', () => {
-    const pages = [...sources('entrypoints/popup'), ...sources('entrypoints/options'), ...sources('components')];
+    const pages = [
+      ...sources('entrypoints/popup'),
+      ...sources('entrypoints/options'),
+      ...sources('components'),
+    ];
     expect(pages.length).toBeGreaterThan(0);
-    const offenders = pages.flatMap((file) => imports(file).filter((path) => path.includes('lib/auth')).map((path) => `${file} → ${path}`));
+    const offenders = pages.flatMap((file) =>
+      imports(file)
+        .filter((path) => path.includes('lib/auth'))
+        .map((path) => `${file} → ${path}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -6,7 +6,9 @@ describe('buildVariable', () => {
   test('uses the default when a variable is unset or empty', () => {
     expect(buildVariable({}, 'WXT_DEMO_ISSUER')).toBe(BUILD_DEFAULTS.WXT_DEMO_ISSUER);
     expect(buildVariable({ WXT_DEMO_ISSUER: '' }, 'WXT_DEMO_ISSUER')).toBe(BUILD_DEFAULTS.WXT_DEMO_ISSUER);
-    expect(buildVariable({ WXT_DEMO_ISSUER: 'http://127.0.0.1:9' }, 'WXT_DEMO_ISSUER')).toBe('http://127.0.0.1:9');
+    expect(buildVariable({ WXT_DEMO_ISSUER: 'http://127.0.0.1:9' }, 'WXT_DEMO_ISSUER')).toBe(
+      'http://127.0.0.1:9',
+    );
   });
 
   test('an empty default provider means "ask on first run"', () => {

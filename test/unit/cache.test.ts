@@ -1,7 +1,14 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CACHE_NAME, openCache, type CacheDb } from '@/lib/cache/db';
-import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage, type PageWrite } from '@/lib/cache/searches';
+import {
+  isFresh,
+  readSearch,
+  searchCachedEvents,
+  touchSearch,
+  writeSearchPage,
+  type PageWrite,
+} from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { sampleEvent } from '../support/events';
 
@@ -16,7 +23,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function page(text: string, events = [sampleEvent(), sampleEvent()], extra: Partial<PageWrite> = {}): PageWrite {
+function page(
+  text: string,
+  events = [sampleEvent(), sampleEvent()],
+  extra: Partial<PageWrite> = {},
+): PageWrite {
   const query = normalizeQuery({ text });
   return { provider: 'demo', key: queryKey(query), query, events, append: false, now: Date.now(), ...extra };
 }
@@ -27,7 +38,9 @@ describe('searches and events', () => {
     await writeSearchPage(db, page('jazz', [shared, sampleEvent()]));
     await writeSearchPage(db, page('night', [shared]));
     expect(await db.count('events')).toBe(2);
-    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'night' }))))?.events).toEqual([shared]);
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'night' }))))?.events).toEqual([
+      shared,
+    ]);
   });
 
   test('a later page is added after the first, in order, without duplicates', async () => {
@@ -43,7 +56,9 @@ describe('searches and events', () => {
     await writeSearchPage(db, page('jazz', [sampleEvent(), sampleEvent()], { cursor: 'next' }));
     const fresh = sampleEvent();
     await writeSearchPage(db, page('jazz', [fresh]));
-    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual([fresh]);
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual([
+      fresh,
+    ]);
   });
 
   test('a failed write leaves the previous results intact', async () => {
@@ -52,14 +67,21 @@ describe('searches and events', () => {
     // The first event is written, the second fails: the transaction must take the first back.
     const originalPut = IDBObjectStore.prototype.put;
     let calls = 0;
-    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
       if (++calls === 2) throw new DOMException('disk on fire', 'UnknownError');
       return originalPut.apply(this, args);
     });
-    await expect(writeSearchPage(db, page('jazz', [sampleEvent(), sampleEvent(), sampleEvent()]))).rejects.toThrow('disk on fire');
+    await expect(
+      writeSearchPage(db, page('jazz', [sampleEvent(), sampleEvent(), sampleEvent()])),
+    ).rejects.toThrow('disk on fire');
     put.mockRestore();
     expect(calls).toBe(2);
-    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual(original);
+    expect((await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' }))))?.events).toEqual(
+      original,
+    );
     expect(await db.count('events')).toBe(2);
   });
 });
@@ -79,7 +101,10 @@ describe('freshness', () => {
     vi.useFakeTimers({ now: new Date('2030-01-01T12:00:00Z'), toFake: ['Date'] });
     await writeSearchPage(db, page('jazz', [sampleEvent()], { cursor: 'c', now: Date.now() }));
     vi.advanceTimersByTime(60_000);
-    const search = await writeSearchPage(db, page('jazz', [sampleEvent()], { append: true, now: Date.now() }));
+    const search = await writeSearchPage(
+      db,
+      page('jazz', [sampleEvent()], { append: true, now: Date.now() }),
+    );
     expect(search.fetchedAt).toBe(new Date('2030-01-01T12:00:00Z').getTime());
     expect(search.lastUsedAt).toBe(new Date('2030-01-01T12:01:00Z').getTime());
   });
@@ -106,7 +131,8 @@ describe('eviction', () => {
   });
 
   test('a quota error evicts harder and the write is tried once more', async () => {
-    for (const text of ['a', 'b', 'c', 'd']) await writeSearchPage(db, page(text, [sampleEvent()]), { searches: 4, events: 10 });
+    for (const text of ['a', 'b', 'c', 'd'])
+      await writeSearchPage(db, page(text, [sampleEvent()]), { searches: 4, events: 10 });
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
       throw new DOMException('quota', 'QuotaExceededError');
     });
@@ -120,11 +146,19 @@ describe('eviction', () => {
 
 describe('offline search over the whole cache', () => {
   test('matches every cached event of the provider, soonest first', async () => {
-    const later = sampleEvent({ title: 'Jazz late', start: { utc: '2031-01-02T00:00:00.000Z', timezone: 'UTC' } });
-    const sooner = sampleEvent({ title: 'Jazz early', start: { utc: '2031-01-01T00:00:00.000Z', timezone: 'UTC' } });
+    const later = sampleEvent({
+      title: 'Jazz late',
+      start: { utc: '2031-01-02T00:00:00.000Z', timezone: 'UTC' },
+    });
+    const sooner = sampleEvent({
+      title: 'Jazz early',
+      start: { utc: '2031-01-01T00:00:00.000Z', timezone: 'UTC' },
+    });
     await writeSearchPage(db, page('one', [later, sampleEvent({ title: 'Opera' })]));
     await writeSearchPage(db, page('two', [sooner]));
-    const found = await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'jazz' }), { start: new Date('2030-01-01') });
+    const found = await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'jazz' }), {
+      start: new Date('2030-01-01'),
+    });
     expect(found.events.map((event) => event.title)).toEqual(['Jazz early', 'Jazz late']);
     expect(found.total).toBe(2);
     expect(found.events[0]).not.toHaveProperty('text');
@@ -138,19 +172,36 @@ describe('the schema', () => {
     const v1 = await openDB(CACHE_NAME, 1, {
       upgrade(old) {
         old.createObjectStore('events', { keyPath: ['provider', 'id'] });
-        old.createObjectStore('searches', { keyPath: ['provider', 'key'] }).createIndex('byLastUsed', 'lastUsedAt');
+        old
+          .createObjectStore('searches', { keyPath: ['provider', 'key'] })
+          .createIndex('byLastUsed', 'lastUsedAt');
       },
     });
-    const event = sampleEvent({ title: 'Harbor Jazz', venue: { name: 'Pier 9', city: 'Oslo', address: 'Oslo' } });
+    const event = sampleEvent({
+      title: 'Harbor Jazz',
+      venue: { name: 'Pier 9', city: 'Oslo', address: 'Oslo' },
+    });
     await v1.put('events', event);
-    await v1.put('searches', { provider: 'demo', key: 'k', query: EMPTY_QUERY, eventIds: [event.id], fetchedAt: 1, lastUsedAt: 1 });
+    await v1.put('searches', {
+      provider: 'demo',
+      key: 'k',
+      query: EMPTY_QUERY,
+      eventIds: [event.id],
+      fetchedAt: 1,
+      lastUsedAt: 1,
+    });
     v1.close();
 
     db = await openCache();
     expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
-    expect(await db.get('events', ['demo', event.id])).toEqual({ ...event, text: expect.stringContaining('harbor jazz') });
+    expect(await db.get('events', ['demo', event.id])).toEqual({
+      ...event,
+      text: expect.stringContaining('harbor jazz'),
+    });
     expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
-    expect((await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).events).toHaveLength(1);
+    expect(
+      (await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).events,
+    ).toHaveLength(1);
   });
 });

@@ -5,14 +5,35 @@ import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { sampleEvent } from '../support/events';
 
 const events = [
-  sampleEvent({ id: 'a', title: 'Jazz Night at Harbor Hall', start: { utc: '2031-01-03T18:00:00.000Z', timezone: 'UTC' } }),
-  sampleEvent({ id: 'b', title: 'Jazzercise for Beginners', free: true, start: { utc: '2031-01-01T18:00:00.000Z', timezone: 'UTC' } }),
-  sampleEvent({ id: 'c', title: 'Café Concert', venue: { name: 'Pier 9', city: 'Zürich', address: 'Lake St, Zürich' }, start: { utc: '2031-01-02T18:00:00.000Z', timezone: 'UTC' } }),
-  sampleEvent({ id: 'd', title: 'Online Jazz Jam', online: true, venue: null, start: { utc: '2031-01-04T18:00:00.000Z', timezone: 'UTC' } }),
+  sampleEvent({
+    id: 'a',
+    title: 'Jazz Night at Harbor Hall',
+    start: { utc: '2031-01-03T18:00:00.000Z', timezone: 'UTC' },
+  }),
+  sampleEvent({
+    id: 'b',
+    title: 'Jazzercise for Beginners',
+    free: true,
+    start: { utc: '2031-01-01T18:00:00.000Z', timezone: 'UTC' },
+  }),
+  sampleEvent({
+    id: 'c',
+    title: 'Café Concert',
+    venue: { name: 'Pier 9', city: 'Zürich', address: 'Lake St, Zürich' },
+    start: { utc: '2031-01-02T18:00:00.000Z', timezone: 'UTC' },
+  }),
+  sampleEvent({
+    id: 'd',
+    title: 'Online Jazz Jam',
+    online: true,
+    venue: null,
+    start: { utc: '2031-01-04T18:00:00.000Z', timezone: 'UTC' },
+  }),
 ];
 const index = EventIndex.build(events.map((event) => ({ event, text: eventSearchText(event) })));
 const always = { start: new Date('2030-01-01') };
-const ids = (query: Parameters<typeof normalizeQuery>[0], range = always, limit = 10) => index.search(normalizeQuery(query), range, limit).events.map((event) => event.id);
+const ids = (query: Parameters<typeof normalizeQuery>[0], range = always, limit = 10) =>
+  index.search(normalizeQuery(query), range, limit).events.map((event) => event.id);
 
 describe('EventIndex', () => {
   test('a typed word matches the words it begins, soonest first', () => {
@@ -31,7 +52,9 @@ describe('EventIndex', () => {
     expect(ids({ text: 'jazz', freeOnly: true })).toEqual(['b']);
     expect(ids({ text: 'jazz', onlineOnly: true })).toEqual(['d']);
     expect(ids({ place: 'zurich' })).toEqual(['c']);
-    expect(ids({}, { start: new Date('2031-01-02T00:00:00Z'), end: new Date('2031-01-03T23:00:00Z') } as never)).toEqual(['c', 'a']);
+    expect(
+      ids({}, { start: new Date('2031-01-02T00:00:00Z'), end: new Date('2031-01-03T23:00:00Z') } as never),
+    ).toEqual(['c', 'a']);
   });
 
   test('limits what it returns and counts the rest', () => {
@@ -39,11 +62,19 @@ describe('EventIndex', () => {
   });
 
   test('agrees with a plain scan on many events', () => {
-    const many = Array.from({ length: 2_000 }, (_, n) => sampleEvent({ id: `m${n}`, title: `${['Jazz', 'Yoga', 'Salsa', 'Poetry'][n % 4]} session ${n % 37}` }));
+    const many = Array.from({ length: 2_000 }, (_, n) =>
+      sampleEvent({ id: `m${n}`, title: `${['Jazz', 'Yoga', 'Salsa', 'Poetry'][n % 4]} session ${n % 37}` }),
+    );
     const big = EventIndex.build(many.map((event) => ({ event, text: eventSearchText(event) })));
     for (const text of ['jazz', 'session 1', 'yoga 3', 'po']) {
       const words = text.split(' ');
-      const scanned = many.filter((event) => words.every((word) => eventSearchText(event).split(/[^\p{L}\p{N}]+/u).some((token) => token.startsWith(word))));
+      const scanned = many.filter((event) =>
+        words.every((word) =>
+          eventSearchText(event)
+            .split(/[^\p{L}\p{N}]+/u)
+            .some((token) => token.startsWith(word)),
+        ),
+      );
       expect(big.search(normalizeQuery({ text }), always, 10_000).total).toBe(scanned.length);
     }
   });

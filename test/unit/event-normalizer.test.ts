@@ -16,7 +16,15 @@ const complete = {
   is_free: false,
   status: 'live',
   venue_id: '55',
-  venue: { name: 'Harbor Hall', address: { city: 'Berlin', localized_address_display: '1 Market St, Berlin', latitude: '52.5', longitude: '13.4' } },
+  venue: {
+    name: 'Harbor Hall',
+    address: {
+      city: 'Berlin',
+      localized_address_display: '1 Market St, Berlin',
+      latitude: '52.5',
+      longitude: '13.4',
+    },
+  },
   logo: { url: 'https://img.evbuc.com/logo.png' },
 };
 
@@ -38,13 +46,32 @@ describe('toEvent', () => {
   });
 
   test('missing optional fields', () => {
-    const { summary: _summary, end: _end, logo: _logo, url: _url, venue: _venue, is_free: _free, ...minimal } = complete;
-    expect(toEvent(minimal, 'demo')).toMatchObject({ summary: '', end: null, imageUrl: null, url: null, venue: null, free: false });
+    const {
+      summary: _summary,
+      end: _end,
+      logo: _logo,
+      url: _url,
+      venue: _venue,
+      is_free: _free,
+      ...minimal
+    } = complete;
+    expect(toEvent(minimal, 'demo')).toMatchObject({
+      summary: '',
+      end: null,
+      imageUrl: null,
+      url: null,
+      venue: null,
+      free: false,
+    });
   });
 
   test('a null venue, and a venue without a name', () => {
     expect(toEvent({ ...complete, venue: null }, 'demo')?.venue).toBeNull();
-    expect(toEvent({ ...complete, venue: { address: { city: 'Oslo' } } }, 'demo')?.venue).toEqual({ name: '', city: 'Oslo', address: 'Oslo' });
+    expect(toEvent({ ...complete, venue: { address: { city: 'Oslo' } } }, 'demo')?.venue).toEqual({
+      name: '',
+      city: 'Oslo',
+      address: 'Oslo',
+    });
   });
 
   test('an online event has no venue even if one is sent', () => {
@@ -62,11 +89,16 @@ describe('toEvent', () => {
   });
 
   test('falls back to the description when there is no summary', () => {
-    expect(toEvent({ ...complete, summary: null, description: { text: 'Long text.' } }, 'demo')?.summary).toBe('Long text.');
+    expect(
+      toEvent({ ...complete, summary: null, description: { text: 'Long text.' } }, 'demo')?.summary,
+    ).toBe('Long text.');
   });
 
   test('a numeric id and an unknown time zone', () => {
-    const event = toEvent({ ...complete, id: 42, start: { utc: '2030-05-01T17:00:00Z', timezone: 'Mars/Olympus_Mons' } }, 'demo');
+    const event = toEvent(
+      { ...complete, id: 42, start: { utc: '2030-05-01T17:00:00Z', timezone: 'Mars/Olympus_Mons' } },
+      'demo',
+    );
     expect(event).toMatchObject({ id: '42', start: { timezone: 'UTC' } });
   });
 
@@ -81,19 +113,31 @@ describe('toEvent', () => {
     expect(toEvent(raw, 'demo')).toBeNull();
   });
 
-  test.each(['javascript:alert(1)', 'data:text/html,<script>x</script>', 'not a url', 'ftp://files.test/x', 42])('never keeps the URL %s', (url) => {
+  test.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>x</script>',
+    'not a url',
+    'ftp://files.test/x',
+    42,
+  ])('never keeps the URL %s', (url) => {
     expect(toEvent({ ...complete, url }, 'demo')?.url).toBeNull();
   });
 });
 
 describe('lists', () => {
   test('keep the continuation only while there are more items', () => {
-    expect(readList({ events: [], pagination: { has_more_items: true, continuation: 'abc' } }, 'events')).toEqual({ items: [], continuation: 'abc' });
-    expect(readList({ events: [], pagination: { has_more_items: false, continuation: 'abc' } }, 'events')).toEqual({ items: [] });
+    expect(
+      readList({ events: [], pagination: { has_more_items: true, continuation: 'abc' } }, 'events'),
+    ).toEqual({ items: [], continuation: 'abc' });
+    expect(
+      readList({ events: [], pagination: { has_more_items: false, continuation: 'abc' } }, 'events'),
+    ).toEqual({ items: [] });
   });
 
   test('a body without the list is malformed', () => {
-    expect(() => readList({ pagination: {} }, 'events')).toThrow(expect.objectContaining({ kind: 'malformed' }));
+    expect(() => readList({ pagination: {} }, 'events')).toThrow(
+      expect.objectContaining({ kind: 'malformed' }),
+    );
     expect(() => readList([], 'events')).toThrow(expect.objectContaining({ kind: 'malformed' }));
   });
 

@@ -3,12 +3,16 @@ import { eventbriteGet, parseEventbriteUser, ProviderError } from '@/lib/provide
 
 describe('parseEventbriteUser', () => {
   test('names the account by its name', () => {
-    expect(parseEventbriteUser({ id: '1', name: 'Dana Demo', emails: [{ email: 'd@x.test', primary: true }] })).toEqual({ id: '1', name: 'Dana Demo', email: 'd@x.test' });
+    expect(
+      parseEventbriteUser({ id: '1', name: 'Dana Demo', emails: [{ email: 'd@x.test', primary: true }] }),
+    ).toEqual({ id: '1', name: 'Dana Demo', email: 'd@x.test' });
   });
 
   test('falls back to first and last name, then the email, then the id', () => {
     expect(parseEventbriteUser({ id: 2, first_name: 'Ana', last_name: 'Lopez' }).name).toBe('Ana Lopez');
-    expect(parseEventbriteUser({ id: '3', name: ' ', emails: [{ email: 'only@x.test' }] }).name).toBe('only@x.test');
+    expect(parseEventbriteUser({ id: '3', name: ' ', emails: [{ email: 'only@x.test' }] }).name).toBe(
+      'only@x.test',
+    );
     expect(parseEventbriteUser({ id: '4', emails: null }).name).toBe('Account 4');
   });
 
@@ -30,7 +34,12 @@ describe('eventbriteGet', () => {
   });
 
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
+      ),
+    );
 
   test('sends the token in the Authorization header, never in the URL', async () => {
     answer(200, { ok: true });
@@ -48,22 +57,33 @@ describe('eventbriteGet', () => {
     ['ARGUMENTS_ERROR', 400, 'ARGUMENTS_ERROR', 'arguments'],
     ['a 502 without a body', 502, undefined, 'server'],
   ])('decides on the error field: %s', async (_name, status, error, kind) => {
-    answer(status, error ? { error, error_description: 'x', status_code: status } : '<html>bad gateway</html>');
+    answer(
+      status,
+      error ? { error, error_description: 'x', status_code: status } : '<html>bad gateway</html>',
+    );
     await expect(eventbriteGet('https://api.test/v3', '/users/me/', 't')).rejects.toMatchObject({ kind });
   });
 
   test('reads Retry-After', async () => {
     answer(429, { error: 'HIT_RATE_LIMIT' }, { 'retry-after': '120' });
-    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ kind: 'rate-limit', retryAfter: 120 });
+    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({
+      kind: 'rate-limit',
+      retryAfter: 120,
+    });
   });
 
   test('a 200 that is not JSON is malformed', async () => {
     answer(200, '{"truncated": ');
-    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ kind: 'malformed' });
+    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({
+      kind: 'malformed',
+    });
   });
 
   test('a network failure is a network error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ kind: 'network' });
   });
 });

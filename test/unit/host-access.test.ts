@@ -17,9 +17,16 @@ const withdraw = () => hostOrigins('demo').forEach((origin) => grants.withdrawnO
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: {} }))));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: {} }))),
+  );
   await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
-  await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+  await authState.setValue({
+    status: 'signed-in',
+    provider: 'demo',
+    account: { id: '1001', name: 'Dana Demo' },
+  });
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -31,7 +38,9 @@ test('the demo provider’s hosts are those its build variables name', () => {
 describe('with the host permission withdrawn', () => {
   test('a search asks nothing of the network and says what to do', async () => {
     withdraw();
-    await expect(runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).rejects.toMatchObject({ kind: 'no-access', message: expect.stringContaining('Allow access') });
+    await expect(
+      runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' }),
+    ).rejects.toMatchObject({ kind: 'no-access', message: expect.stringContaining('Allow access') });
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -39,7 +48,10 @@ describe('with the host permission withdrawn', () => {
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     vi.mocked(fetch).mockClear();
     withdraw();
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'failed', message: expect.stringContaining('Allow access') });
+    expect(await runSyncCycle()).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringContaining('Allow access'),
+    });
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -49,13 +61,18 @@ describe('with the host permission withdrawn', () => {
     withdraw();
     await signIn();
     expect(launch).not.toHaveBeenCalled();
-    expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'no-access' } });
+    expect(await authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'no-access' },
+    });
   });
 
   test('granting it again lets the search through', async () => {
     withdraw();
     expect(await hasHostAccess('demo')).toBe(false);
     expect(await requestHostAccess('demo')).toBe(true);
-    expect(await runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).toMatchObject({ events: [] });
+    expect(await runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).toMatchObject({
+      events: [],
+    });
   });
 });

@@ -10,25 +10,39 @@ const config = { authorizeUrl: 'https://www.eventbrite.com/oauth/authorize', cli
 
 describe('parseImplicitCallback', () => {
   test('reads the token from the fragment', () => {
-    const tokens = parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok&token_type=bearer&state=s1`, 's1');
+    const tokens = parseImplicitCallback(
+      'eventbrite',
+      `${REDIRECT_URI}#access_token=tok&token_type=bearer&state=s1`,
+      's1',
+    );
     expect(tokens).toEqual({ provider: 'eventbrite', accessToken: 'tok' });
   });
 
   test('reads the token from the query, where Eventbrite sometimes puts it', () => {
-    expect(parseImplicitCallback('eventbrite', `${REDIRECT_URI}?access_token=tok&state=s1`, 's1').accessToken).toBe('tok');
+    expect(
+      parseImplicitCallback('eventbrite', `${REDIRECT_URI}?access_token=tok&state=s1`, 's1').accessToken,
+    ).toBe('tok');
   });
 
   test('accepts a callback without state, since Eventbrite may not echo it', () => {
-    expect(parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok`, 's1').accessToken).toBe('tok');
+    expect(parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok`, 's1').accessToken).toBe(
+      'tok',
+    );
   });
 
   test('refuses a callback whose state is not ours', () => {
-    expect(() => parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok&state=other`, 's1')).toThrow(expect.objectContaining({ code: 'untrusted-response' }));
+    expect(() =>
+      parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok&state=other`, 's1'),
+    ).toThrow(expect.objectContaining({ code: 'untrusted-response' }));
   });
 
   test('keeps an expiry when one is given', () => {
     vi.useFakeTimers({ now: 1_000_000, toFake: ['Date'] });
-    const tokens = parseImplicitCallback('eventbrite', `${REDIRECT_URI}#access_token=tok&expires_in=3600`, 's1');
+    const tokens = parseImplicitCallback(
+      'eventbrite',
+      `${REDIRECT_URI}#access_token=tok&expires_in=3600`,
+      's1',
+    );
     expect(tokens.expiresAt).toBe(1_000_000 + 3_600_000);
     expect(tokens.refreshAt).toBeLessThan(tokens.expiresAt!);
     vi.useRealTimers();
@@ -48,13 +62,22 @@ describe('parseImplicitCallback', () => {
 describe('implicitAuthorizeUrl', () => {
   test('asks for a token with the client id, redirect URI and state', () => {
     const url = new URL(implicitAuthorizeUrl(config, REDIRECT_URI, 'st'));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ response_type: 'token', client_id: 'APIKEY', redirect_uri: REDIRECT_URI, state: 'st' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'token',
+      client_id: 'APIKEY',
+      redirect_uri: REDIRECT_URI,
+      state: 'st',
+    });
   });
 
   test('refuses a plain-http authorize URL that is not loopback', () => {
-    expect(() => implicitAuthorizeUrl({ ...config, authorizeUrl: 'http://eventbrite.example/oauth/authorize' }, REDIRECT_URI, 'st')).toThrow(
-      expect.objectContaining({ code: 'not-configured' }),
-    );
+    expect(() =>
+      implicitAuthorizeUrl(
+        { ...config, authorizeUrl: 'http://eventbrite.example/oauth/authorize' },
+        REDIRECT_URI,
+        'st',
+      ),
+    ).toThrow(expect.objectContaining({ code: 'not-configured' }));
   });
 });
 
@@ -64,19 +87,30 @@ describe('signing in to Eventbrite', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(usersMe), { headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify(usersMe), { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
     await providerSetting.setValue('eventbrite');
     await eventbriteSettings.setValue({ clientId: 'APIKEY', organizerIds: [] });
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  const tokenCallback = (url: string, token: string) => `${REDIRECT_URI}#access_token=${token}&state=${new URL(url).searchParams.get('state')}`;
+  const tokenCallback = (url: string, token: string) =>
+    `${REDIRECT_URI}#access_token=${token}&state=${new URL(url).searchParams.get('state')}`;
 
   test('first time: straight to the interactive window', async () => {
     const launch = stubIdentity(async ({ url }) => tokenCallback(url, 'tok-1'));
     await signIn();
     expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([true]);
-    expect(await authState.getValue()).toMatchObject({ status: 'signed-in', provider: 'eventbrite', account: { name: 'Eve Attendee' } });
+    expect(await authState.getValue()).toMatchObject({
+      status: 'signed-in',
+      provider: 'eventbrite',
+      account: { name: 'Eve Attendee' },
+    });
     expect(await readTokens()).toMatchObject({ provider: 'eventbrite', accessToken: 'tok-1' });
   });
 
@@ -104,6 +138,9 @@ describe('signing in to Eventbrite', () => {
     const launch = stubIdentity(async () => 'unused');
     await signIn();
     expect(launch).not.toHaveBeenCalled();
-    expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'not-configured', message: expect.stringContaining('Options') } });
+    expect(await authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'not-configured', message: expect.stringContaining('Options') },
+    });
   });
 });

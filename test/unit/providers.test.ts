@@ -6,10 +6,14 @@ import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
 
 describe('the demo provider’s search parameters', () => {
   test('carry every filter in the retired search’s names', () => {
-    const params = searchParameters(normalizeQuery({ text: 'jazz', place: 'Berlin', onlineOnly: true, freeOnly: true }), {
-      start: new Date('2030-01-01T10:00:00.123Z'),
-      end: new Date('2030-01-08T10:00:00Z'),
-    }, 'next-page');
+    const params = searchParameters(
+      normalizeQuery({ text: 'jazz', place: 'Berlin', onlineOnly: true, freeOnly: true }),
+      {
+        start: new Date('2030-01-01T10:00:00.123Z'),
+        end: new Date('2030-01-08T10:00:00Z'),
+      },
+      'next-page',
+    );
     expect(Object.fromEntries(params)).toEqual({
       expand: 'venue',
       q: 'jazz',
@@ -23,7 +27,10 @@ describe('the demo provider’s search parameters', () => {
   });
 
   test('leave out what is not asked for', () => {
-    expect([...searchParameters(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }).keys()]).toEqual(['expand', 'start_date.range_start']);
+    expect([...searchParameters(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }).keys()]).toEqual([
+      'expand',
+      'start_date.range_start',
+    ]);
   });
 });
 
@@ -47,26 +54,54 @@ describe('the eventbrite provider', () => {
         const body = input.pathname.endsWith('/organizations/')
           ? { organizations: [], pagination: { has_more_items: false } }
           : input.pathname.endsWith('/orders/')
-            ? { orders: [{ event: event('1', 'Jazz brunch', 5) }, { event: null }, { event: event('2', 'Opera', 3) }], pagination: { has_more_items: false } }
-            : { events: [event('1', 'Jazz brunch', 5), event('3', 'Jazz late', 2)], pagination: { has_more_items: true, continuation: 'c2' } };
+            ? {
+                orders: [
+                  { event: event('1', 'Jazz brunch', 5) },
+                  { event: null },
+                  { event: event('2', 'Opera', 3) },
+                ],
+                pagination: { has_more_items: false },
+              }
+            : {
+                events: [event('1', 'Jazz brunch', 5), event('3', 'Jazz late', 2)],
+                pagination: { has_more_items: true, continuation: 'c2' },
+              };
         return Response.json(body);
       }),
     );
     const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: ['77'] });
-    const page = await provider.search(normalizeQuery({ text: 'jazz' }), { start: new Date('2029-12-01') }, undefined, 'token');
+    const page = await provider.search(
+      normalizeQuery({ text: 'jazz' }),
+      { start: new Date('2029-12-01') },
+      undefined,
+      'token',
+    );
     expect(page.events.map((found) => found.id)).toEqual(['3', '1']);
     expect(requests).toHaveLength(3);
-    expect(requests.some((request) => request.startsWith('/v3/organizers/77/events/?') && request.includes('status=live'))).toBe(true);
+    expect(
+      requests.some(
+        (request) => request.startsWith('/v3/organizers/77/events/?') && request.includes('status=live'),
+      ),
+    ).toBe(true);
     expect(requests.some((request) => request.includes('/orders/?expand=event.venue'))).toBe(true);
 
     requests.length = 0;
-    await provider.search(normalizeQuery({ text: 'jazz' }), { start: new Date('2029-12-01') }, page.cursor, 'token');
-    expect(requests).toEqual(['/v3/organizers/77/events/?continuation=c2&expand=venue&status=live&order_by=start_asc']);
+    await provider.search(
+      normalizeQuery({ text: 'jazz' }),
+      { start: new Date('2029-12-01') },
+      page.cursor,
+      'token',
+    );
+    expect(requests).toEqual([
+      '/v3/organizers/77/events/?continuation=c2&expand=venue&status=live&order_by=start_asc',
+    ]);
   });
 
   test('a cursor it did not write is refused', async () => {
     const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: [] });
-    await expect(provider.search(EMPTY_QUERY, { start: new Date() }, '%%%', 'token')).rejects.toMatchObject({ kind: 'arguments' });
+    await expect(provider.search(EMPTY_QUERY, { start: new Date() }, '%%%', 'token')).rejects.toMatchObject({
+      kind: 'arguments',
+    });
   });
 });
 
@@ -74,7 +109,10 @@ describe('options input', () => {
   test('organizer ids: numbers separated by commas or spaces, once each', () => {
     expect(checkOrganizerIds(' 12, 34 12\n56 ')).toEqual({ ok: true, value: ['12', '34', '56'] });
     expect(checkOrganizerIds('')).toEqual({ ok: true, value: [] });
-    expect(checkOrganizerIds('12, eventbrite.com/o/34')).toMatchObject({ ok: false, message: expect.stringContaining('eventbrite.com/o/34') });
+    expect(checkOrganizerIds('12, eventbrite.com/o/34')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('eventbrite.com/o/34'),
+    });
   });
 
   test('client id: letters and digits, or empty', () => {

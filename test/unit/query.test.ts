@@ -4,7 +4,15 @@ import { sampleEvent } from '../support/events';
 
 describe('normalizeQuery', () => {
   test('tidies what was typed', () => {
-    expect(normalizeQuery({ text: '  live   jazz \n', place: ' Berlin ', when: 'week', onlineOnly: true, freeOnly: false })).toEqual({
+    expect(
+      normalizeQuery({
+        text: '  live   jazz \n',
+        place: ' Berlin ',
+        when: 'week',
+        onlineOnly: true,
+        freeOnly: false,
+      }),
+    ).toEqual({
       text: 'live jazz',
       place: 'Berlin',
       when: 'week',
@@ -27,7 +35,15 @@ describe('queryKey', () => {
 
   test('different filters are different searches', () => {
     const base = normalizeQuery({ text: 'jazz' });
-    const keys = new Set([base, { ...base, when: 'today' as const }, { ...base, onlineOnly: true }, { ...base, freeOnly: true }, { ...base, place: 'Paris' }].map(queryKey));
+    const keys = new Set(
+      [
+        base,
+        { ...base, when: 'today' as const },
+        { ...base, onlineOnly: true },
+        { ...base, freeOnly: true },
+        { ...base, place: 'Paris' },
+      ].map(queryKey),
+    );
     expect(keys.size).toBe(5);
   });
 });
@@ -42,12 +58,18 @@ describe('dateRange', () => {
   });
 
   test('this weekend is Saturday and Sunday on the user’s calendar', () => {
-    expect(dateRange('weekend', now, zone)).toEqual({ start: new Date('2026-12-05T05:00:00Z'), end: new Date('2026-12-07T04:59:59.999Z') });
+    expect(dateRange('weekend', now, zone)).toEqual({
+      start: new Date('2026-12-05T05:00:00Z'),
+      end: new Date('2026-12-07T04:59:59.999Z'),
+    });
   });
 
   test('on a Sunday afternoon, this weekend is what is left of it', () => {
     const sunday = new Date('2026-12-06T19:00:00Z');
-    expect(dateRange('weekend', sunday, zone)).toEqual({ start: sunday, end: new Date('2026-12-07T04:59:59.999Z') });
+    expect(dateRange('weekend', sunday, zone)).toEqual({
+      start: sunday,
+      end: new Date('2026-12-07T04:59:59.999Z'),
+    });
   });
 
   test('the same instant is another day in Tokyo', () => {
@@ -63,13 +85,21 @@ describe('dateRange', () => {
   test('a weekend across a DST change keeps to local midnights', () => {
     // Europe/Berlin leaves summer time on Sunday 25 October 2026.
     const friday = new Date('2026-10-23T10:00:00Z');
-    expect(dateRange('weekend', friday, 'Europe/Berlin')).toEqual({ start: new Date('2026-10-23T22:00:00Z'), end: new Date('2026-10-25T22:59:59.999Z') });
+    expect(dateRange('weekend', friday, 'Europe/Berlin')).toEqual({
+      start: new Date('2026-10-23T22:00:00Z'),
+      end: new Date('2026-10-25T22:59:59.999Z'),
+    });
   });
 });
 
 describe('matchesQuery', () => {
   const range = { start: new Date('2029-01-01T00:00:00Z') };
-  const event = sampleEvent({ title: 'Café Jazz Night', summary: 'Live music', venue: { name: 'Harbor Hall', city: 'Zürich', address: '1 Lake St, Zürich' }, free: true });
+  const event = sampleEvent({
+    title: 'Café Jazz Night',
+    summary: 'Live music',
+    venue: { name: 'Harbor Hall', city: 'Zürich', address: '1 Lake St, Zürich' },
+    free: true,
+  });
 
   test.each([
     [{ text: 'jazz' }, true],
@@ -86,6 +116,8 @@ describe('matchesQuery', () => {
 
   test('respects the date range', () => {
     expect(matchesQuery(event, EMPTY_QUERY, { start: new Date('2031-01-01T00:00:00Z') })).toBe(false);
-    expect(matchesQuery(event, EMPTY_QUERY, { start: range.start, end: new Date('2029-06-01T00:00:00Z') })).toBe(false);
+    expect(
+      matchesQuery(event, EMPTY_QUERY, { start: range.start, end: new Date('2029-06-01T00:00:00Z') }),
+    ).toBe(false);
   });
 });

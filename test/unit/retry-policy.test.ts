@@ -59,7 +59,11 @@ async function run(init: RequestInit = {}) {
     (error: unknown) => ({ error }),
   );
   await vi.runAllTimersAsync();
-  return { ...(await outcome), took: Date.now() - started, gaps: sentAt.slice(1).map((time, index) => time - sentAt[index]!) };
+  return {
+    ...(await outcome),
+    took: Date.now() - started,
+    gaps: sentAt.slice(1).map((time, index) => time - sentAt[index]!),
+  };
 }
 
 describe('idempotent requests (GET)', () => {

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { normalizeQuery } from '@/lib/query';
-import { describeQuery, listSavedSearches, MAX_SAVED_SEARCHES, removeSavedSearch, renameSavedSearch, saveSearch } from '@/lib/saved-searches';
+import {
+  describeQuery,
+  listSavedSearches,
+  MAX_SAVED_SEARCHES,
+  removeSavedSearch,
+  renameSavedSearch,
+  saveSearch,
+} from '@/lib/saved-searches';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -12,7 +19,9 @@ describe('saved searches in storage.sync', () => {
     expect(await saveSearch('demo', normalizeQuery({ text: 'JAZZ', place: 'berlin' }), 3)).toEqual(jazz);
     expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz · Berlin', 'yoga']);
     const stored = await fakeBrowser.storage.sync.get(null);
-    expect(Object.keys(stored).filter((key) => key.startsWith('saved:') && !key.endsWith('$'))).toHaveLength(2);
+    expect(Object.keys(stored).filter((key) => key.startsWith('saved:') && !key.endsWith('$'))).toHaveLength(
+      2,
+    );
   });
 
   test('rename and remove', async () => {
@@ -27,21 +36,30 @@ describe('saved searches in storage.sync', () => {
   });
 
   test(`at most ${MAX_SAVED_SEARCHES}, with a clear message and nothing written`, async () => {
-    for (let index = 0; index < MAX_SAVED_SEARCHES; index++) await saveSearch('demo', normalizeQuery({ text: `topic ${index}` }), index);
-    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toThrow(`up to ${MAX_SAVED_SEARCHES}`);
+    for (let index = 0; index < MAX_SAVED_SEARCHES; index++)
+      await saveSearch('demo', normalizeQuery({ text: `topic ${index}` }), index);
+    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toThrow(
+      `up to ${MAX_SAVED_SEARCHES}`,
+    );
     expect(await listSavedSearches()).toHaveLength(MAX_SAVED_SEARCHES);
   });
 
   test('a full storage.sync is said plainly before anything is written', async () => {
     await fakeBrowser.storage.sync.set({ other: 'x'.repeat(102_300) });
-    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toThrow('Synced storage is full');
+    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toThrow(
+      'Synced storage is full',
+    );
     expect(await listSavedSearches()).toEqual([]);
   });
 
   test('the browser refusing a write (120 a minute) becomes a clear message, and nothing is lost', async () => {
     await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
-    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toThrow('Wait a minute and try again');
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
+      new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'),
+    );
+    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toThrow(
+      'Wait a minute and try again',
+    );
     expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz']);
   });
 
@@ -55,5 +73,7 @@ describe('saved searches in storage.sync', () => {
 
 test('describeQuery names a search the way a person would', () => {
   expect(describeQuery(normalizeQuery({}))).toBe('All events');
-  expect(describeQuery(normalizeQuery({ text: 'jazz', when: 'weekend', freeOnly: true }))).toBe('jazz · this weekend · free');
+  expect(describeQuery(normalizeQuery({ text: 'jazz', when: 'weekend', freeOnly: true }))).toBe(
+    'jazz · this weekend · free',
+  );
 });

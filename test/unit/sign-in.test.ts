@@ -41,7 +41,9 @@ describe('a good sign-in', () => {
     expect(request.get('state')).toMatch(/^[\w-]{20,}$/);
     expect(server.tokenRequests[0]?.get('code')).toBe('the-code');
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(server.tokenRequests[0]!.get('code_verifier')!).digest('base64url')).toBe(request.get('code_challenge'));
+    expect(
+      createHash('sha256').update(server.tokenRequests[0]!.get('code_verifier')!).digest('base64url'),
+    ).toBe(request.get('code_challenge'));
 
     expect(await authState.getValue()).toMatchObject({ status: 'signed-in', account: { name: 'Dana Demo' } });
     expect(await readTokens()).toMatchObject({ provider: 'demo', accessToken: 'at-1', refreshToken: 'rt-1' });
@@ -74,7 +76,11 @@ describe('a callback that cannot be trusted stores no token', () => {
     ['state wrong', { state: 'someone-elses' }, 'untrusted-response'],
     ['iss missing', { iss: null }, 'untrusted-response'],
     ['iss wrong', { iss: 'http://127.0.0.1:9999' }, 'untrusted-response'],
-    ['an error callback', { code: null, error: 'server_error', error_description: 'boom' }, 'exchange-failed'],
+    [
+      'an error callback',
+      { code: null, error: 'server_error', error_description: 'boom' },
+      'exchange-failed',
+    ],
     ['access denied', { code: null, error: 'access_denied' }, 'denied'],
   ];
   test.each(cases)('%s', async (_name, override, expected) => {
@@ -104,7 +110,10 @@ describe('other failures', () => {
   });
 
   test.each([
-    ['not JSON', () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    [
+      'not JSON',
+      () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    ],
     ['no access_token', () => json({ token_type: 'Bearer', expires_in: 60 })],
     ['a token type that is not bearer', () => json({ access_token: 'x', token_type: 'MAC' })],
     ['an access_token that is not a string', () => json({ access_token: 42, token_type: 'Bearer' })],
@@ -140,9 +149,18 @@ describe('a sign-in that outlives its chance', () => {
   test('a flow whose worker stopped is abandoned with "try again", not an endless "Signing in…"', async () => {
     // What a stopped worker leaves behind.
     await authState.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
-    await pendingSignIn.setValue({ provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.chromiumapp.org/', expiresAt: Date.now() + 60_000 });
+    await pendingSignIn.setValue({
+      provider: 'demo',
+      state: 's',
+      codeVerifier: 'v',
+      redirectUri: 'https://x.chromiumapp.org/',
+      expiresAt: Date.now() + 60_000,
+    });
     await abandonDeadSignIn();
-    expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: 'interrupted', message: expect.stringContaining('try again') } });
+    expect(await authState.getValue()).toMatchObject({
+      status: 'signed-out',
+      problem: { code: 'interrupted', message: expect.stringContaining('try again') },
+    });
     expect(await pendingSignIn.getValue()).toBeNull();
   });
 
@@ -157,7 +175,13 @@ describe('a sign-in that outlives its chance', () => {
 
 describe('refresh', () => {
   test('invalid_grant leaves a clear "sign in again" state and stops there', async () => {
-    await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', expiresAt: Date.now() - 1000, refreshAt: Date.now() - 2000 });
+    await tokenStore.setValue({
+      provider: 'demo',
+      accessToken: 'old',
+      refreshToken: 'rt-old',
+      expiresAt: Date.now() - 1000,
+      refreshAt: Date.now() - 2000,
+    });
     server.script.token = () => json({ error: 'invalid_grant' }, 400);
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
     expect(await problem()).toBe('session-expired');
@@ -167,15 +191,26 @@ describe('refresh', () => {
   });
 
   test('stores the rotated refresh token', async () => {
-    await tokenStore.setValue({ provider: 'demo', accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 });
-    server.script.token = () => json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
+    await tokenStore.setValue({
+      provider: 'demo',
+      accessToken: 'old',
+      refreshToken: 'rt-old',
+      refreshAt: Date.now() - 1,
+    });
+    server.script.token = () =>
+      json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
     expect(await getAccessToken()).toBe('at-2');
     expect(server.tokenRequests[0]?.get('refresh_token')).toBe('rt-old');
     expect(await readTokens()).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
   });
 
   test('a server that refuses for its own reasons keeps the unspent token', async () => {
-    const tokens = { provider: 'demo' as const, accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 };
+    const tokens = {
+      provider: 'demo' as const,
+      accessToken: 'old',
+      refreshToken: 'rt-old',
+      refreshAt: Date.now() - 1,
+    };
     await tokenStore.setValue(tokens);
     server.script.token = () => json({ error: 'temporarily_unavailable' }, 503);
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
@@ -183,7 +218,12 @@ describe('refresh', () => {
   });
 
   test('offline: nothing is sent, nothing is lost', async () => {
-    const tokens = { provider: 'demo' as const, accessToken: 'old', refreshToken: 'rt-old', refreshAt: Date.now() - 1 };
+    const tokens = {
+      provider: 'demo' as const,
+      accessToken: 'old',
+      refreshToken: 'rt-old',
+      refreshAt: Date.now() - 1,
+    };
     await tokenStore.setValue(tokens);
     vi.stubGlobal('navigator', { onLine: false });
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'offline' });
@@ -192,7 +232,12 @@ describe('refresh', () => {
   });
 
   test('a token that is not due is used as it is', async () => {
-    await tokenStore.setValue({ provider: 'demo', accessToken: 'fresh', refreshToken: 'rt', refreshAt: Date.now() + 60_000 });
+    await tokenStore.setValue({
+      provider: 'demo',
+      accessToken: 'fresh',
+      refreshToken: 'rt',
+      refreshAt: Date.now() + 60_000,
+    });
     expect(await getAccessToken()).toBe('fresh');
     expect(server.tokenRequests).toHaveLength(0);
   });

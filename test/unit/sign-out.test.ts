@@ -23,22 +23,45 @@ beforeEach(async () => {
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       if (request.url.endsWith('/.well-known/openid-configuration')) {
-        return Response.json({ issuer: ISSUER, authorization_endpoint: `${ISSUER}/auth`, token_endpoint: `${ISSUER}/token`, revocation_endpoint: `${ISSUER}/token/revocation` });
+        return Response.json({
+          issuer: ISSUER,
+          authorization_endpoint: `${ISSUER}/auth`,
+          token_endpoint: `${ISSUER}/token`,
+          revocation_endpoint: `${ISSUER}/token/revocation`,
+        });
       }
       // What the extension holds must still be there when the revocation goes out.
       expect(await readTokens()).not.toBeNull();
       revoked.push(new URLSearchParams(await request.text()));
-      return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', { status: revocationStatus });
+      return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', {
+        status: revocationStatus,
+      });
     }),
   );
 
-  await tokenStore.setValue({ provider: 'demo', accessToken: 'at', refreshToken: 'rt', refreshAt: Date.now() + 60_000 });
+  await tokenStore.setValue({
+    provider: 'demo',
+    accessToken: 'at',
+    refreshToken: 'rt',
+    refreshAt: Date.now() + 60_000,
+  });
   await cacheOwner.setValue('demo:1001');
-  await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+  await authState.setValue({
+    status: 'signed-in',
+    provider: 'demo',
+    account: { id: '1001', name: 'Dana Demo' },
+  });
   await fakeBrowser.action.setBadgeText({ text: '3' });
   const db = await openCache();
   await db.put('events', { ...sampleEvent({ id: 'e1', title: 'Private order' }), text: 'private order' });
-  await db.put('searches', { provider: 'demo', key: 'jazz', query: { ...EMPTY_QUERY, text: 'jazz' }, eventIds: ['e1'], fetchedAt: 1, lastUsedAt: 1 });
+  await db.put('searches', {
+    provider: 'demo',
+    key: 'jazz',
+    query: { ...EMPTY_QUERY, text: 'jazz' },
+    eventIds: ['e1'],
+    fetchedAt: 1,
+    lastUsedAt: 1,
+  });
   db.close();
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -71,7 +94,10 @@ describe('signOut', () => {
   });
 
   test('wipes everything when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await signOut();
     await expectEverythingGone();
   });

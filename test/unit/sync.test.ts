@@ -7,23 +7,41 @@ import { grants } from '../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
 import { authState, syncSettings, syncStatus } from '@/lib/settings';
 import { normalizeQuery } from '@/lib/query';
-import { ensureSyncAlarm, HOURLY_REQUEST_BUDGET, RESUME_ALARM, runSyncCycle, SYNC_ALARM, takeNewMatches, toggleSavedSearch } from '@/lib/sync';
+import {
+  ensureSyncAlarm,
+  HOURLY_REQUEST_BUDGET,
+  RESUME_ALARM,
+  runSyncCycle,
+  SYNC_ALARM,
+  takeNewMatches,
+  toggleSavedSearch,
+} from '@/lib/sync';
 
 /** A scripted events API: each search answers with the events the test put there. */
 let listings: { id: string; name: string; day: number }[] = [];
 let answers: (() => Response)[] = [];
 const searchRequests: URL[] = [];
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 function eventbriteEvent(listing: (typeof listings)[number]) {
-  return { id: listing.id, name: { text: listing.name }, url: `https://x.test/${listing.id}`, start: { utc: new Date(Date.UTC(2030, 0, listing.day, 18)).toISOString(), timezone: 'UTC' }, online_event: true };
+  return {
+    id: listing.id,
+    name: { text: listing.name },
+    url: `https://x.test/${listing.id}`,
+    start: { utc: new Date(Date.UTC(2030, 0, listing.day, 18)).toISOString(), timezone: 'UTC' },
+    online_event: true,
+  };
 }
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await deleteDB(CACHE_NAME);
-  listings = [{ id: '1', name: 'Jazz one', day: 2 }, { id: '2', name: 'Jazz two', day: 3 }];
+  listings = [
+    { id: '1', name: 'Jazz one', day: 2 },
+    { id: '2', name: 'Jazz two', day: 3 },
+  ];
   answers = [];
   searchRequests.length = 0;
   vi.useFakeTimers({ now: new Date('2029-12-01T12:00:00Z'), toFake: ['Date', 'setTimeout'] });
@@ -35,12 +53,23 @@ beforeEach(async () => {
       const scripted = answers.shift();
       if (scripted) return scripted();
       const words = (url.searchParams.get('q') ?? '').toLowerCase();
-      const events = listings.filter((listing) => listing.name.toLowerCase().includes(words)).sort((a, b) => a.day - b.day);
+      const events = listings
+        .filter((listing) => listing.name.toLowerCase().includes(words))
+        .sort((a, b) => a.day - b.day);
       return json({ events: events.map(eventbriteEvent), pagination: { has_more_items: false } });
     }),
   );
-  await tokenStore.setValue({ provider: 'demo', accessToken: 'at', refreshToken: 'rt', refreshAt: Date.now() + 3_600_000 });
-  await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+  await tokenStore.setValue({
+    provider: 'demo',
+    accessToken: 'at',
+    refreshToken: 'rt',
+    refreshAt: Date.now() + 3_600_000,
+  });
+  await authState.setValue({
+    status: 'signed-in',
+    provider: 'demo',
+    account: { id: '1001', name: 'Dana Demo' },
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -80,7 +109,9 @@ describe('a cycle', () => {
     expect(await badge()).toBe('1');
 
     const matches = await takeNewMatches();
-    expect(matches).toEqual([{ savedId: expect.any(String), name: 'jazz', query: normalizeQuery({ text: 'jazz' }), newIds: ['3'] }]);
+    expect(matches).toEqual([
+      { savedId: expect.any(String), name: 'jazz', query: normalizeQuery({ text: 'jazz' }), newIds: ['3'] },
+    ]);
     expect(await badge()).toBe('');
     expect(await takeNewMatches()).toEqual([]);
   });
@@ -88,16 +119,43 @@ describe('a cycle', () => {
   test('events beyond what the last sync read are not new when they come into view', async () => {
     // Three pages of results, so the sync stops before the end: the later events are simply unread.
     answers = [
-      () => json({ events: [eventbriteEvent({ id: 'a', name: 'Jazz a', day: 1 })], pagination: { has_more_items: true, continuation: 'p2' } }),
-      () => json({ events: [eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 })], pagination: { has_more_items: true, continuation: 'p3' } }),
-      () => json({ events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })], pagination: { has_more_items: true, continuation: 'p4' } }),
+      () =>
+        json({
+          events: [eventbriteEvent({ id: 'a', name: 'Jazz a', day: 1 })],
+          pagination: { has_more_items: true, continuation: 'p2' },
+        }),
+      () =>
+        json({
+          events: [eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 })],
+          pagination: { has_more_items: true, continuation: 'p3' },
+        }),
+      () =>
+        json({
+          events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })],
+          pagination: { has_more_items: true, continuation: 'p4' },
+        }),
     ];
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     // Event "a" is over; "d" (day 4) moves into the window, and "n" is a new listing on day 2.
     answers = [
-      () => json({ events: [eventbriteEvent({ id: 'n', name: 'Jazz n', day: 2 }), eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 })], pagination: { has_more_items: true, continuation: 'p2' } }),
-      () => json({ events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })], pagination: { has_more_items: true, continuation: 'p3' } }),
-      () => json({ events: [eventbriteEvent({ id: 'd', name: 'Jazz d', day: 4 })], pagination: { has_more_items: true, continuation: 'p4' } }),
+      () =>
+        json({
+          events: [
+            eventbriteEvent({ id: 'n', name: 'Jazz n', day: 2 }),
+            eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 }),
+          ],
+          pagination: { has_more_items: true, continuation: 'p2' },
+        }),
+      () =>
+        json({
+          events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })],
+          pagination: { has_more_items: true, continuation: 'p3' },
+        }),
+      () =>
+        json({
+          events: [eventbriteEvent({ id: 'd', name: 'Jazz d', day: 4 })],
+          pagination: { has_more_items: true, continuation: 'p4' },
+        }),
     ];
     expect(await runSyncCycle()).toMatchObject({ found: 1 });
     expect((await takeNewMatches())[0]?.newIds).toEqual(['n']);
@@ -116,7 +174,10 @@ describe('a cycle', () => {
 
   test('a long Retry-After becomes an alarm, and the next cycle resumes where this one stopped', async () => {
     for (const text of ['one', 'two', 'three']) await saveSearch('demo', normalizeQuery({ text }));
-    answers = [() => json({ events: [], pagination: { has_more_items: false } }), () => json({ error: 'HIT_RATE_LIMIT', status_code: 429 }, 429, { 'retry-after': '600' })];
+    answers = [
+      () => json({ events: [], pagination: { has_more_items: false } }),
+      () => json({ error: 'HIT_RATE_LIMIT', status_code: 429 }, 429, { 'retry-after': '600' }),
+    ];
     expect(await runSyncCycle()).toMatchObject({ outcome: 'rate-limited' });
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({ scheduledTime: Date.now() + 600_000 });
     expect(searchRequests.map((url) => url.searchParams.get('q'))).toEqual(['one', 'two']);
@@ -139,10 +200,14 @@ describe('a cycle', () => {
 
   test('stays within the hourly request budget', async () => {
     await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
-    await fakeBrowser.storage.local.set({ syncRequests: { start: Date.now() - 10 * 60_000, count: HOURLY_REQUEST_BUDGET } });
+    await fakeBrowser.storage.local.set({
+      syncRequests: { start: Date.now() - 10 * 60_000, count: HOURLY_REQUEST_BUDGET },
+    });
     expect(await runSyncCycle()).toMatchObject({ outcome: 'over-budget' });
     expect(searchRequests).toHaveLength(0);
-    expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({ scheduledTime: Date.now() + 50 * 60_000 });
+    expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({
+      scheduledTime: Date.now() + 50 * 60_000,
+    });
 
     vi.advanceTimersByTime(50 * 60_000);
     expect(await runSyncCycle()).toMatchObject({ outcome: 'synced' });
@@ -155,7 +220,10 @@ describe('a cycle', () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
     listings.push({ id: '9', name: 'Jazz nine', day: 1 });
     await runSyncCycle();
-    expect(create).toHaveBeenCalledWith(expect.stringMatching(/^new:/), expect.objectContaining({ title: '1 new in “jazz”', message: 'Jazz nine' }));
+    expect(create).toHaveBeenCalledWith(
+      expect.stringMatching(/^new:/),
+      expect.objectContaining({ title: '1 new in “jazz”', message: 'Jazz nine' }),
+    );
   });
 
   test('does not notify without the permission', async () => {

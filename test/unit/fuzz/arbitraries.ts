@@ -4,18 +4,62 @@ import fc from 'fast-check';
 export const RUNS = 2_000;
 
 /** Something in the place of a field: the right kind of value most of the time, anything otherwise. */
-const orAnything = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary, weight: 3 }, { arbitrary: fc.anything(), weight: 1 });
+const orAnything = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary, weight: 3 }, { arbitrary: fc.anything(), weight: 1 });
 
 export const hostileUrl = fc.oneof(
   fc.webUrl(),
-  fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:fetch("//x")', ' javascript:void(0)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'file:///etc/passwd', '//evil.test/x', 'http://', 'https://[::1', 'not a url'),
+  fc.constantFrom(
+    'javascript:alert(1)',
+    'JaVaScRiPt:fetch("//x")',
+    ' javascript:void(0)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    'file:///etc/passwd',
+    '//evil.test/x',
+    'http://',
+    'https://[::1',
+    'not a url',
+  ),
   fc.string(),
 );
 
-const isoDate = fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((date) => date.toISOString());
-const timeZone = fc.oneof(fc.constantFrom('Europe/Berlin', 'America/New_York', 'UTC', 'Asia/Kolkata', 'Mars/Olympus_Mons', '', 'Etc/GMT+99'), fc.string());
-const eventTime = orAnything(fc.record({ utc: orAnything(fc.oneof(isoDate, isoDate.map((date) => date.slice(0, 19) + 'Z'), fc.string())), timezone: orAnything(timeZone) }, { requiredKeys: [] }));
-const text = orAnything(fc.oneof(fc.string(), fc.constantFrom('<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '\u202Eevil', '')));
+const isoDate = fc
+  .date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+const timeZone = fc.oneof(
+  fc.constantFrom(
+    'Europe/Berlin',
+    'America/New_York',
+    'UTC',
+    'Asia/Kolkata',
+    'Mars/Olympus_Mons',
+    '',
+    'Etc/GMT+99',
+  ),
+  fc.string(),
+);
+const eventTime = orAnything(
+  fc.record(
+    {
+      utc: orAnything(
+        fc.oneof(
+          isoDate,
+          isoDate.map((date) => date.slice(0, 19) + 'Z'),
+          fc.string(),
+        ),
+      ),
+      timezone: orAnything(timeZone),
+    },
+    { requiredKeys: [] },
+  ),
+);
+const text = orAnything(
+  fc.oneof(
+    fc.string(),
+    fc.constantFrom('<img src=x onerror=alert(1)>', '<script>alert(1)</script>', '\u202Eevil', ''),
+  ),
+);
 
 /** An event as Eventbrite's v3 API shapes it, with any field missing, mistyped or hostile. */
 export const eventbriteShapedEvent = fc.record(
@@ -28,7 +72,15 @@ export const eventbriteShapedEvent = fc.record(
     start: eventTime,
     end: eventTime,
     venue: orAnything(
-      fc.record({ name: text, address: orAnything(fc.record({ city: text, address_1: text, localized_address_display: text }, { requiredKeys: [] })) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          name: text,
+          address: orAnything(
+            fc.record({ city: text, address_1: text, localized_address_display: text }, { requiredKeys: [] }),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
     ),
     online_event: orAnything(fc.boolean()),
     is_free: orAnything(fc.boolean()),
@@ -42,9 +94,23 @@ export const eventbritePayload = fc.oneof(
   fc.record(
     {
       events: orAnything(fc.array(orAnything(eventbriteShapedEvent), { maxLength: 5 })),
-      orders: orAnything(fc.array(orAnything(fc.record({ event: orAnything(eventbriteShapedEvent) }, { requiredKeys: [] })), { maxLength: 3 })),
-      organizations: orAnything(fc.array(orAnything(fc.record({ id: orAnything(fc.stringMatching(/^\d{1,6}$/)) }, { requiredKeys: [] })), { maxLength: 3 })),
-      pagination: orAnything(fc.record({ has_more_items: orAnything(fc.boolean()), continuation: orAnything(fc.string()) }, { requiredKeys: [] })),
+      orders: orAnything(
+        fc.array(orAnything(fc.record({ event: orAnything(eventbriteShapedEvent) }, { requiredKeys: [] })), {
+          maxLength: 3,
+        }),
+      ),
+      organizations: orAnything(
+        fc.array(
+          orAnything(fc.record({ id: orAnything(fc.stringMatching(/^\d{1,6}$/)) }, { requiredKeys: [] })),
+          { maxLength: 3 },
+        ),
+      ),
+      pagination: orAnything(
+        fc.record(
+          { has_more_items: orAnything(fc.boolean()), continuation: orAnything(fc.string()) },
+          { requiredKeys: [] },
+        ),
+      ),
     },
     { requiredKeys: [] },
   ),

@@ -8,14 +8,21 @@ import { getAccessToken, signIn } from '@/lib/auth/session';
 import { parseTokenSet, pendingSignIn, readTokens, tokenStore, type TokenSet } from '@/lib/auth/token-store';
 import { authState } from '@/lib/settings';
 import { stubIdentity } from '../../support/identity';
-import { callbackFor, ISSUER, json, stubAuthServer, type ScriptedAuthServer } from '../../support/scripted-auth-server';
+import {
+  callbackFor,
+  ISSUER,
+  json,
+  stubAuthServer,
+  type ScriptedAuthServer,
+} from '../../support/scripted-auth-server';
 import { RUNS } from './arbitraries';
 
 // Token responses and callback URLs from a server that may be broken or hostile: the session ends in a
 // well-formed state (signed in with well-formed tokens, or signed out with a problem), errors are
 // AuthErrors, and a bad answer stores nothing.
 
-const orAnything = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ arbitrary, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 });
+const orAnything = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary, weight: 4 }, { arbitrary: fc.jsonValue(), weight: 1 });
 
 /** A token endpoint's answer: mostly token-shaped JSON with fields of any type, errors, or not JSON at all. */
 const tokenAnswer = fc.oneof(
@@ -25,18 +32,26 @@ const tokenAnswer = fc.oneof(
       {
         access_token: orAnything(fc.string()),
         token_type: orAnything(fc.constantFrom('Bearer', 'bearer', 'DPoP', 'mac', '')),
-        expires_in: orAnything(fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double(), fc.constant(1e308), fc.string())),
+        expires_in: orAnything(
+          fc.oneof(fc.integer({ min: -10, max: 10_000_000 }), fc.double(), fc.constant(1e308), fc.string()),
+        ),
         refresh_token: orAnything(fc.string()),
         scope: fc.jsonValue(),
       },
       { requiredKeys: [] },
     ),
   }),
-  fc.record({ status: fc.constantFrom(400, 401, 500, 503), body: fc.record({ error: orAnything(fc.constantFrom('invalid_grant', 'invalid_request', 'temporarily_unavailable')) }) }),
+  fc.record({
+    status: fc.constantFrom(400, 401, 500, 503),
+    body: fc.record({
+      error: orAnything(fc.constantFrom('invalid_grant', 'invalid_request', 'temporarily_unavailable')),
+    }),
+  }),
   fc.record({ status: fc.integer({ min: 200, max: 599 }), text: fc.string() }),
 );
 type TokenAnswer = typeof tokenAnswer extends fc.Arbitrary<infer T> ? T : never;
-const respond = (answer: TokenAnswer) => () => ('text' in answer ? new Response(answer.text, { status: answer.status }) : json(answer.body, answer.status));
+const respond = (answer: TokenAnswer) => () =>
+  'text' in answer ? new Response(answer.text, { status: answer.status }) : json(answer.body, answer.status);
 
 let server: ScriptedAuthServer;
 beforeEach(() => {
@@ -47,17 +62,28 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const wellFormed = (tokens: TokenSet | null) => tokens === null || expect(parseTokenSet(tokens)).toEqual(tokens);
+const wellFormed = (tokens: TokenSet | null) =>
+  tokens === null || expect(parseTokenSet(tokens)).toEqual(tokens);
 
 describe('the refresh grant’s answer', () => {
-  const expired: TokenSet = { provider: 'demo', accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: 1, refreshAt: 0 };
+  const expired: TokenSet = {
+    provider: 'demo',
+    accessToken: 'at-0',
+    refreshToken: 'rt-0',
+    expiresAt: 1,
+    refreshAt: 0,
+  };
 
   test('a fresh access token, or an AuthError; the store holds the old tokens, new well-formed ones, or none', async () => {
     await fc.assert(
       fc.asyncProperty(tokenAnswer, async (answer) => {
         fakeBrowser.reset();
         await tokenStore.setValue(expired);
-        await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+        await authState.setValue({
+          status: 'signed-in',
+          provider: 'demo',
+          account: { id: '1001', name: 'Dana Demo' },
+        });
         server.script.token = respond(answer);
         let token: string | undefined;
         try {
@@ -69,10 +95,17 @@ describe('the refresh grant’s answer', () => {
         wellFormed(stored);
         if (token !== undefined) expect(stored?.accessToken).toBe(token);
         else if (stored) expect(stored).toEqual(expired);
-        else expect(await authState.getValue()).toMatchObject({ status: 'signed-out', problem: { code: expect.any(String) } });
+        else
+          expect(await authState.getValue()).toMatchObject({
+            status: 'signed-out',
+            problem: { code: expect.any(String) },
+          });
       }),
       // Found by this test once: a lifetime of 1e308 seconds stored an expiry of Infinity.
-      { numRuns: RUNS / 2, examples: [[{ status: 200, body: { access_token: 'at', token_type: 'Bearer', expires_in: 1e308 } }]] },
+      {
+        numRuns: RUNS / 2,
+        examples: [[{ status: 200, body: { access_token: 'at', token_type: 'Bearer', expires_in: 1e308 } }]],
+      },
     );
   });
 });
@@ -88,10 +121,13 @@ describe('sign-in with any callback URL and any token answer', () => {
         error: fc.option(fc.constantFrom('access_denied', 'server_error', '<script>'), { nil: null }),
       })
       .map((override) => (authorizeUrl: string) => {
-        const state = override.state === '<real>' ? new URL(authorizeUrl).searchParams.get('state') : override.state;
+        const state =
+          override.state === '<real>' ? new URL(authorizeUrl).searchParams.get('state') : override.state;
         return callbackFor(authorizeUrl, { ...override, state });
       }),
-    fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })).map((text) => () => text),
+    fc
+      .oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true }))
+      .map((text) => () => text),
   );
 
   test('ends signed in with well-formed tokens, or signed out with a problem and no tokens; never throws', async () => {
@@ -105,7 +141,11 @@ describe('sign-in with any callback URL and any token answer', () => {
         wellFormed(tokens);
         expect(await pendingSignIn.getValue()).toBeNull();
         if (state.status === 'signed-in') expect(tokens).not.toBeNull();
-        else expect([state, tokens]).toEqual([{ status: 'signed-out', problem: { code: expect.any(String), message: expect.any(String) } }, null]);
+        else
+          expect([state, tokens]).toEqual([
+            { status: 'signed-out', problem: { code: expect.any(String), message: expect.any(String) } },
+            null,
+          ]);
       }),
       { numRuns: RUNS / 2 },
     );
@@ -136,7 +176,12 @@ describe('the implicit flow’s callback', () => {
           expect(error).toBeInstanceOf(AuthError);
         }
       }),
-      { numRuns: RUNS, examples: [['https://donpnijpfpfbnmbggnomcnbgodefmfep.chromiumapp.org/#access_token=at&expires_in=1e308']] },
+      {
+        numRuns: RUNS,
+        examples: [
+          ['https://donpnijpfpfbnmbggnomcnbgodefmfep.chromiumapp.org/#access_token=at&expires_in=1e308'],
+        ],
+      },
     );
   });
 });

@@ -4,7 +4,13 @@ import { parseStoredEvent } from '@/lib/cache/records';
 import type { Event } from '@/lib/event';
 import { demoProvider } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
-import { eventbriteGet, parseEventbriteUser, ProviderError, readList, toEvent } from '@/lib/providers/eventbrite-api';
+import {
+  eventbriteGet,
+  parseEventbriteUser,
+  ProviderError,
+  readList,
+  toEvent,
+} from '@/lib/providers/eventbrite-api';
 import { tokenStore } from '@/lib/auth/token-store';
 import { withCacheConnection } from '@/lib/cache/db';
 import { readSearch } from '@/lib/cache/searches';
@@ -19,7 +25,8 @@ import { eventbritePayload, eventbriteShapedEvent, RUNS } from './arbitraries';
 /** Well-formed: exactly what the cache would accept back, with only http(s) links. */
 function expectWellFormed(event: Event) {
   expect(parseStoredEvent(event)).toEqual(event);
-  for (const url of [event.url, event.imageUrl]) if (url !== null) expect(new URL(url).protocol).toMatch(/^https?:$/);
+  for (const url of [event.url, event.imageUrl])
+    if (url !== null) expect(new URL(url).protocol).toMatch(/^https?:$/);
 }
 
 describe('toEvent', () => {
@@ -66,15 +73,24 @@ describe('lists and accounts', () => {
 
   test('parseEventbriteUser: an account with an id and a name, or ProviderError', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ id: fc.anything(), name: fc.anything(), first_name: fc.anything(), emails: fc.anything() }, { requiredKeys: [] })), (body) => {
-        try {
-          const account = parseEventbriteUser(body);
-          expect(account.id).toMatch(/\S/);
-          expect(typeof account.name).toBe('string');
-        } catch (error) {
-          expect(error).toBeInstanceOf(ProviderError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record(
+            { id: fc.anything(), name: fc.anything(), first_name: fc.anything(), emails: fc.anything() },
+            { requiredKeys: [] },
+          ),
+        ),
+        (body) => {
+          try {
+            const account = parseEventbriteUser(body);
+            expect(account.id).toMatch(/\S/);
+            expect(typeof account.name).toBe('string');
+          } catch (error) {
+            expect(error).toBeInstanceOf(ProviderError);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -82,7 +98,10 @@ describe('lists and accounts', () => {
 
 /** Any HTTP answer: a status, headers and a body that may be JSON of any shape, cut short or not JSON. */
 const httpAnswer = fc.record({
-  status: fc.oneof(fc.constantFrom(200, 400, 401, 403, 404, 429, 500, 503), fc.integer({ min: 200, max: 599 })),
+  status: fc.oneof(
+    fc.constantFrom(200, 400, 401, 403, 404, 429, 500, 503),
+    fc.integer({ min: 200, max: 599 }),
+  ),
   body: fc.oneof(
     eventbritePayload.map((payload) => JSON.stringify(payload) ?? ''),
     eventbritePayload.chain((payload) => {
@@ -104,8 +123,14 @@ describe('whole answers, through the retry policy', () => {
       'fetch',
       vi.fn(async () => {
         const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
-        const headers: Record<string, string> = answer.retryAfter === undefined ? {} : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
-        return new Response([204, 205, 304].includes(answer.status) ? null : answer.body, { status: answer.status, headers });
+        const headers: Record<string, string> =
+          answer.retryAfter === undefined
+            ? {}
+            : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
+        return new Response([204, 205, 304].includes(answer.status) ? null : answer.body, {
+          status: answer.status,
+          headers,
+        });
       }),
     );
   });
@@ -141,21 +166,38 @@ describe('whole answers, through the retry policy', () => {
     vi.useRealTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const request = { query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' };
-    const good: HttpAnswer = { status: 200, retryAfter: undefined, body: JSON.stringify({ events: [{ id: '1', name: { text: 'Jazz' }, start: { utc: '2030-01-01T00:00:00Z', timezone: 'UTC' } }], pagination: {} }) };
-    const cachedIds = () => withCacheConnection(async (db) => (await readSearch(db, 'demo', queryKey(request.query)))?.events.map((event) => event.id));
+    const good: HttpAnswer = {
+      status: 200,
+      retryAfter: undefined,
+      body: JSON.stringify({
+        events: [
+          { id: '1', name: { text: 'Jazz' }, start: { utc: '2030-01-01T00:00:00Z', timezone: 'UTC' } },
+        ],
+        pagination: {},
+      }),
+    };
+    const cachedIds = () =>
+      withCacheConnection(async (db) =>
+        (await readSearch(db, 'demo', queryKey(request.query)))?.events.map((event) => event.id),
+      );
     const writesLanded = () => new Promise((resolve) => setTimeout(resolve, 5));
     await fc.assert(
       fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 3 }), async (script) => {
         // Signed in afresh each time: a 401 in the last case ended that session.
         await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
-        await authState.setValue({ status: 'signed-in', provider: 'demo', account: { id: '1001', name: 'Dana Demo' } });
+        await authState.setValue({
+          status: 'signed-in',
+          provider: 'demo',
+          account: { id: '1001', name: 'Dana Demo' },
+        });
         answers = [good];
         await runSearch({ ...request, force: true });
         await writesLanded();
         answers = script.map((answer) => ({ ...answer, retryAfter: undefined }));
         const outcome = await runSearch({ ...request, force: true }).catch((error: unknown) => error);
         await writesLanded();
-        if (outcome instanceof Error || (outcome as SearchResult).problem) expect(await cachedIds()).toEqual(['1']);
+        if (outcome instanceof Error || (outcome as SearchResult).problem)
+          expect(await cachedIds()).toEqual(['1']);
         else expect(await cachedIds()).toEqual((outcome as SearchResult).events.map((event) => event.id));
       }),
       { numRuns: RUNS / 2 },
@@ -170,7 +212,9 @@ describe('whole answers, through the retry policy', () => {
       fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 4 }), async (script) => {
         answers = [...script];
         try {
-          const page = await settle(provider.search(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }, undefined, 'token'));
+          const page = await settle(
+            provider.search(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }, undefined, 'token'),
+          );
           page.events.forEach(expectWellFormed);
           if (page.cursor !== undefined) expect(typeof page.cursor).toBe('string');
         } catch (error) {

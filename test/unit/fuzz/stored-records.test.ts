@@ -11,7 +11,15 @@ import { parseStoredEvent } from '@/lib/cache/records';
 import type { Event } from '@/lib/event';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { listSavedSearches } from '@/lib/saved-searches';
-import { authState, eventbriteSettings, lastQuery, providerSetting, searchSettings, syncSettings, syncStatus } from '@/lib/settings';
+import {
+  authState,
+  eventbriteSettings,
+  lastQuery,
+  providerSetting,
+  searchSettings,
+  syncSettings,
+  syncStatus,
+} from '@/lib/settings';
 import type { StoredItem } from '@/lib/stored-item';
 import { runSyncCycle } from '@/lib/sync';
 import { RUNS } from './arbitraries';
@@ -22,21 +30,59 @@ import { RUNS } from './arbitraries';
 /** A stored record: a valid one with fields replaced by anything, or anything at all. */
 const recordLike = (valid: Record<string, unknown>) =>
   fc.oneof(
-    fc.record(Object.fromEntries(Object.entries(valid).map(([key, value]) => [key, fc.oneof(fc.constant(value), fc.jsonValue())])), { requiredKeys: [] }),
+    fc.record(
+      Object.fromEntries(
+        Object.entries(valid).map(([key, value]) => [key, fc.oneof(fc.constant(value), fc.jsonValue())]),
+      ),
+      { requiredKeys: [] },
+    ),
     fc.jsonValue(),
   );
 
 const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
-  ['authState', authState as StoredItem<unknown>, { status: 'signed-in', provider: 'demo', account: { id: '1', name: 'Dana' }, until: 1, problem: { code: 'x', message: 'y' } }],
-  ['tokens', tokenStore as StoredItem<unknown>, { provider: 'demo', accessToken: 'at', refreshToken: 'rt', expiresAt: 1, refreshAt: 1, refreshStartedAt: 1 }],
-  ['pendingSignIn', pendingSignIn as StoredItem<unknown>, { provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.test/', expiresAt: 1 }],
+  [
+    'authState',
+    authState as StoredItem<unknown>,
+    {
+      status: 'signed-in',
+      provider: 'demo',
+      account: { id: '1', name: 'Dana' },
+      until: 1,
+      problem: { code: 'x', message: 'y' },
+    },
+  ],
+  [
+    'tokens',
+    tokenStore as StoredItem<unknown>,
+    {
+      provider: 'demo',
+      accessToken: 'at',
+      refreshToken: 'rt',
+      expiresAt: 1,
+      refreshAt: 1,
+      refreshStartedAt: 1,
+    },
+  ],
+  [
+    'pendingSignIn',
+    pendingSignIn as StoredItem<unknown>,
+    { provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.test/', expiresAt: 1 },
+  ],
   ['cacheOwner', cacheOwner as StoredItem<unknown>, { owner: 'demo:1' }],
   ['provider', providerSetting as StoredItem<unknown>, { provider: 'eventbrite' }],
   ['eventbrite', eventbriteSettings as StoredItem<unknown>, { clientId: 'abcd', organizerIds: ['1'] }],
   ['search', searchSettings as StoredItem<unknown>, { cacheTtlMinutes: 15 }],
-  ['lastQuery', lastQuery as StoredItem<unknown>, { text: 'jazz', place: 'Berlin', when: 'weekend', onlineOnly: true, freeOnly: false }],
+  [
+    'lastQuery',
+    lastQuery as StoredItem<unknown>,
+    { text: 'jazz', place: 'Berlin', when: 'weekend', onlineOnly: true, freeOnly: false },
+  ],
   ['syncSettings', syncSettings as StoredItem<unknown>, { intervalMinutes: 30, notifications: true }],
-  ['syncStatus', syncStatus as StoredItem<unknown>, { at: 1, outcome: 'synced', message: 'Up to date.', found: 0 }],
+  [
+    'syncStatus',
+    syncStatus as StoredItem<unknown>,
+    { at: 1, outcome: 'synced', message: 'Up to date.', found: 0 },
+  ],
 ];
 
 /** Writes `raw` under the item's key as the browser would hold it, bypassing every check. */
@@ -48,45 +94,66 @@ async function writeRaw(item: StoredItem<unknown>, raw: unknown) {
 beforeEach(() => fakeBrowser.reset());
 
 describe('storage items', () => {
-  test.each(ITEMS)('%s: any record reads as a value the item itself accepts back', async (_name, item, valid) => {
-    await fc.assert(
-      fc.asyncProperty(recordLike(valid), async (raw) => {
-        await writeRaw(item, raw);
-        const value = await item.getValue();
-        // Accepted back: writing what was read and reading again gives the same.
-        await item.setValue(value);
-        expect(await item.getValue()).toEqual(value);
-      }),
-      { numRuns: RUNS / 2 },
-    );
-  });
+  test.each(ITEMS)(
+    '%s: any record reads as a value the item itself accepts back',
+    async (_name, item, valid) => {
+      await fc.assert(
+        fc.asyncProperty(recordLike(valid), async (raw) => {
+          await writeRaw(item, raw);
+          const value = await item.getValue();
+          // Accepted back: writing what was read and reading again gives the same.
+          await item.setValue(value);
+          expect(await item.getValue()).toEqual(value);
+        }),
+        { numRuns: RUNS / 2 },
+      );
+    },
+  );
 
   test('saved searches: records of any shape are skipped, the rest are whole', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string().map((key) => `saved:${key}`), recordLike({ id: 'x', name: 'Jazz', provider: 'demo', query: { text: 'jazz' }, createdAt: 1 }), { maxKeys: 4 }), async (records) => {
-        fakeBrowser.reset();
-        await fakeBrowser.storage.sync.set(records);
-        for (const saved of await listSavedSearches()) {
-          expect(typeof saved.id).toBe('string');
-          expect(typeof saved.name).toBe('string');
-          expect(saved.query).toEqual(normalizeQuery(saved.query));
-        }
-      }),
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.string().map((key) => `saved:${key}`),
+          recordLike({ id: 'x', name: 'Jazz', provider: 'demo', query: { text: 'jazz' }, createdAt: 1 }),
+          { maxKeys: 4 },
+        ),
+        async (records) => {
+          fakeBrowser.reset();
+          await fakeBrowser.storage.sync.set(records);
+          for (const saved of await listSavedSearches()) {
+            expect(typeof saved.id).toBe('string');
+            expect(typeof saved.name).toBe('string');
+            expect(saved.query).toEqual(normalizeQuery(saved.query));
+          }
+        },
+      ),
       { numRuns: RUNS / 2 },
     );
   });
 
   test('the background reads everything corrupt at once: typed errors and a sync status, nothing thrown', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: { has_more_items: false } }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: { has_more_items: false } }))),
+    );
     try {
       await fc.assert(
-        fc.asyncProperty(fc.tuple(...ITEMS.map(([, , valid]) => recordLike(valid))), fc.jsonValue(), fc.jsonValue(), async (raws, progress, requests) => {
-          fakeBrowser.reset();
-          for (const [index, [, item]] of ITEMS.entries()) await writeRaw(item, raws[index]);
-          await fakeBrowser.storage.local.set({ syncProgress: progress, syncRequests: requests });
-          await getAccessToken().catch((error: unknown) => expect(error).toBeInstanceOf(AuthError));
-          expect(await runSyncCycle()).toMatchObject({ outcome: expect.any(String), message: expect.any(String) });
-        }),
+        fc.asyncProperty(
+          fc.tuple(...ITEMS.map(([, , valid]) => recordLike(valid))),
+          fc.jsonValue(),
+          fc.jsonValue(),
+          async (raws, progress, requests) => {
+            fakeBrowser.reset();
+            for (const [index, [, item]] of ITEMS.entries()) await writeRaw(item, raws[index]);
+            await fakeBrowser.storage.local.set({ syncProgress: progress, syncRequests: requests });
+            await getAccessToken().catch((error: unknown) => expect(error).toBeInstanceOf(AuthError));
+            expect(await runSyncCycle()).toMatchObject({
+              outcome: expect.any(String),
+              message: expect.any(String),
+            });
+          },
+        ),
         { numRuns: RUNS / 2 },
       );
     } finally {
@@ -108,40 +175,94 @@ describe('IndexedDB records', () => {
   const eventRecord = fc.record({
     provider,
     id: fc.constantFrom('1', '2', '3'),
-    rest: recordLike({ title: 'Jazz', summary: '', url: 'https://x.test/1', start: { utc: '2030-01-01T00:00:00.000Z', timezone: 'UTC' }, end: null, venue: null, online: true, free: false, imageUrl: null, text: 'jazz' }),
+    rest: recordLike({
+      title: 'Jazz',
+      summary: '',
+      url: 'https://x.test/1',
+      start: { utc: '2030-01-01T00:00:00.000Z', timezone: 'UTC' },
+      end: null,
+      venue: null,
+      online: true,
+      free: false,
+      imageUrl: null,
+      text: 'jazz',
+    }),
   });
   const searchRecord = fc.record({
     provider,
     key: fc.constantFrom(queryKey(EMPTY_QUERY), 'other'),
-    rest: recordLike({ query: EMPTY_QUERY, eventIds: ['1', '2', '3'], cursor: 'c', fetchedAt: 1, lastUsedAt: 1 }),
+    rest: recordLike({
+      query: EMPTY_QUERY,
+      eventIds: ['1', '2', '3'],
+      cursor: 'c',
+      fetchedAt: 1,
+      lastUsedAt: 1,
+    }),
   });
-  const syncRecord = fc.record({ savedId: fc.constantFrom('a', 'b'), rest: recordLike({ provider: 'demo', seenIds: ['1'], newIds: ['2'], horizon: null, lastSyncedAt: 1 }) });
-  const withKeys = <T extends { rest: unknown }>({ rest, ...keys }: T) => ({ ...(typeof rest === 'object' && rest !== null && !Array.isArray(rest) ? rest : { value: rest }), ...keys });
+  const syncRecord = fc.record({
+    savedId: fc.constantFrom('a', 'b'),
+    rest: recordLike({ provider: 'demo', seenIds: ['1'], newIds: ['2'], horizon: null, lastSyncedAt: 1 }),
+  });
+  const withKeys = <T extends { rest: unknown }>({ rest, ...keys }: T) => ({
+    ...(typeof rest === 'object' && rest !== null && !Array.isArray(rest) ? rest : { value: rest }),
+    ...keys,
+  });
 
-  const wellFormed = (events: Event[]) => events.forEach((event) => expect(parseStoredEvent(event)).toEqual(event));
-  const page = (events: Event[]) => ({ provider: 'demo' as const, key: queryKey(EMPTY_QUERY), query: EMPTY_QUERY, events, cursor: 'next', append: true, now: 2 });
-  const good: Event = { provider: 'demo', id: '4', title: 'Jazz four', summary: '', url: null, start: { utc: '2030-01-04T00:00:00.000Z', timezone: 'UTC' }, end: null, venue: null, online: true, free: false, imageUrl: null };
+  const wellFormed = (events: Event[]) =>
+    events.forEach((event) => expect(parseStoredEvent(event)).toEqual(event));
+  const page = (events: Event[]) => ({
+    provider: 'demo' as const,
+    key: queryKey(EMPTY_QUERY),
+    query: EMPTY_QUERY,
+    events,
+    cursor: 'next',
+    append: true,
+    now: 2,
+  });
+  const good: Event = {
+    provider: 'demo',
+    id: '4',
+    title: 'Jazz four',
+    summary: '',
+    url: null,
+    start: { utc: '2030-01-04T00:00:00.000Z', timezone: 'UTC' },
+    end: null,
+    venue: null,
+    online: true,
+    free: false,
+    imageUrl: null,
+  };
 
   test('reads, writes and sync bookkeeping over records of any shape: well-formed results, nothing thrown', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(eventRecord, { maxLength: 4 }), fc.array(searchRecord, { maxLength: 3 }), fc.array(syncRecord, { maxLength: 2 }), async (events, searches, syncs) => {
-        const tx = db.transaction(ALL_STORES, 'readwrite');
-        await Promise.all([
-          ...ALL_STORES.map((store) => tx.objectStore(store).clear()),
-          ...events.map((record) => tx.objectStore('events').put(withKeys(record) as never)),
-          ...searches.map((record) => tx.objectStore('searches').put(withKeys(record) as never)),
-          ...syncs.map((record) => tx.objectStore('syncState').put(withKeys(record) as never)),
-          tx.done,
-        ]);
-        const cached = await readSearch(db, 'demo', queryKey(EMPTY_QUERY));
-        if (cached) wellFormed(cached.events);
-        wellFormed((await indexCachedEvents(db, 'demo')).search(EMPTY_QUERY, { start: new Date(0) }, 100).events);
-        expect(await countNew(db)).toBeGreaterThanOrEqual(0);
-        await recordSync(db, 'a', page([good]));
-        await writeSearchPage(db, page([good]));
-        expect((await readSearch(db, 'demo', queryKey(EMPTY_QUERY)))?.events.map((event) => event.id)).toContain('4');
-        for (const ids of (await takeNewIds(db)).values()) expect(ids.every((id) => typeof id === 'string')).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(eventRecord, { maxLength: 4 }),
+        fc.array(searchRecord, { maxLength: 3 }),
+        fc.array(syncRecord, { maxLength: 2 }),
+        async (events, searches, syncs) => {
+          const tx = db.transaction(ALL_STORES, 'readwrite');
+          await Promise.all([
+            ...ALL_STORES.map((store) => tx.objectStore(store).clear()),
+            ...events.map((record) => tx.objectStore('events').put(withKeys(record) as never)),
+            ...searches.map((record) => tx.objectStore('searches').put(withKeys(record) as never)),
+            ...syncs.map((record) => tx.objectStore('syncState').put(withKeys(record) as never)),
+            tx.done,
+          ]);
+          const cached = await readSearch(db, 'demo', queryKey(EMPTY_QUERY));
+          if (cached) wellFormed(cached.events);
+          wellFormed(
+            (await indexCachedEvents(db, 'demo')).search(EMPTY_QUERY, { start: new Date(0) }, 100).events,
+          );
+          expect(await countNew(db)).toBeGreaterThanOrEqual(0);
+          await recordSync(db, 'a', page([good]));
+          await writeSearchPage(db, page([good]));
+          expect(
+            (await readSearch(db, 'demo', queryKey(EMPTY_QUERY)))?.events.map((event) => event.id),
+          ).toContain('4');
+          for (const ids of (await takeNewIds(db)).values())
+            expect(ids.every((id) => typeof id === 'string')).toBe(true);
+        },
+      ),
       { numRuns: RUNS / 2 },
     );
   });
