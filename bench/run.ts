@@ -440,7 +440,7 @@ async function main() {
 
     const report = table();
     console.log(report);
-    if (!once && !only) await writeResults(report, await ext.context.browser()?.version());
+    if (!once && !only) await writeResults(report, ext.context.browser()?.version());
   } finally {
     await ext.close();
     await demo.close();

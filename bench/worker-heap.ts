@@ -21,7 +21,7 @@ export async function workerHeapBytes(debuggingPort: number, extensionId: string
     });
     const answers = new Map<number, (value: { result: { usedSize: number } }) => void>();
     socket.onmessage = (message) => {
-      const data = JSON.parse(String(message.data));
+      const data = JSON.parse(String(message.data)) as { id: number; result: { usedSize: number } };
       answers.get(data.id)?.(data);
     };
     const call = (id: number, method: string) =>

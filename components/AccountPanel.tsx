@@ -41,7 +41,7 @@ export function AccountPanel({ state, pitch }: Props) {
           <p class="account-name">
             <span class="muted">Signed in as</span> <strong>{state.account.name}</strong>
           </p>
-          <button type="button" class="secondary" disabled={busy} onClick={() => run('auth/sign-out')}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => void run('auth/sign-out')}>
             Sign out
           </button>
         </div>
@@ -52,7 +52,7 @@ export function AccountPanel({ state, pitch }: Props) {
       ) : (
         <div class="signed-out">
           {pitch && <p>{pitch}</p>}
-          <button type="button" class="primary" disabled={busy} onClick={() => run('auth/sign-in')}>
+          <button type="button" class="primary" disabled={busy} onClick={() => void run('auth/sign-in')}>
             Sign in
           </button>
         </div>

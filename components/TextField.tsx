@@ -7,7 +7,7 @@ interface TextFieldProps {
   /** Shown next to the field, in place of the hint, until the input is valid. */
   error?: string;
   inputMode?: 'numeric' | 'text';
-  onInput(value: string): void;
+  onInput: (value: string) => void;
 }
 
 /** A labelled text field with its hint, or its error next to it. */

@@ -56,7 +56,7 @@ export async function handleInteraction(
     } else {
       const account = findAccountById(String(details.session?.accountId));
       const client = await provider.Client.find(String(details.params.client_id));
-      const scopes = String(details.params.scope ?? '')
+      const scopes = (typeof details.params.scope === 'string' ? details.params.scope : '')
         .split(' ')
         .filter(Boolean);
       sendHtml(

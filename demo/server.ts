@@ -101,7 +101,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
   let tokenEndpointDown: 'unavailable' | 'reset' | undefined;
 
-  server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
+  // Every failure inside is caught and answered with a 500.
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', issuer);
     const route = `${req.method} ${url.pathname}`;
     counts.set(route, (counts.get(route) ?? 0) + 1);
@@ -125,7 +126,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         const handled =
           (await eventbriteAuth.handle(req, res, url)) ||
           (await handleInteraction(provider, req, res, url.pathname));
-        if (!handled) oauthCallback(req, res);
+        if (!handled) await oauthCallback(req, res);
       }
     } catch (error) {
       console.error(`demo server: ${route} failed`, error);
@@ -133,7 +134,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
         sendEventbriteError(res, 500, 'INTERNAL_ERROR', 'The demo server failed to answer.');
       else res.destroy();
     }
-  });
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void answer(req, res));
 
   const stop = () =>
     new Promise<void>((resolve) => {

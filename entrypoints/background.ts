@@ -17,11 +17,13 @@ import {
   toggleSavedSearch,
 } from '@/lib/sync';
 
+const onNotificationClicked = (id: string) => void openNotification(id);
+
 /** Notifications are an optional permission: their API exists only once it is granted. */
 function listenForNotificationClicks() {
   const notifications = browser.notifications;
-  if (notifications && !notifications.onClicked.hasListener(openNotification))
-    notifications.onClicked.addListener(openNotification);
+  if (notifications && !notifications.onClicked.hasListener(onNotificationClicked))
+    notifications.onClicked.addListener(onNotificationClicked);
 }
 
 export default defineBackground(() => {
@@ -30,7 +32,8 @@ export default defineBackground(() => {
 
   listenForMessages(
     {
-      'auth/sign-in': async () => {
+      // Answers at once: the flow outlives the popup, which follows authState for the outcome.
+      'auth/sign-in': () => {
         void signIn();
       },
       'auth/sign-out': signOut,

@@ -51,15 +51,19 @@ export async function sendMessage<K extends MessageType>(
   type: K,
   ...payload: Protocol[K]['request'] extends void ? [] : [Protocol[K]['request']]
 ): Promise<Protocol[K]['response']> {
-  const reply = (await browser.runtime.sendMessage({ type, payload: payload[0] })) as
-    Reply<Protocol[K]['response']> | undefined;
+  const reply = await browser.runtime.sendMessage<Envelope, Reply<Protocol[K]['response']> | undefined>({
+    type,
+    payload: payload[0],
+  } as Envelope);
   if (!reply) throw new MessageError('no-answer', 'Event Scout’s background did not answer. Try again.');
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
   return reply.value;
 }
 
 export type Handlers = {
-  [K in MessageType]: (payload: Protocol[K]['request']) => Promise<Protocol[K]['response']>;
+  [K in MessageType]: (
+    payload: Protocol[K]['request'],
+  ) => Promise<Protocol[K]['response']> | Protocol[K]['response'];
 };
 
 /** Only the extension's own pages may talk to the background. */
@@ -81,13 +85,14 @@ function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
 }
 
 export function listenForMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill answers with the promise a listener returns; @types/chrome's listener type does not say so
   browser.runtime.onMessage.addListener(async (message: unknown, sender): Promise<Reply<unknown>> => {
     if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed.' } };
     if (!isEnvelope(message, handlers))
       return { ok: false, error: { code: 'unknown-message', message: 'Unknown request.' } };
     try {
       await ready;
-      const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
+      const handler = handlers[message.type] as (payload: unknown) => unknown;
       return { ok: true, value: await handler(message.payload) };
     } catch (error) {
       const code =

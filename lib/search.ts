@@ -114,7 +114,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const [provider, { cacheTtlMinutes }] = await Promise.all([
     signedInProvider(),
     searchSettings.getValue(),
-  ]).catch(async (error) => {
+  ]).catch((error: unknown) => {
     void opening.then((db) => db.close());
     throw error;
   });

@@ -24,6 +24,12 @@ export function CacheSection() {
   const [note, setNote] = useState('');
   useEffect(() => void measure().then(setFigures), []);
 
+  const clearCache = async () => {
+    await sendMessage('cache/clear');
+    setFigures(await measure());
+    setNote('Cache cleared. Saved searches are kept.');
+  };
+
   return (
     <section aria-labelledby="cache-heading">
       <h2 id="cache-heading">Cache</h2>
@@ -35,15 +41,7 @@ export function CacheSection() {
         </p>
       )}
       <div class="form-actions spaced">
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            await sendMessage('cache/clear');
-            setFigures(await measure());
-            setNote('Cache cleared. Saved searches are kept.');
-          }}
-        >
+        <button type="button" class="secondary" onClick={() => void clearCache()}>
           Clear cache
         </button>
         <p class="muted" aria-live="polite">

@@ -56,7 +56,7 @@ export function ProviderSettings() {
               name="provider"
               value={id}
               checked={provider === id}
-              onChange={() => choose(id)}
+              onChange={() => void choose(id)}
             />
             {LABELS[id]}
           </label>
@@ -66,7 +66,7 @@ export function ProviderSettings() {
         Switching provider signs you out; what was cached for the old account is removed.
       </p>
       {provider === 'eventbrite' && (
-        <form class="settings-form" onSubmit={save} noValidate>
+        <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
           <TextField
             id="client-id"
             label="Client id"

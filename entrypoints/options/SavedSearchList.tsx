@@ -4,7 +4,7 @@ import { sendMessage } from '@/lib/messages';
 import { checkName, describeQuery, listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
 import { browser } from 'wxt/browser';
 
-function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem(message: string): void }) {
+function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (message: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(saved.name);
   const [error, setError] = useState<string>();
@@ -25,7 +25,7 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem(me
   if (editing) {
     return (
       <li class="saved-row">
-        <form class="settings-form" onSubmit={rename} noValidate>
+        <form class="settings-form" onSubmit={(event) => void rename(event)} noValidate>
           <TextField
             id={`name-${saved.id}`}
             label={`New name for “${saved.name}”`}
@@ -68,7 +68,7 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem(me
           class="secondary"
           aria-label={`Remove “${saved.name}”`}
           onClick={() =>
-            sendMessage('saved/remove', saved.id).catch((problem) => onProblem((problem as Error).message))
+            void sendMessage('saved/remove', saved.id).catch((problem: Error) => onProblem(problem.message))
           }
         >
           Remove

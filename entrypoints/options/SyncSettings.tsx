@@ -47,6 +47,15 @@ export function SyncSettings() {
     setSaved('Saved.');
   };
 
+  const syncNow = async () => {
+    setSyncing(true);
+    try {
+      setStatus(await sendMessage('sync/run'));
+    } finally {
+      setSyncing(false);
+    }
+  };
+
   const toggleNotifications = async (on: boolean) => {
     // The permission is asked for in the click that turns notifications on, as browsers require.
     const granted = !on || (await browser.permissions.request({ permissions: ['notifications'] }));
@@ -56,7 +65,7 @@ export function SyncSettings() {
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">Background sync</h2>
-      <form class="settings-form" onSubmit={saveInterval} noValidate>
+      <form class="settings-form" onSubmit={(event) => void saveInterval(event)} noValidate>
         <TextField
           id="sync-interval"
           label="Sync every (minutes)"
@@ -79,24 +88,12 @@ export function SyncSettings() {
         <input
           type="checkbox"
           checked={settings.notifications}
-          onChange={(event) => toggleNotifications(event.currentTarget.checked)}
+          onChange={(event) => void toggleNotifications(event.currentTarget.checked)}
         />
         Notify me about new events
       </label>
       <div class="form-actions spaced">
-        <button
-          type="button"
-          class="secondary"
-          disabled={syncing}
-          onClick={async () => {
-            setSyncing(true);
-            try {
-              setStatus(await sendMessage('sync/run'));
-            } finally {
-              setSyncing(false);
-            }
-          }}
-        >
+        <button type="button" class="secondary" disabled={syncing} onClick={() => void syncNow()}>
           Sync now
         </button>
         <p class="muted" aria-live="polite">

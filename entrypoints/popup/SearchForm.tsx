@@ -3,8 +3,8 @@ import { DATE_RANGE_LABELS, DATE_RANGES, type DateRangeName, type SearchQuery } 
 
 interface Props {
   query: SearchQuery;
-  onChange(query: SearchQuery): void;
-  onSubmit(query: SearchQuery): void;
+  onChange: (query: SearchQuery) => void;
+  onSubmit: (query: SearchQuery) => void;
 }
 
 /** The searchbox and its filters; Enter anywhere in the form searches. */

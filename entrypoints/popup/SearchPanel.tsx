@@ -53,15 +53,18 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
   const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));
+  const syncNow = async () => {
+    if (await saved.syncNow()) await search(view.query);
+  };
 
   return (
     <>
-      <SearchForm query={view.query} onChange={edit} onSubmit={search} />
+      <SearchForm query={view.query} onChange={edit} onSubmit={(query) => void search(query)} />
       {saved.matches.length > 0 && (
         <section class="new-matches" aria-label="New events">
           <span>New since you last looked:</span>
           {saved.matches.map((match) => (
-            <button key={match.savedId} type="button" class="chip" onClick={() => search(match.query)}>
+            <button key={match.savedId} type="button" class="chip" onClick={() => void search(match.query)}>
               {match.name} · {match.newIds.length} new
             </button>
           ))}
@@ -73,7 +76,7 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
       {problem && (
         <div class="alert" role="alert">
           <span>{problem}</span>
-          <button type="button" class="secondary small" onClick={() => search(view.query)}>
+          <button type="button" class="secondary small" onClick={() => void search(view.query)}>
             Try again
           </button>
         </div>
@@ -88,21 +91,19 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
             class="secondary small"
             aria-pressed={isSaved}
             disabled={!shownQuery || saved.busy}
-            onClick={() => shownQuery && saved.toggle(shownQuery)}
+            onClick={() => shownQuery && void saved.toggle(shownQuery)}
           >
             Save search
+          </button>
+          <button type="button" class="secondary small" disabled={saved.busy} onClick={() => void syncNow()}>
+            Sync now
           </button>
           <button
             type="button"
             class="secondary small"
-            disabled={saved.busy}
-            onClick={async () => {
-              if (await saved.syncNow()) await search(view.query);
-            }}
+            onClick={() => void refresh()}
+            disabled={busy || !result}
           >
-            Sync now
-          </button>
-          <button type="button" class="secondary small" onClick={refresh} disabled={busy || !result}>
             Refresh
           </button>
         </div>
@@ -122,7 +123,7 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
             progressive={result.fetchedAt === null}
           />
           {result.hasMore && (
-            <button type="button" class="secondary more" onClick={more} disabled={busy}>
+            <button type="button" class="secondary more" onClick={() => void more()} disabled={busy}>
               More
             </button>
           )}

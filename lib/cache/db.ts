@@ -54,6 +54,7 @@ export type CacheDb = IDBPDatabase<CacheSchema>;
 export function openCache(): Promise<CacheDb> {
   return openDB<CacheSchema>(CACHE_NAME, CACHE_VERSION, {
     // Cumulative: each step takes the schema from the version before it.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- idb keeps the upgrade transaction open across awaits of its own requests; a failed request aborts it
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('events', { keyPath: ['provider', 'id'] });

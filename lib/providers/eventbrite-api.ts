@@ -95,7 +95,7 @@ export async function eventbriteGet(
     const error = (body as { error?: unknown } | undefined)?.error;
     throw new ProviderError(
       errorKind(response.status, error),
-      `${response.status} ${String(error ?? '')}`,
+      `${response.status} ${typeof error === 'string' ? error : ''}`,
       parseRetryAfter(response.headers.get('retry-after')),
     );
   }
@@ -108,9 +108,9 @@ export function parseEventbriteUser(body: unknown): Account {
   const user = body as Record<string, unknown>;
   const id = typeof user.id === 'number' ? String(user.id) : text(user.id);
   if (!id) throw new ProviderError('malformed', 'user has no id');
-  const emails = Array.isArray(user.emails) ? user.emails : [];
-  const primary = emails.find((entry) => entry?.primary) ?? emails[0];
-  const email = typeof primary?.email === 'string' ? primary.email : undefined;
+  const emails: unknown[] = Array.isArray(user.emails) ? user.emails : [];
+  const primary = emails.find((entry) => isRecord(entry) && entry.primary === true) ?? emails[0];
+  const email = isRecord(primary) && typeof primary.email === 'string' ? primary.email : undefined;
   const fullName = [user.first_name, user.last_name]
     .filter((part) => typeof part === 'string' && part.trim())
     .join(' ');

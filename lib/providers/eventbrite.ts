@@ -2,6 +2,7 @@ import { config } from '../config';
 import type { Event } from '../event';
 import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
 import type { EventbriteSettings } from '../settings';
+import { isRecord } from '../shape';
 import {
   eventbriteGet,
   fetchEventbriteAccount,
@@ -64,7 +65,8 @@ async function firstSources(settings: EventbriteSettings, accessToken: string): 
     'organizations',
   );
   const organizationIds = organizations.items
-    .map((organization) => String((organization as { id?: unknown })?.id ?? ''))
+    .map((organization) => (isRecord(organization) ? organization.id : undefined))
+    .map((id) => (typeof id === 'number' ? String(id) : typeof id === 'string' ? id : ''))
     .filter((id) => /^\d+$/.test(id))
     .slice(0, MAX_ORGANIZATIONS);
   return [

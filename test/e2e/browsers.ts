@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../lib/extension-identity.ts';
 import { CHROMIUM_PATH, chromiumArgsFor } from './chromium.ts';
 
@@ -67,7 +67,7 @@ async function launchChromium(extensionDir: string): Promise<{ browser: Browser;
     args: chromiumArgsFor([extensionDir]),
   });
   const worker = await browser.waitForTarget(
-    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://'),
   );
   // Node's URL gives non-special schemes a null origin: build it from the host.
   return { browser, origin: `chrome-extension://${new URL(worker.url()).host}` };

@@ -15,7 +15,7 @@ export async function fillCache(ext: ExtensionBrowser, count: number): Promise<v
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('event-scout-cache');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
     });
     // In transactions of 5,000, as a cache fills in real use: one huge write leaves the database
     // compacting for a while after, and that would be measured instead of the lookup.
@@ -39,7 +39,7 @@ export async function fillCache(ext: ExtensionBrowser, count: number): Promise<v
       }
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
       });
     }
     db.close();
@@ -59,14 +59,14 @@ export async function putCachedEvents(
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open('event-scout-cache');
           request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
         });
         const tx = db.transaction('events', 'readwrite');
         if (clear) tx.objectStore('events').clear();
         for (const record of chunk) tx.objectStore('events').put(record);
         await new Promise((resolve, reject) => {
           tx.oncomplete = resolve;
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         });
         db.close();
       },

@@ -42,7 +42,11 @@ async function findOwnExtensionId(context: BrowserContext): Promise<string> {
     for (const worker of context.serviceWorkers()) {
       if (
         await worker
-          .evaluate(() => Boolean(chrome.runtime.getManifest().action?.default_popup))
+          .evaluate(() =>
+            Boolean(
+              (chrome.runtime.getManifest().action as { default_popup?: string } | undefined)?.default_popup,
+            ),
+          )
           .catch(() => false)
       )
         return new URL(worker.url()).host;

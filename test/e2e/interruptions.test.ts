@@ -26,13 +26,13 @@ function readCache(page: Page, provider: string, key: string) {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name);
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
       });
       const tx = db.transaction(['searches', 'events'], 'readonly');
       const get = <T>(request: IDBRequest<T>) =>
         new Promise<T>((resolve) => (request.onsuccess = () => resolve(request.result)));
       const search = await get<{ eventIds: string[] } | undefined>(
-        tx.objectStore('searches').get([provider, key]),
+        tx.objectStore('searches').get([provider, key]) as IDBRequest<{ eventIds: string[] } | undefined>,
       );
       const stored = search
         ? await Promise.all(search.eventIds.map((id) => get(tx.objectStore('events').get([provider, id]))))

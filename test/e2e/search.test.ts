@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
 import { clickAndWaitForAuthWindow, launchSignedIn, logIn } from './auth-window';

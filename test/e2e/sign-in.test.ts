@@ -23,7 +23,7 @@ async function usersMe(accessToken: string) {
   const response = await fetch(`${demo.apiBase}/users/me/`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as { error?: string } };
 }
 
 describe('signing in from the popup', () => {

@@ -118,7 +118,7 @@ describe('saved searches keep syncing', () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('event-scout-cache');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
       });
       const records = await new Promise<{ newIds: string[] }[]>((resolve) => {
         const request = db.transaction('syncState').objectStore('syncState').getAll();

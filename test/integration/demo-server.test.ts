@@ -25,7 +25,9 @@ function authorizeUrl(redirectUri = chromeRedirectUri()) {
 
 describe('the demo authorization server', () => {
   test('publishes what a modern public client needs', async () => {
-    const metadata = await (await fetch(`${demo.issuer}/.well-known/openid-configuration`)).json();
+    const metadata = (await (
+      await fetch(`${demo.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
     expect(metadata).toMatchObject({
       issuer: demo.issuer,
       code_challenge_methods_supported: ['S256'],

@@ -9,28 +9,28 @@ export const grants = { withdrawnOrigins: new Set<string>(), permissions: new Se
 
 type Query = { origins?: string[]; permissions?: string[] };
 
+// The fakes' types also carry Chrome's callback overloads, which return void; ours are the promise forms.
+/* eslint-disable @typescript-eslint/no-misused-promises -- see above */
 beforeEach(() => {
   grants.withdrawnOrigins.clear();
   grants.permissions.clear();
   const holds = ({ origins = [], permissions = [] }: Query) =>
     origins.every((origin) => !grants.withdrawnOrigins.has(origin)) &&
     permissions.every((name) => grants.permissions.has(name));
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (query: Query) =>
-    holds(query)) as never);
-  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation((async ({
-    origins = [],
-    permissions = [],
-  }: Query) => {
-    for (const origin of origins) grants.withdrawnOrigins.delete(origin);
-    for (const name of permissions) grants.permissions.add(name);
-    return true;
-  }) as never);
-  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation((async ({
-    origins = [],
-    permissions = [],
-  }: Query) => {
-    for (const origin of origins) grants.withdrawnOrigins.add(origin);
-    for (const name of permissions) grants.permissions.delete(name);
-    return true;
-  }) as never);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (query: Query) => holds(query));
+  vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(
+    async ({ origins = [], permissions = [] }: Query) => {
+      for (const origin of origins) grants.withdrawnOrigins.delete(origin);
+      for (const name of permissions) grants.permissions.add(name);
+      return true;
+    },
+  );
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(
+    async ({ origins = [], permissions = [] }: Query) => {
+      for (const origin of origins) grants.withdrawnOrigins.add(origin);
+      for (const name of permissions) grants.permissions.delete(name);
+      return true;
+    },
+  );
 });
+/* eslint-enable @typescript-eslint/no-misused-promises -- the fakes end here */

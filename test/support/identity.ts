@@ -9,5 +9,6 @@ type Launch = (details: { url: string; interactive?: boolean }) => Promise<strin
 /** The fake browser has no identity API: this stands in for launchWebAuthFlow and Chrome's redirect URL. */
 export function stubIdentity(launch: Launch) {
   vi.spyOn(fakeBrowser.identity, 'getRedirectURL').mockReturnValue(REDIRECT_URI);
-  return vi.spyOn(fakeBrowser.identity, 'launchWebAuthFlow').mockImplementation(launch as never);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the fake's type also has Chrome's callback overload, which returns void
+  return vi.spyOn(fakeBrowser.identity, 'launchWebAuthFlow').mockImplementation(launch);
 }

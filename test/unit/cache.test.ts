@@ -48,7 +48,7 @@ describe('searches and events', () => {
     await writeSearchPage(db, page('jazz', [a, b], { cursor: 'next' }));
     await writeSearchPage(db, page('jazz', [b, c], { append: true }));
     const cached = await readSearch(db, 'demo', queryKey(normalizeQuery({ text: 'jazz' })));
-    expect(cached?.events.map((event) => event.id)).toEqual([a!.id, b!.id, c!.id]);
+    expect(cached?.events.map((event) => event.id)).toEqual([a.id, b.id, c.id]);
     expect(cached?.search.cursor).toBeUndefined();
   });
 
@@ -65,6 +65,7 @@ describe('searches and events', () => {
     const original = [sampleEvent(), sampleEvent()];
     await writeSearchPage(db, page('jazz', original));
     // The first event is written, the second fails: the transaction must take the first back.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the store below
     const originalPut = IDBObjectStore.prototype.put;
     let calls = 0;
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (

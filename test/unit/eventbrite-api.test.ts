@@ -45,7 +45,7 @@ describe('eventbriteGet', () => {
     answer(200, { ok: true });
     await eventbriteGet('https://api.test/v3', '/users/me/', 'secret');
     const [url, init] = vi.mocked(fetch).mock.calls[0]!;
-    expect(String(url)).toBe('https://api.test/v3/users/me/');
+    expect(url).toEqual(new URL('https://api.test/v3/users/me/'));
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer secret');
   });
 

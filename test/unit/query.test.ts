@@ -22,7 +22,7 @@ describe('normalizeQuery', () => {
   });
 
   test('makes a complete query of anything read back from storage', () => {
-    expect(normalizeQuery({ text: 42, when: 'someday', onlineOnly: 'yes' } as never)).toEqual(EMPTY_QUERY);
+    expect(normalizeQuery({ text: 42, when: 'someday', onlineOnly: 'yes' })).toEqual(EMPTY_QUERY);
     expect(normalizeQuery({ text: 'x'.repeat(500) }).text).toHaveLength(200);
   });
 });

@@ -35,7 +35,7 @@ beforeEach(() => {
       if (step instanceof Error) return Promise.reject(step);
       if (step === 'hang' || step === 'stall-body') {
         return new Promise((resolve, reject) => {
-          init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+          init.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error));
           if (step === 'stall-body') resolve(stalledBody(init.signal!));
         });
       }

@@ -42,7 +42,7 @@ const recordLike = (valid: Record<string, unknown>) =>
 const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
   [
     'authState',
-    authState as StoredItem<unknown>,
+    authState,
     {
       status: 'signed-in',
       provider: 'demo',
@@ -53,7 +53,7 @@ const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
   ],
   [
     'tokens',
-    tokenStore as StoredItem<unknown>,
+    tokenStore,
     {
       provider: 'demo',
       accessToken: 'at',
@@ -65,24 +65,20 @@ const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
   ],
   [
     'pendingSignIn',
-    pendingSignIn as StoredItem<unknown>,
+    pendingSignIn,
     { provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.test/', expiresAt: 1 },
   ],
-  ['cacheOwner', cacheOwner as StoredItem<unknown>, { owner: 'demo:1' }],
-  ['provider', providerSetting as StoredItem<unknown>, { provider: 'eventbrite' }],
-  ['eventbrite', eventbriteSettings as StoredItem<unknown>, { clientId: 'abcd', organizerIds: ['1'] }],
-  ['search', searchSettings as StoredItem<unknown>, { cacheTtlMinutes: 15 }],
+  ['cacheOwner', cacheOwner, { owner: 'demo:1' }],
+  ['provider', providerSetting, { provider: 'eventbrite' }],
+  ['eventbrite', eventbriteSettings, { clientId: 'abcd', organizerIds: ['1'] }],
+  ['search', searchSettings, { cacheTtlMinutes: 15 }],
   [
     'lastQuery',
-    lastQuery as StoredItem<unknown>,
+    lastQuery,
     { text: 'jazz', place: 'Berlin', when: 'weekend', onlineOnly: true, freeOnly: false },
   ],
-  ['syncSettings', syncSettings as StoredItem<unknown>, { intervalMinutes: 30, notifications: true }],
-  [
-    'syncStatus',
-    syncStatus as StoredItem<unknown>,
-    { at: 1, outcome: 'synced', message: 'Up to date.', found: 0 },
-  ],
+  ['syncSettings', syncSettings, { intervalMinutes: 30, notifications: true }],
+  ['syncStatus', syncStatus, { at: 1, outcome: 'synced', message: 'Up to date.', found: 0 }],
 ];
 
 /** Writes `raw` under the item's key as the browser would hold it, bypassing every check. */
