@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
-import { providerSetting, type ProviderId } from '@/lib/settings';
+import { providerSetting } from '@/lib/settings';
+import { type ProviderId } from '@/lib/provider-id';
 
 /**
  * Shown when the user has withdrawn the active provider's host permission (Firefox allows that for MV3

@@ -5,7 +5,8 @@ import { clearSearchCache } from '@/lib/cache/db';
 import { listenForMessages } from '@/lib/messages';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
-import { authState, isProviderId, syncSettings } from '@/lib/settings';
+import { authState, syncSettings } from '@/lib/settings';
+import { isProviderId } from '@/lib/provider-id';
 import {
   ensureSyncAlarm,
   forgetSavedSearch,

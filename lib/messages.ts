@@ -3,7 +3,8 @@ import type { SavedSearch } from './saved-searches';
 import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
 import type { NewMatch } from './sync';
-import type { AuthState, ProviderId, SyncStatus } from './settings';
+import type { AuthState, SyncStatus } from './settings';
+import type { ProviderId } from './provider-id';
 
 /**
  * The one protocol between the extension's pages and its background. Requests and answers carry

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { normalizeQuery, queryKey, type SearchQuery } from './query';
-import { isProviderId, type ProviderId } from './settings';
+import { isProviderId, type ProviderId } from './provider-id';
 import { isRecord } from './shape';
 
 /**

@@ -8,9 +8,8 @@ import { ProviderError } from './providers/eventbrite-api';
 import type { Provider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { OFFLINE_PROBLEM, type SearchProblem } from './search-problem';
-import { authState, searchSettings, type ProviderId } from './settings';
-
-export type { SearchProblem } from './search-problem';
+import { authState, searchSettings } from './settings';
+import { type ProviderId } from './provider-id';
 
 /**
  * The search service, in the background: cache first, the network when the cache is stale or the

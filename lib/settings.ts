@@ -6,8 +6,6 @@ import { defineStoredItem } from './stored-item';
 
 // Every item is parsed when read (lib/stored-item.ts): a record of the wrong shape reads as the fallback.
 
-export { PROVIDER_IDS, isProviderId, type ProviderId } from './provider-id';
-
 /** The active provider; null until the user picks one (a store build asks on first run). */
 export const providerSetting = defineStoredItem<ProviderId | null>('sync:provider', {
   fallback: isProviderId(config.defaultProvider) ? config.defaultProvider : null,

@@ -3,7 +3,8 @@ import { TextField } from '@/components/TextField';
 import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
-import { eventbriteSettings, PROVIDER_IDS, providerSetting, type ProviderId } from '@/lib/settings';
+import { eventbriteSettings, providerSetting } from '@/lib/settings';
+import { PROVIDER_IDS, type ProviderId } from '@/lib/provider-id';
 
 const LABELS: Record<ProviderId, string> = { demo: 'Demo', eventbrite: 'Eventbrite' };
 

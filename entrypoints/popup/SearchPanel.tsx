@@ -3,7 +3,7 @@ import { EventList } from '@/components/EventList';
 import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
 import { updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
-import type { ProviderId } from '@/lib/settings';
+import type { ProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
 import { userZone, useSearch, type SearchView } from './useSearch';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { queryKey, type SearchQuery } from '@/lib/query';
 import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
-import type { ProviderId } from '@/lib/settings';
+import type { ProviderId } from '@/lib/provider-id';
 import type { NewMatch } from '@/lib/sync';
 
 /**

@@ -8,7 +8,8 @@ import { listSavedSearches } from '@/lib/saved-searches';
 import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
 import type { SearchResult } from '@/lib/search';
 import { OFFLINE_PROBLEM } from '@/lib/search-problem';
-import { lastQuery, type ProviderId } from '@/lib/settings';
+import { lastQuery } from '@/lib/settings';
+import { type ProviderId } from '@/lib/provider-id';
 
 export type Phase = 'idle' | 'searching' | 'more';
 

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { ProviderId } from '../settings';
+import type { ProviderId } from '../provider-id';
 import { fetchWithRetry } from '../retry-policy';
 import { isLoopbackUrl, secureEndpoint } from './endpoint';
 import { AuthError } from './errors';

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../settings';
+import type { ProviderId } from '../provider-id';
 import { secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
 import { tokenTimes } from './token-lifetime';

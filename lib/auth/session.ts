@@ -6,7 +6,8 @@ import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/eventbrite-api';
 import type { Provider } from '../providers/types';
-import { authState, providerSetting, type Account, type AuthState, type ProviderId } from '../settings';
+import { authState, providerSetting, type Account, type AuthState } from '../settings';
+import { type ProviderId } from '../provider-id';
 import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
@@ -79,11 +80,14 @@ async function codeSignIn(
     expiresAt: until,
   });
   const callback = await launchAuthWindow(start.url, true);
-  const pending = await takePending(start.state);
+  // From storage, not from memory: the record is what a restarted worker would find, and is the one
+  // place the verifier lives.
+  const { state, codeVerifier, redirectUri: pendingRedirectUri } = await takePending(start.state);
+  if (!codeVerifier) throw new AuthError('interrupted', 'pending sign-in has no PKCE verifier');
   return finishCodeFlow(config, providerId, callback, {
-    state: pending.state,
-    codeVerifier: start.codeVerifier,
-    redirectUri,
+    state,
+    codeVerifier,
+    redirectUri: pendingRedirectUri,
   });
 }
 

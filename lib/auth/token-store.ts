@@ -1,4 +1,4 @@
-import { isProviderId, type ProviderId } from '../settings';
+import { isProviderId, type ProviderId } from '../provider-id';
 import { isFiniteNumber, isRecord } from '../shape';
 import { defineStoredItem } from '../stored-item';
 

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { eventSearchText, type Event } from '../event';
 import type { SearchQuery } from '../query';
-import type { ProviderId } from '../settings';
+import type { ProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
 export const CACHE_VERSION = 3;

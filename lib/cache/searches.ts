@@ -1,7 +1,7 @@
 import { eventSearchText, type Event } from '../event';
 import { EventIndex } from '../event-index';
 import type { SearchQuery, TimeRange } from '../query';
-import type { ProviderId } from '../settings';
+import type { ProviderId } from '../provider-id';
 import type { IDBPTransaction } from 'idb';
 import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
 import { parseCachedEvent, parseCachedSearch } from './records';

@@ -21,7 +21,6 @@ export function searchParameters(query: SearchQuery, range: TimeRange, cursor?: 
 export function demoProvider(): Provider {
   return {
     id: 'demo',
-    label: 'Demo',
     auth: {
       kind: 'code',
       config: { issuer: config.demo.issuer, clientId: config.demo.clientId, scope: 'events:read' },

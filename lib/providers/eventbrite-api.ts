@@ -1,7 +1,8 @@
 import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
 import { isRecord } from '../shape';
-import type { Account, ProviderId } from '../settings';
+import type { Account } from '../settings';
+import type { ProviderId } from '../provider-id';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
 

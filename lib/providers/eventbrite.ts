@@ -124,7 +124,6 @@ async function readSource(
 export function eventbriteProvider(settings: EventbriteSettings): Provider {
   return {
     id: 'eventbrite',
-    label: 'Eventbrite',
     auth: {
       kind: 'implicit',
       config: {

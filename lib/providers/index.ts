@@ -1,4 +1,5 @@
-import { eventbriteSettings, type ProviderId } from '../settings';
+import { eventbriteSettings } from '../settings';
+import { type ProviderId } from '../provider-id';
 import { demoProvider } from './demo';
 import { eventbriteProvider } from './eventbrite';
 import type { Provider } from './types';

@@ -2,7 +2,8 @@ import type { CodeFlowConfig } from '../auth/code-flow';
 import type { ImplicitFlowConfig } from '../auth/implicit-flow';
 import type { Event } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
-import type { Account, ProviderId } from '../settings';
+import type { Account } from '../settings';
+import type { ProviderId } from '../provider-id';
 
 export type AuthMethod =
   { kind: 'code'; config: CodeFlowConfig } | { kind: 'implicit'; config: ImplicitFlowConfig };
@@ -17,7 +18,6 @@ export interface SearchPage {
 /** One adapter per provider: how to sign in, and how to turn its API into the common model. */
 export interface Provider {
   id: ProviderId;
-  label: string;
   auth: AuthMethod;
   /** The most API requests one `search` call makes. */
   requestsPerPage: number;
