@@ -5,6 +5,7 @@ import { chromeRedirectUri } from '../../demo/redirect-uris';
 import { type Page, shapeEvent, userOrders } from '../../demo/events-api';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { walkAuthorization } from '../support/walk-authorization';
+import { expectAll } from '../support/every';
 
 let demo: DemoServer;
 const tokens: Record<string, string> = {};
@@ -110,7 +111,7 @@ describe('GET /v3/events/search/', () => {
   test('matches words in the name, the summary and the venue, ignoring case and accents', async () => {
     const byName = await get('/events/search/', { q: 'POTTERY wheel', expand: 'venue' });
     expect(byName.body.events.length).toBeGreaterThan(0);
-    expect(byName.body.events.every((event) => /pottery/i.test(event.name.text))).toBe(true);
+    expectAll(byName.body.events, (event) => /pottery/i.test(event.name.text));
     const bySummary = await get('/events/search/', { q: 'mats provided' });
     expect(bySummary.body.pagination.object_count).toBeGreaterThan(0);
     const venue = demo.events().find((event) => event.venue)!.venue!.name;
@@ -143,9 +144,9 @@ describe('GET /v3/events/search/', () => {
       expect(Date.parse(event.start.utc)).toBeLessThanOrEqual(end.getTime());
     }
     const online = await get('/events/search/', { online_events_only: 'true' });
-    expect(online.body.events.every((event) => event.online_event)).toBe(true);
+    expectAll(online.body.events, (event) => event.online_event);
     const free = await get('/events/search/', { price: 'free' });
-    expect(free.body.events.every((event) => event.is_free)).toBe(true);
+    expectAll(free.body.events, (event) => event.is_free);
   });
 
   test.each([
@@ -207,7 +208,7 @@ describe('what Eventbrite still offers, played locally', () => {
       'sam',
     );
     expect(filtered.body.events.length).toBeGreaterThan(0);
-    expect(filtered.body.events.every((event) => /yoga/i.test(event.name.text))).toBe(true);
+    expectAll(filtered.body.events, (event) => /yoga/i.test(event.name.text));
 
     expect((await get('/organizations/301/events/')).body).toMatchObject({
       error: 'NOT_AUTHORIZED',
@@ -219,7 +220,7 @@ describe('what Eventbrite still offers, played locally', () => {
   test('an organizer’s events by id, and 404 for one that does not exist', async () => {
     const { body } = await get('/organizers/5003/events/', { expand: 'venue' });
     expect(body.events.length).toBeGreaterThan(0);
-    expect(body.events.every((event) => event.organizer_id === '5003')).toBe(true);
+    expectAll(body.events, (event) => event.organizer_id === '5003');
     expect((await get('/organizers/99/events/')).body).toMatchObject({
       error: 'NOT_FOUND',
       status_code: 404,

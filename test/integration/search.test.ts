@@ -6,6 +6,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
 import { stubIdentity } from '../support/identity';
 import { walkAuthorization } from '../support/walk-authorization';
+import { expectAll } from '../support/every';
 
 // The search service against the demo server on loopback: the whole path from a query to the cache.
 let demo: DemoServer;
@@ -108,9 +109,9 @@ describe('the demo provider', () => {
       timeZone,
     });
     expect(free.events.length).toBeGreaterThan(0);
-    expect(free.events.every((event) => event.free && event.venue?.city === 'Berlin')).toBe(true);
+    expectAll(free.events, (event) => event.free && event.venue?.city === 'Berlin');
     const online = await search.runSearch({ query: query.normalizeQuery({ onlineOnly: true }), timeZone });
-    expect(online.events.every((event) => event.online && event.venue === null)).toBe(true);
+    expectAll(online.events, (event) => event.online && event.venue === null);
   });
 
   describe('the retry policy against the real server', () => {
@@ -220,10 +221,7 @@ describe('the demo provider', () => {
       const other = await search.runSearch(request('jazz night winter'));
       expect(other.problem?.kind).toBe('offline');
       expect(other.fetchedAt).toBeNull();
-      expect(other.events.length).toBeGreaterThan(0);
-      expect(
-        other.events.every((event) => /jazz night/i.test(event.title) && /winter/i.test(event.title)),
-      ).toBe(true);
+      expectAll(other.events, (event) => /jazz night/i.test(event.title) && /winter/i.test(event.title));
     } finally {
       await demo.resume();
     }
@@ -257,7 +255,7 @@ describe('the eventbrite provider against the local Eventbrite', () => {
 
     const yoga = await search.runSearch(request('yoga'));
     expect(yoga.events.length).toBeGreaterThan(0);
-    expect(yoga.events.every((event) => /yoga/i.test(`${event.title} ${event.summary}`))).toBe(true);
+    expectAll(yoga.events, (event) => /yoga/i.test(`${event.title} ${event.summary}`));
 
     const beforeMore = count();
     const more = await search.loadMore({ query: query.EMPTY_QUERY, timeZone });
