@@ -1,19 +1,6 @@
-import { foldText, type Event } from './event';
-import type { SearchQuery, TimeRange } from './query';
-
-const WORD = /[^\p{L}\p{N}]+/u;
-
-/** The first position in sorted `words` not before `word`. */
-function lowerBound(words: readonly string[], word: string): number {
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (words[middle]! < word) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+import type { Event } from './event';
+import { matchesFilters, type SearchQuery, type TimeRange } from './query';
+import { foldQuery, matchesPlace, placeText, textWords } from './text-match';
 
 export interface IndexedEvent {
   event: Event;
@@ -22,15 +9,19 @@ export interface IndexedEvent {
 }
 
 /**
- * Filtering as the user types, over every cached event: the sorted words of all the events' texts, each
- * with the events it occurs in. A typed word matches the words it begins, and each further word narrows
- * the set, so a keystroke costs the matching words' lists, not a pass over every text.
+ * Filtering as the user types, over every cached event, with lib/text-match.ts's definition of a match.
+ * A typed word occurs in an event's text when it occurs in one of its words, so the index keeps each
+ * distinct word once with the events it is in: a keystroke looks through the distinct words (far fewer
+ * than the texts) and then only the events of those that hold the typed word. The words that held what
+ * was typed before are remembered: typing on ("ja", "jaz", "jazz") looks only through those.
  */
 export class EventIndex {
   readonly #events: Event[];
   readonly #places: string[];
   readonly #words: string[];
   readonly #postings: Uint32Array[];
+  /** The last search's typed words, each with the positions in #words that hold it. */
+  #lastFound = new Map<string, Uint32Array>();
 
   private constructor(events: Event[], places: string[], words: string[], postings: Uint32Array[]) {
     this.#events = events;
@@ -43,17 +34,16 @@ export class EventIndex {
     const sorted = [...records].sort((a, b) => a.event.start.utc.localeCompare(b.event.start.utc));
     const lists = new Map<string, number[]>();
     sorted.forEach(({ text }, position) => {
-      for (const word of new Set(text.split(WORD))) {
-        if (!word) continue;
+      for (const word of new Set(textWords(text))) {
         const list = lists.get(word);
         if (list) list.push(position);
         else lists.set(word, [position]);
       }
     });
-    const words = [...lists.keys()].sort();
+    const words = [...lists.keys()];
     return new EventIndex(
       sorted.map(({ event }) => event),
-      sorted.map(({ event }) => foldText(`${event.venue?.city ?? ''} ${event.venue?.address ?? ''}`)),
+      sorted.map(({ event }) => placeText(event)),
       words,
       words.map((word) => Uint32Array.from(lists.get(word)!)),
     );
@@ -65,44 +55,56 @@ export class EventIndex {
 
   /** The events matching the query, soonest first, at most `limit`; `total` counts them all. */
   search(query: SearchQuery, range: TimeRange, limit: number): { events: Event[]; total: number } {
-    const typed = foldText(query.text).split(WORD).filter(Boolean);
-    const hits = typed.length ? this.#matchingAll(typed) : undefined;
-    const place = foldText(query.place).trim();
-    const start = range.start.getTime();
-    const end = range.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    const folded = foldQuery(query);
+    const hits = folded.words.length ? this.#matchingAll(folded.words) : undefined;
     const events: Event[] = [];
     let total = 0;
     for (let position = 0; position < this.#events.length; position++) {
-      if (hits && hits[position] !== typed.length) continue;
+      if (hits && hits[position] !== folded.words.length) continue;
       const event = this.#events[position]!;
-      const at = Date.parse(event.start.utc);
-      if (at < start || at > end) continue;
-      if ((query.onlineOnly && !event.online) || (query.freeOnly && !event.free)) continue;
-      if (place && !this.#places[position]!.includes(place)) continue;
+      if (!matchesFilters(event, query, range) || !matchesPlace(this.#places[position]!, folded)) continue;
       total++;
       if (events.length < limit) events.push(event);
     }
     return { events, total };
   }
 
-  /** For each event, how many of the typed words it has a word beginning with. */
+  /** The positions in #words of the words that hold `typed`. */
+  #wordsHolding(typed: string, found: Map<string, Uint32Array>): Uint32Array {
+    // What holds "jazz" holds "jaz": when the user typed on, look only through what held the shorter word.
+    let candidates: Uint32Array | undefined;
+    for (const [word, at] of this.#lastFound) {
+      if (typed.includes(word) && (!candidates || at.length < candidates.length)) candidates = at;
+    }
+    const holding: number[] = [];
+    if (candidates) {
+      for (const at of candidates) if (this.#words[at]!.includes(typed)) holding.push(at);
+    } else {
+      this.#words.forEach((word, at) => {
+        if (word.includes(typed)) holding.push(at);
+      });
+    }
+    const positions = Uint32Array.from(holding);
+    found.set(typed, positions);
+    return positions;
+  }
+
+  /** For each event, how many of the typed words it holds. */
   #matchingAll(typed: string[]): Uint16Array {
     const counts = new Uint16Array(this.#events.length);
     const seenFor = new Int32Array(this.#events.length).fill(-1);
+    const found = new Map<string, Uint32Array>();
     typed.forEach((word, wordIndex) => {
-      for (
-        let at = lowerBound(this.#words, word);
-        at < this.#words.length && this.#words[at]!.startsWith(word);
-        at++
-      ) {
+      for (const at of this.#wordsHolding(word, found)) {
         for (const position of this.#postings[at]!) {
-          // An event counts once per typed word, however many of its words that one begins.
+          // An event counts once per typed word, however many of its words hold it.
           if (seenFor[position] === wordIndex) continue;
           seenFor[position] = wordIndex;
           counts[position]!++;
         }
       }
     });
+    this.#lastFound = found;
     return counts;
   }
 }

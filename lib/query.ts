@@ -1,4 +1,5 @@
 import { eventSearchText, foldText, type Event } from './event';
+import { foldQuery, matchesPlace, matchesWords, placeText } from './text-match';
 
 export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
 export type DateRangeName = (typeof DATE_RANGES)[number];
@@ -125,18 +126,22 @@ export function dateRange(when: DateRangeName, now: Date, timeZone: string): Tim
   }
 }
 
-/** The same test the server's search applies, for filtering what Eventbrite's lists return. */
-export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange): boolean {
+/** Every filter but the text and the place: the date range, online only, free only. */
+export function matchesFilters(event: Event, query: SearchQuery, range: TimeRange): boolean {
   const start = Date.parse(event.start.utc);
   if (start < range.start.getTime() || (range.end && start > range.end.getTime())) return false;
-  if (query.onlineOnly && !event.online) return false;
-  if (query.freeOnly && !event.free) return false;
-  const place = foldText(query.place);
-  if (place && !(event.venue && foldText(`${event.venue.city} ${event.venue.address}`).includes(place)))
-    return false;
-  const searchText = eventSearchText(event);
-  return foldText(query.text)
-    .split(' ')
-    .filter(Boolean)
-    .every((word) => searchText.includes(word));
+  return !(query.onlineOnly && !event.online) && !(query.freeOnly && !event.free);
+}
+
+/**
+ * The whole query on one event, for filtering what a provider's server did not (Eventbrite's lists);
+ * the offline index (lib/event-index.ts) applies the same definitions to many events at once.
+ */
+export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange): boolean {
+  const folded = foldQuery(query);
+  return (
+    matchesFilters(event, query, range) &&
+    matchesPlace(placeText(event), folded) &&
+    matchesWords(eventSearchText(event), folded.words)
+  );
 }

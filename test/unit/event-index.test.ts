@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { eventSearchText } from '@/lib/event';
 import { EventIndex } from '@/lib/event-index';
-import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
+import { EMPTY_QUERY, matchesQuery, normalizeQuery } from '@/lib/query';
 import { sampleEvent } from '../support/events';
 
 const events = [
@@ -36,10 +36,12 @@ const ids = (query: Parameters<typeof normalizeQuery>[0], range = always, limit 
   index.search(normalizeQuery(query), range, limit).events.map((event) => event.id);
 
 describe('EventIndex', () => {
-  test('a typed word matches the words it begins, soonest first', () => {
+  test('a typed word matches anywhere in a word, soonest first', () => {
     expect(ids({ text: 'jazz' })).toEqual(['b', 'a', 'd']);
     expect(ids({ text: 'ja' })).toEqual(['b', 'a', 'd']);
-    expect(ids({ text: 'azz' })).toEqual([]);
+    expect(ids({ text: 'azz' })).toEqual(['b', 'a', 'd']);
+    expect(ids({ text: 'ercise' })).toEqual(['b']);
+    expect(ids({ text: 'jazzy' })).toEqual([]);
   });
 
   test('every word must match, in any order, without accents or case', () => {
@@ -61,21 +63,42 @@ describe('EventIndex', () => {
     expect(index.search(EMPTY_QUERY, always, 2)).toEqual({ events: [events[1], events[2]], total: 4 });
   });
 
-  test('agrees with a plain scan on many events', () => {
+  test('agrees with matchesQuery, the one definition, while the user types on and back', () => {
+    const titles = ['Jazz', 'Yoga', 'Salsa', 'Poetry', 'Sommerkonzert', 'Konzertabend'];
     const many = Array.from({ length: 2_000 }, (_, n) =>
-      sampleEvent({ id: `m${n}`, title: `${['Jazz', 'Yoga', 'Salsa', 'Poetry'][n % 4]} session ${n % 37}` }),
+      sampleEvent({
+        id: `m${n}`,
+        title: `${titles[n % titles.length]} session ${n % 37}`,
+        free: n % 4 === 0,
+        start: { utc: new Date(Date.UTC(2031, 0, 1 + (n % 60))).toISOString(), timezone: 'UTC' },
+      }),
     );
     const big = EventIndex.build(many.map((event) => ({ event, text: eventSearchText(event) })));
-    for (const text of ['jazz', 'session 1', 'yoga 3', 'po']) {
-      const words = text.split(' ');
-      const scanned = many.filter((event) =>
-        words.every((word) =>
-          eventSearchText(event)
-            .split(/[^\p{L}\p{N}]+/u)
-            .some((token) => token.startsWith(word)),
-        ),
-      );
-      expect(big.search(normalizeQuery({ text }), always, 10_000).total).toBe(scanned.length);
+    // Each keystroke in turn, so the index narrows from the last search's words and starts over.
+    const typed = [
+      'k',
+      'ko',
+      'kon',
+      'konz',
+      'konzert',
+      'konz',
+      'j',
+      'ja',
+      'ja s',
+      'ja se',
+      'ja ses 1',
+      'azz',
+      'o',
+    ];
+    for (const text of typed) {
+      for (const freeOnly of [false, true]) {
+        const query = normalizeQuery({ text, freeOnly });
+        const scanned = many.filter((event) => matchesQuery(event, query, always));
+        expect(scanned.length, text).toBeGreaterThan(0);
+        expect(big.search(query, always, 10_000).events, text).toEqual(
+          [...scanned].sort((a, b) => a.start.utc.localeCompare(b.start.utc)),
+        );
+      }
     }
   });
 });

@@ -97,6 +97,31 @@ describe('the eventbrite provider', () => {
     ]);
   });
 
+  test('filters its lists with the one text matcher: parts of words, folded', async () => {
+    const titles = ['Sommerkonzert im Park', 'Jazz brunch', 'Opera'];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: URL) =>
+        Response.json(
+          input.pathname.endsWith('/orders/')
+            ? {
+                orders: titles.map((title, n) => ({ event: event(String(n), title, n + 1) })),
+                pagination: { has_more_items: false },
+              }
+            : { organizations: [], events: [], pagination: { has_more_items: false } },
+        ),
+      ),
+    );
+    const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: [] });
+    const found = async (text: string) =>
+      (
+        await provider.search(normalizeQuery({ text }), { start: new Date('2029-12-01') }, undefined, 'token')
+      ).events.map((event) => event.title);
+    expect(await found('KONZERT')).toEqual(['Sommerkonzert im Park']);
+    expect(await found('azz')).toEqual(['Jazz brunch']);
+    expect(await found('konzert oper')).toEqual([]);
+  });
+
   test('a cursor it did not write is refused', async () => {
     const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: [] });
     await expect(provider.search(EMPTY_QUERY, { start: new Date() }, '%%%', 'token')).rejects.toMatchObject({

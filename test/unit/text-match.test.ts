@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { eventSearchText } from '@/lib/event';
+import { foldQuery, matchesPlace, matchesWords, placeText, textWords } from '@/lib/text-match';
+import { sampleEvent } from '../support/events';
+
+describe('textWords', () => {
+  test('folds case and accents and splits on anything that is not a letter or a digit', () => {
+    expect(textWords('  Café-Konzert, 2. Akt!  ')).toEqual(['cafe', 'konzert', '2', 'akt']);
+    expect(textWords(' \t—… ')).toEqual([]);
+  });
+});
+
+describe('matchesWords', () => {
+  const text = eventSearchText(sampleEvent({ title: 'Großes Sommerkonzert', summary: 'Jazz im Park' }));
+
+  test('each word anywhere in the text, in any order: parts of compounds too', () => {
+    expect(matchesWords(text, textWords('konzert'))).toBe(true);
+    expect(matchesWords(text, textWords('park SOMMER'))).toBe(true);
+    expect(matchesWords(text, textWords('azz'))).toBe(true);
+  });
+
+  test('every word must be there; no words is no filter', () => {
+    expect(matchesWords(text, textWords('konzert oper'))).toBe(false);
+    expect(matchesWords(text, [])).toBe(true);
+  });
+});
+
+describe('the place filter', () => {
+  const inZurich = placeText(
+    sampleEvent({ venue: { name: 'Pier 9', city: 'Zürich', address: 'Seestr. 1' } }),
+  );
+
+  test('the typed place in the city or the address, folded', () => {
+    expect(matchesPlace(inZurich, foldQuery({ text: '', place: ' ZURICH ' }))).toBe(true);
+    expect(matchesPlace(inZurich, foldQuery({ text: '', place: 'seestr' }))).toBe(true);
+    expect(matchesPlace(inZurich, foldQuery({ text: '', place: 'Berlin' }))).toBe(false);
+  });
+
+  test('an online event has no place: only an empty filter takes it', () => {
+    const online = placeText(sampleEvent({ venue: null, online: true }));
+    expect(matchesPlace(online, foldQuery({ text: '', place: '' }))).toBe(true);
+    expect(matchesPlace(online, foldQuery({ text: '', place: 'zurich' }))).toBe(false);
+  });
+});
