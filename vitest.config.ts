@@ -10,7 +10,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
-          setupFiles: ['fake-indexeddb/auto', 'test/support/fake-permissions.ts'],
+          setupFiles: [
+            'fake-indexeddb/auto',
+            'test/support/fake-permissions.ts',
+            'test/support/fake-i18n.ts',
+          ],
           restoreMocks: true,
         },
       },
@@ -19,7 +23,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          setupFiles: ['fake-indexeddb/auto', 'test/support/fake-permissions.ts'],
+          setupFiles: [
+            'fake-indexeddb/auto',
+            'test/support/fake-permissions.ts',
+            'test/support/fake-i18n.ts',
+          ],
           restoreMocks: true,
           testTimeout: 20_000,
         },

@@ -13,17 +13,17 @@ const hostPermissions = [
 ];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: process.env.EVENT_SCOUT_OUT_DIR ?? '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Event Scout',
-    description:
-      'Search events from the toolbar: results cached for offline use, saved searches that keep syncing.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['identity', 'storage', 'alarms'],
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
-    action: { default_title: 'Event Scout' },
+    action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

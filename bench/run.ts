@@ -12,6 +12,7 @@ import { launchExtension, type ExtensionBrowser } from '../test/e2e/chromium.ts'
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, type Event } from '../lib/event.ts';
+import type { SyncStatus } from '../lib/settings.ts';
 import { generateEvents } from '../demo/events-data.ts';
 import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
 import { workerHeapBytes } from './worker-heap.ts';
@@ -209,8 +210,8 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debug
     await worker.evaluate(() => chrome.storage.local.remove('syncRequests'));
     const before = requestCount();
     const started = Date.now();
-    const reply = (await send({ type: 'sync/run' })) as { ok: boolean; value?: { outcome: string } };
-    if (reply.value?.outcome !== 'synced') throw new Error(`sync cycle ended ${JSON.stringify(reply)}`);
+    const reply = (await send({ type: 'sync/run' })) as { ok: boolean; value?: SyncStatus };
+    if (reply.value?.outcome.code !== 'synced') throw new Error(`sync cycle ended ${JSON.stringify(reply)}`);
     durations.push(Date.now() - started);
     requests.push(requestCount() - before);
     memory.push((await workerHeapBytes(debuggingPort, ext.extensionId)) / 1_048_576);

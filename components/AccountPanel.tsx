@@ -1,5 +1,8 @@
+import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
+import { problemOf, type Problem } from '@/lib/problem';
+import { problemText } from '@/lib/words';
 import { clearSnapshot } from './popup-snapshot';
 import type { AuthState } from '@/lib/settings';
 
@@ -12,7 +15,7 @@ interface Props {
 /** Sign in, the flow's progress, the account and Sign out: shared by the popup and the options page. */
 export function AccountPanel({ state, pitch }: Props) {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<Problem>();
 
   const run = async (type: 'auth/sign-in' | 'auth/sign-out') => {
     if (type === 'auth/sign-out') clearSnapshot();
@@ -21,39 +24,39 @@ export function AccountPanel({ state, pitch }: Props) {
     try {
       await sendMessage(type);
     } catch (error) {
-      setFailure((error as Error).message);
+      setFailure(problemOf(error));
     } finally {
       setBusy(false);
     }
   };
 
-  const alert = failure ?? (state.status === 'signed-out' ? state.problem?.message : undefined);
+  const alert = failure ?? (state.status === 'signed-out' ? state.problem : undefined);
 
   return (
     <div class="account">
       {alert && (
         <p class="alert" role="alert">
-          {alert}
+          {problemText(alert)}
         </p>
       )}
       {state.status === 'signed-in' ? (
         <div class="account-row">
           <p class="account-name">
-            <span class="muted">Signed in as</span> <strong>{state.account.name}</strong>
+            <span class="muted">{i18n.t('account.signedInAs')}</span> <strong>{state.account.name}</strong>
           </p>
           <button type="button" class="secondary" disabled={busy} onClick={() => void run('auth/sign-out')}>
-            Sign out
+            {i18n.t('account.signOut')}
           </button>
         </div>
       ) : state.status === 'signing-in' ? (
         <p role="status" class="progress">
-          Signing in… Finish in the window that opened.
+          {i18n.t('account.signingIn')}
         </p>
       ) : (
         <div class="signed-out">
           {pitch && <p>{pitch}</p>}
           <button type="button" class="primary" disabled={busy} onClick={() => void run('auth/sign-in')}>
-            Sign in
+            {i18n.t('account.signIn')}
           </button>
         </div>
       )}

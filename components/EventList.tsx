@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Event } from '@/lib/event';
 import { eventWhen } from './format';
@@ -39,10 +40,12 @@ const PAINT_TIMING = { elementtiming: 'event-title' } as Record<string, string>;
 
 function EventItem({ event, userZone, isNew }: { event: Event; userZone: string; isNew: boolean }) {
   const when = eventWhen(event, userZone);
-  const where = event.online ? 'Online' : [event.venue?.name, event.venue?.city].filter(Boolean).join(', ');
+  const where = event.online
+    ? i18n.t('results.online')
+    : [event.venue?.name, event.venue?.city].filter(Boolean).join(', ');
   return (
     <li class={isNew ? 'event is-new' : 'event'}>
-      {isNew && <span class="badge new">New</span>}
+      {isNew && <span class="badge new">{i18n.t('results.new')}</span>}
       {/* Only http(s) URLs survive parsing (lib/event.ts); anything else is shown as plain text. */}
       {event.url ? (
         <a class="event-title" href={event.url} target="_blank" rel="noopener noreferrer" {...PAINT_TIMING}>
@@ -58,8 +61,8 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
         {when.yours && <span class="yours"> · {when.yours}</span>}
       </p>
       <p class="event-where">
-        {where || 'Venue to be announced'}
-        {event.free && <span class="badge">Free</span>}
+        {where || i18n.t('results.venueTba')}
+        {event.free && <span class="badge">{i18n.t('results.free')}</span>}
       </p>
     </li>
   );
@@ -69,7 +72,7 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
 export function EventList({ events, userZone, newIds, progressive = false }: Props) {
   const rows = useRowCount(events.length, progressive);
   return (
-    <ul class="events" aria-label="Events">
+    <ul class="events" aria-label={i18n.t('results.list')}>
       {events.slice(0, rows).map((event) => (
         <EventItem key={event.id} event={event} userZone={userZone} isNew={newIds?.has(event.id) ?? false} />
       ))}

@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { listFormat } from './format';
 import { browser } from 'wxt/browser';
 import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
 import { providerSetting } from '@/lib/settings';
@@ -32,12 +34,10 @@ export function HostAccessNotice() {
 
   if (!provider || granted) return null;
   return (
-    <div class="banner access-notice" role="region" aria-label="Access">
-      <p>
-        Event Scout needs your permission to reach {hostNames(provider).join(' and ')} to sign in and search.
-      </p>
+    <div class="banner access-notice" role="region" aria-label={i18n.t('access.region')}>
+      <p>{i18n.t('access.needed', { hosts: listFormat().format(hostNames(provider)) })}</p>
       <button type="button" class="primary" onClick={() => void requestHostAccess(provider).then(setGranted)}>
-        Allow access
+        {i18n.t('access.allow')}
       </button>
     </div>
   );

@@ -1,10 +1,9 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
 import type { Event } from '@/lib/event';
 
-/** "Europe/Berlin" → "Berlin time": a label a person reads at a glance. */
-export function zoneLabel(timeZone: string): string {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
-  return `${(timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ')} time`;
-}
+/** Dates and numbers in the language the extension's words are in, not the page's. */
+export const uiLanguage = (): string => browser.i18n.getUILanguage();
 
 /** Making an Intl.DateTimeFormat costs far more than using one: one per zone and purpose, kept. */
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -22,7 +21,7 @@ const format = (timeZone: string, withDate: boolean) =>
   cached(
     `show|${timeZone}|${withDate}`,
     () =>
-      new Intl.DateTimeFormat(undefined, {
+      new Intl.DateTimeFormat(uiLanguage(), {
         timeZone,
         ...(withDate ? { weekday: 'short', month: 'short', day: 'numeric' } : {}),
         hour: 'numeric',
@@ -33,14 +32,16 @@ const dayOf = (instant: Date, timeZone: string) =>
   cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' })).format(
     instant,
   );
-const offsetOf = (instant: Date, timeZone: string) =>
-  cached(
-    `offset|${timeZone}`,
-    () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }),
-  )
-    .format(instant)
-    .split(' ')
-    .pop();
+
+/**
+ * "Paris time": the venue's city where the provider gives one, else the zone's own city. Intl's names
+ * would not do: it calls Paris's and Berlin's zone "Central European Time" alike.
+ */
+export function zoneLabel(timeZone: string, city?: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  const place = city?.trim() || (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+  return i18n.t('results.zoneTime', { place });
+}
 
 export interface EventWhen {
   /** In the event's own zone (the user's, for online events). */
@@ -50,26 +51,45 @@ export interface EventWhen {
   yours?: string;
 }
 
-export function eventWhen(event: Pick<Event, 'start' | 'online'>, userZone: string): EventWhen {
+export function eventWhen(event: Pick<Event, 'start' | 'online' | 'venue'>, userZone: string): EventWhen {
   const instant = new Date(event.start.utc);
-  if (event.online || offsetOf(instant, event.start.timezone) === offsetOf(instant, userZone)) {
-    const zone = event.online || event.start.timezone !== userZone ? userZone : event.start.timezone;
-    return { text: format(zone, true).format(instant), zone: event.online ? 'your time' : zoneLabel(zone) };
-  }
-  const sameDay = dayOf(instant, event.start.timezone) === dayOf(instant, userZone);
+  if (event.online) return { text: format(userZone, true).format(instant), zone: i18n.t('results.yourTime') };
+  const eventZone = event.start.timezone;
+  const text = format(eventZone, true).format(instant);
+  const zone = zoneLabel(eventZone, event.venue?.city);
+  // Same clock (Paris seen from Berlin): the event's own zone is label enough.
+  if (format(userZone, true).format(instant) === text) return { text, zone };
+  const sameDay = dayOf(instant, eventZone) === dayOf(instant, userZone);
   return {
-    text: format(event.start.timezone, true).format(instant),
-    zone: zoneLabel(event.start.timezone),
-    yours: `${format(userZone, !sameDay).format(instant)} your time`,
+    text,
+    zone,
+    yours: i18n.t('results.atYourTime', { time: format(userZone, !sameDay).format(instant) }),
   };
 }
 
-/** "Updated 5 min ago". */
-export function updatedAgo(fetchedAt: number, now = Date.now()): string {
-  const minutes = Math.floor((now - fetchedAt) / 60_000);
-  if (minutes < 1) return 'Updated just now';
-  if (minutes < 60) return `Updated ${minutes} min ago`;
+/** How long ago, in the largest whole unit: minutes under an hour, hours under a day, then days. */
+function elapsed(at: number, now: number): { unit: 'now' | 'minutes' | 'hours' | 'days'; count: number } {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return { unit: 'now', count: 0 };
+  if (minutes < 60) return { unit: 'minutes', count: minutes };
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `Updated ${hours} h ago`;
-  return `Updated ${Math.floor(hours / 24)} d ago`;
+  return hours < 24 ? { unit: 'hours', count: hours } : { unit: 'days', count: Math.floor(hours / 24) };
 }
+
+const UPDATED_KEYS = { minutes: 'updated.minutes', hours: 'updated.hours', days: 'updated.days' } as const;
+const AGO_KEYS = { minutes: 'lastSync.minutes', hours: 'lastSync.hours', days: 'lastSync.days' } as const;
+
+/** "Updated 5 min ago": how old results on screen are. */
+export function updatedAgo(fetchedAt: number, now = Date.now()): string {
+  const { unit, count } = elapsed(fetchedAt, now);
+  return unit === 'now' ? i18n.t('updated.justNow') : i18n.t(UPDATED_KEYS[unit], { count: String(count) });
+}
+
+/** "5 min ago": when something happened, to go in a sentence of its own. */
+export function timeAgo(at: number, now = Date.now()): string {
+  const { unit, count } = elapsed(at, now);
+  return unit === 'now' ? i18n.t('lastSync.justNow') : i18n.t(AGO_KEYS[unit], { count: String(count) });
+}
+
+/** "a and b": a list in the UI language. */
+export const listFormat = (): Intl.ListFormat => new Intl.ListFormat(uiLanguage(), { type: 'conjunction' });

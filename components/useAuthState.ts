@@ -4,7 +4,7 @@ import { authState, type AuthState } from '@/lib/settings';
 
 const INTERRUPTED: AuthState = {
   status: 'signed-out',
-  problem: { code: 'interrupted', message: 'Sign-in did not finish. Please try again.' },
+  problem: { code: 'interrupted' },
 };
 
 /** `signing-in` past its deadline is a flow that died with its worker: never show it as running. */

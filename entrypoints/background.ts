@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { abandonDeadSignIn, signIn, signOut, switchProvider } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
 import { listenForMessages } from '@/lib/messages';
+import { ProblemError } from '@/lib/problem';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { authState, syncSettings } from '@/lib/settings';
@@ -43,7 +44,7 @@ export default defineBackground(() => {
         return authState.getValue();
       },
       'auth/switch-provider': async (provider) => {
-        if (!isProviderId(provider)) throw new Error('Unknown provider.');
+        if (!isProviderId(provider)) throw new ProblemError('failed', { detail: 'unknown provider' });
         await switchProvider(provider);
       },
       'search/run': runSearch,

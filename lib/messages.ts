@@ -3,6 +3,7 @@ import type { SavedSearch } from './saved-searches';
 import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
 import type { NewMatch } from './sync';
+import { parseProblem, problemOf, ProblemError, type Problem } from './problem';
 import type { AuthState, SyncStatus } from './settings';
 import type { ProviderId } from './provider-id';
 
@@ -36,17 +37,8 @@ export interface Protocol {
 
 export type MessageType = keyof Protocol;
 type Envelope = { [K in MessageType]: { type: K; payload: Protocol[K]['request'] } }[MessageType];
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-export class MessageError extends Error {
-  override readonly name = 'MessageError';
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+/** A failure crosses as its problem (lib/problem.ts): a code and parameters, never words. */
+type Reply<T> = { ok: true; value: T } | { ok: false; error: Problem };
 
 export async function sendMessage<K extends MessageType>(
   type: K,
@@ -56,8 +48,11 @@ export async function sendMessage<K extends MessageType>(
     type,
     payload: payload[0],
   } as Envelope);
-  if (!reply) throw new MessageError('no-answer', 'Event Scout’s background did not answer. Try again.');
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  if (!reply) throw new ProblemError('no-answer');
+  if (!reply.ok) {
+    const problem = parseProblem(reply.error) ?? { code: 'failed' };
+    throw new ProblemError(problem.code, { params: problem.params });
+  }
   return reply.value;
 }
 
@@ -88,20 +83,14 @@ function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
 export function listenForMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill answers with the promise a listener returns; @types/chrome's listener type does not say so
   browser.runtime.onMessage.addListener(async (message: unknown, sender): Promise<Reply<unknown>> => {
-    if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden', message: 'Not allowed.' } };
-    if (!isEnvelope(message, handlers))
-      return { ok: false, error: { code: 'unknown-message', message: 'Unknown request.' } };
+    if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden' } };
+    if (!isEnvelope(message, handlers)) return { ok: false, error: { code: 'failed' } };
     try {
       await ready;
       const handler = handlers[message.type] as (payload: unknown) => unknown;
       return { ok: true, value: await handler(message.payload) };
     } catch (error) {
-      const code =
-        typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'failed';
-      return {
-        ok: false,
-        error: { code, message: error instanceof Error ? error.message : 'Something went wrong.' },
-      };
+      return { ok: false, error: problemOf(error) };
     }
   });
 }

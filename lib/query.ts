@@ -4,14 +4,6 @@ import { foldQuery, matchesPlace, matchesWords, placeText } from './text-match';
 export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
 export type DateRangeName = (typeof DATE_RANGES)[number];
 
-export const DATE_RANGE_LABELS: Record<DateRangeName, string> = {
-  any: 'Any date',
-  today: 'Today',
-  weekend: 'This weekend',
-  week: 'Next 7 days',
-  month: 'Next 30 days',
-};
-
 export interface SearchQuery {
   text: string;
   place: string;

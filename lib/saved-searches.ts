@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { normalizeQuery, queryKey, type SearchQuery } from './query';
 import { isProviderId, type ProviderId } from './provider-id';
+import { ProblemError, type ProblemCode } from './problem';
+import type { Checked } from './settings-validation';
 import { isRecord } from './shape';
 
 /**
@@ -11,7 +13,8 @@ import { isRecord } from './shape';
  */
 export interface SavedSearch {
   id: string;
-  name: string;
+  /** The user's own name for it; without one, pages describe the query in the reader's language. */
+  name?: string;
   provider: ProviderId;
   query: SearchQuery;
   createdAt: number;
@@ -23,25 +26,80 @@ const ITEM_PREFIX = 'saved:';
 const QUOTA_BYTES_PER_ITEM = 8_192;
 const QUOTA_BYTES = 102_400;
 
-export class SavedSearchError extends Error {
-  override readonly name = 'SavedSearchError';
+export type SavedSearchErrorCode = Extract<
+  ProblemCode,
+  | 'sync-write-rate'
+  | 'sync-storage-full'
+  | 'sync-storage-failed'
+  | 'saved-too-long'
+  | 'saved-too-many'
+  | 'saved-not-found'
+  | 'name-empty'
+  | 'name-too-long'
+>;
+
+export class SavedSearchError extends ProblemError<SavedSearchErrorCode> {
+  override name = 'SavedSearchError';
 }
 
-const item = (id: string) => storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX}${id}`, { version: 1 });
+/** What v1 stored as the name of a search the user never named: its query, described in English. */
+function v1Description(query: SearchQuery): string {
+  const when = {
+    any: '',
+    today: 'today',
+    weekend: 'this weekend',
+    week: 'next 7 days',
+    month: 'next 30 days',
+  };
+  const parts = [
+    query.text,
+    query.place,
+    when[query.when],
+    query.onlineOnly ? 'online' : '',
+    query.freeOnly ? 'free' : '',
+  ];
+  return (parts.filter(Boolean).join(' · ') || 'All events').slice(0, MAX_NAME_LENGTH);
+}
+
+/** v2 stores no name for a search the user never named, so each reader sees it in their own language. */
+function dropDescribedName(old: unknown): unknown {
+  if (!isRecord(old) || !isRecord(old.query) || typeof old.name !== 'string') return old;
+  if (old.name !== v1Description(normalizeQuery(old.query))) return old;
+  const { name: _name, ...unnamed } = old;
+  return unnamed;
+}
+
+const VERSION = 2;
+
+const item = (id: string) =>
+  storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX}${id}`, {
+    version: VERSION,
+    migrations: { 2: dropDescribedName as (old: SavedSearch) => SavedSearch },
+  });
+
+/**
+ * A record as this version reads it. Listing reads storage.sync whole rather than item by item, so it
+ * applies the same migration in memory, by the version WXT keeps beside each item (`<key>$`); the
+ * record itself is rewritten by the next write, as WXT's own migration would.
+ */
+function upToDate(value: unknown, meta: unknown): unknown {
+  const version = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+  return version < VERSION ? dropDescribedName(value) : value;
+}
 
 function parse(value: unknown): SavedSearch | null {
   if (!isRecord(value)) return null;
   const saved = value as Partial<SavedSearch>;
   if (
     typeof saved.id !== 'string' ||
-    typeof saved.name !== 'string' ||
+    (saved.name !== undefined && typeof saved.name !== 'string') ||
     !isProviderId(saved.provider) ||
     typeof saved.query !== 'object'
   )
     return null;
   return {
     id: saved.id,
-    name: saved.name,
+    ...(saved.name ? { name: saved.name } : {}),
     provider: saved.provider,
     query: normalizeQuery(saved.query ?? {}),
     createdAt: Number(saved.createdAt) || 0,
@@ -53,7 +111,7 @@ export async function listSavedSearches(): Promise<SavedSearch[]> {
   const all = await browser.storage.sync.get(null);
   return Object.entries(all)
     .filter(([key]) => key.startsWith(ITEM_PREFIX) && !key.endsWith('$'))
-    .map(([, value]) => parse(value))
+    .map(([key, value]) => parse(upToDate(value, all[`${key}$`])))
     .filter((saved): saved is SavedSearch => saved !== null)
     .sort((a, b) => a.createdAt - b.createdAt);
 }
@@ -70,51 +128,26 @@ export async function findSavedSearch(
   return (await listSavedSearches()).find(sameSearch(provider, query));
 }
 
-/** "jazz · Berlin · this weekend", or "All events" for an empty query. */
-export function describeQuery(query: SearchQuery): string {
-  const when = {
-    any: '',
-    today: 'today',
-    weekend: 'this weekend',
-    week: 'next 7 days',
-    month: 'next 30 days',
-  }[query.when];
-  const parts = [
-    query.text,
-    query.place,
-    when,
-    query.onlineOnly ? 'online' : '',
-    query.freeOnly ? 'free' : '',
-  ].filter(Boolean);
-  return (parts.join(' · ') || 'All events').slice(0, MAX_NAME_LENGTH);
-}
-
 const byteSize = (key: string, value: unknown) =>
   new TextEncoder().encode(key + JSON.stringify(value)).length;
 
 function explain(error: unknown): SavedSearchError {
-  const message = String((error as Error)?.message ?? error);
-  if (/MAX_WRITE_OPERATIONS/i.test(message))
-    return new SavedSearchError(
-      'Too many changes in a minute for synced storage. Wait a minute and try again.',
-    );
-  if (/QUOTA/i.test(message))
-    return new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
-  return new SavedSearchError(`Could not save to synced storage: ${message}`);
+  const detail = String((error as Error)?.message ?? error);
+  if (/MAX_WRITE_OPERATIONS/i.test(detail)) return new SavedSearchError('sync-write-rate', { detail });
+  if (/QUOTA/i.test(detail)) return new SavedSearchError('sync-storage-full', { detail });
+  return new SavedSearchError('sync-storage-failed', { detail });
 }
 
 async function write(saved: SavedSearch): Promise<SavedSearch> {
   const key = `${ITEM_PREFIX}${saved.id}`;
-  if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM)
-    throw new SavedSearchError('This search is too long to sync. Shorten its words or name.');
+  if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM) throw new SavedSearchError('saved-too-long');
   // Counted here rather than with getBytesInUse, which Firefox's storage.sync lacks.
   const stored = await browser.storage.sync.get(null);
   const inUse = Object.entries(stored).reduce(
     (sum, [storedKey, value]) => sum + (storedKey === key ? 0 : byteSize(storedKey, value)),
     0,
   );
-  if (inUse + byteSize(key, saved) > QUOTA_BYTES)
-    throw new SavedSearchError('Synced storage is full. Remove a saved search and try again.');
+  if (inUse + byteSize(key, saved) > QUOTA_BYTES) throw new SavedSearchError('sync-storage-full');
   try {
     await item(saved.id).setValue(saved);
   } catch (error) {
@@ -133,26 +166,24 @@ export async function saveSearch(
   const existing = all.find(sameSearch(provider, query));
   if (existing) return existing;
   if (all.length >= MAX_SAVED_SEARCHES) {
-    throw new SavedSearchError(
-      `You can save up to ${MAX_SAVED_SEARCHES} searches. Remove one to save another.`,
-    );
+    throw new SavedSearchError('saved-too-many', { params: { max: MAX_SAVED_SEARCHES } });
   }
-  return write({ id: crypto.randomUUID(), name: describeQuery(query), provider, query, createdAt: now });
+  return write({ id: crypto.randomUUID(), provider, query, createdAt: now });
 }
 
-export function checkName(input: string): { ok: true; value: string } | { ok: false; message: string } {
+export function checkName(input: string): Checked<string> {
   const value = input.replace(/\s+/g, ' ').trim();
-  if (!value) return { ok: false, message: 'A saved search needs a name.' };
+  if (!value) return { ok: false, problem: { code: 'name-empty' } };
   if (value.length > MAX_NAME_LENGTH)
-    return { ok: false, message: `Use at most ${MAX_NAME_LENGTH} characters.` };
+    return { ok: false, problem: { code: 'name-too-long', params: { max: MAX_NAME_LENGTH } } };
   return { ok: true, value };
 }
 
 export async function renameSavedSearch(id: string, name: string): Promise<SavedSearch> {
   const checked = checkName(name);
-  if (!checked.ok) throw new SavedSearchError(checked.message);
+  if (!checked.ok) throw new SavedSearchError(checked.problem.code as SavedSearchErrorCode, checked.problem);
   const saved = parse(await item(id).getValue());
-  if (!saved) throw new SavedSearchError('This saved search no longer exists.');
+  if (!saved) throw new SavedSearchError('saved-not-found');
   return write({ ...saved, name: checked.value });
 }
 

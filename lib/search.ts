@@ -7,7 +7,7 @@ import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import type { Provider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
-import { OFFLINE_PROBLEM, type SearchProblem } from './search-problem';
+import { OFFLINE, problemOf, type Problem } from './problem';
 import { authState, searchSettings } from './settings';
 import { type ProviderId } from './provider-id';
 
@@ -22,7 +22,8 @@ export interface SearchResult {
   /** When these results came from the provider; null for results filtered from the whole cache. */
   fetchedAt: number | null;
   /** Why these are not fresh results from the provider, if they are not. */
-  problem?: SearchProblem;
+  /** Why these are not fresh results from the provider. */
+  problem?: Problem;
   /** Filtered from the whole cache: how many matched, of which `events` are the first. */
   matched?: number;
 }
@@ -49,18 +50,15 @@ async function withAccessToken<T>(
   try {
     return await call(token);
   } catch (error) {
-    if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
+    if (!(error instanceof ProviderError && error.code === 'auth')) throw error;
     return call(await renewRejectedToken(token));
   }
 }
 
-function problemFrom(error: unknown): SearchProblem {
+function problemFrom(error: unknown): Problem {
   const offline =
-    globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.kind === 'network');
-  if (offline) return OFFLINE_PROBLEM;
-  if (error instanceof ProviderError && error.kind === 'rate-limit')
-    return { kind: 'rate-limit', message: error.message, retryAfter: error.retryAfter };
-  return { kind: 'failed', message: error instanceof Error ? error.message : 'The search failed.' };
+    globalThis.navigator?.onLine === false || (error instanceof ProviderError && error.code === 'network');
+  return offline ? OFFLINE : problemOf(error);
 }
 
 /** One page from the provider, with a valid token (renewed once if the API rejects it), if the user lets us reach it. */
@@ -163,11 +161,11 @@ async function fallBack(
   error: unknown,
   cached: Awaited<ReturnType<typeof readSearch>>,
 ): Promise<SearchResult> {
-  if (error instanceof ProviderError && error.kind === 'auth') throw error;
+  if (error instanceof ProviderError && error.code === 'auth') throw error;
   const problem = problemFrom(error);
   if (cached)
     return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
-  if (problem.kind !== 'offline') throw error;
+  if (problem.code !== 'offline') throw error;
   const { events, total } = await searchCachedEvents(
     db,
     provider,
@@ -195,7 +193,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
     try {
       page = await fetchPage(provider, query, request.timeZone, cached.search.cursor);
     } catch (error) {
-      if (error instanceof ProviderError && error.kind === 'auth') throw error;
+      if (error instanceof ProviderError && error.code === 'auth') throw error;
       return {
         query,
         events: cached.events,

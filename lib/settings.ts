@@ -1,6 +1,7 @@
 import { config } from './config';
 import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
-import { isFiniteNumber, isOneOf, isRecord, isStringArray } from './shape';
+import { parseProblem, type Problem } from './problem';
+import { isFiniteNumber, isRecord, isStringArray } from './shape';
 import { isProviderId, type ProviderId } from './provider-id';
 import { defineStoredItem } from './stored-item';
 
@@ -34,18 +35,13 @@ export interface Account {
   email?: string;
 }
 
-export interface AuthProblem {
-  code: string;
-  message: string;
-}
-
 /**
  * What the popup and options page show about signing in. Public: no secrets here, tokens live in
  * lib/auth/token-store.ts. `signing-in` carries its own deadline so that no page ever shows
  * "Signing in…" for a flow that died with its worker.
  */
 export type AuthState =
-  | { status: 'signed-out'; problem?: AuthProblem }
+  | { status: 'signed-out'; problem?: Problem }
   | { status: 'signing-in'; provider: ProviderId; until: number }
   | { status: 'signed-in'; provider: ProviderId; account: Account };
 
@@ -57,10 +53,7 @@ function parseAccount(raw: unknown): Account | undefined {
 export function parseAuthState(raw: unknown): AuthState | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.status === 'signed-out') {
-    const problem =
-      isRecord(raw.problem) && typeof raw.problem.code === 'string' && typeof raw.problem.message === 'string'
-        ? { code: raw.problem.code, message: raw.problem.message }
-        : undefined;
+    const problem = parseProblem(raw.problem);
     return problem ? { status: 'signed-out', problem } : { status: 'signed-out' };
   }
   if (!isProviderId(raw.provider)) return undefined;
@@ -71,9 +64,17 @@ export function parseAuthState(raw: unknown): AuthState | undefined {
   return undefined;
 }
 
+/** v1 stored the problem's English sentence beside its code; v2 keeps the code alone. */
+function dropProblemMessage(old: unknown): unknown {
+  if (!isRecord(old) || !isRecord(old.problem)) return old;
+  const { message: _message, ...problem } = old.problem;
+  return { ...old, problem };
+}
+
 export const authState = defineStoredItem<AuthState>('local:authState', {
   fallback: { status: 'signed-out' },
-  version: 1,
+  version: 2,
+  migrations: { 2: dropProblemMessage },
   parse: parseAuthState,
 });
 
@@ -120,35 +121,46 @@ export const syncSettings = defineStoredItem<SyncSettings>('sync:syncSettings', 
   },
 });
 
-const SYNC_OUTCOMES = [
-  'synced',
-  'offline',
-  'signed-out',
-  'rate-limited',
-  'over-budget',
-  'failed',
-  'nothing-saved',
-] as const;
-export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
-
-/** How the last sync cycle ended, for the options page and the popup. */
+/**
+ * How the last sync cycle ended, for the options page and the popup: `synced`, or the problem that
+ * stopped it (lib/problem.ts), with what it had found by then.
+ */
 export interface SyncStatus {
   at: number;
-  outcome: SyncOutcome;
-  message: string;
+  outcome: { code: 'synced' } | Problem;
   /** New events the cycle found. */
   found: number;
 }
 
+/** v1's outcomes, as v2's codes. */
+const V1_OUTCOMES: Record<string, SyncStatus['outcome']['code']> = {
+  synced: 'synced',
+  offline: 'offline',
+  'signed-out': 'not-signed-in',
+  'rate-limited': 'rate-limit',
+  'over-budget': 'over-budget',
+  failed: 'failed',
+  'nothing-saved': 'nothing-saved',
+};
+
+/** v1 stored an outcome name and an English sentence; v2 stores a code (and its parameters). */
+function outcomeAsCode(old: unknown): unknown {
+  if (!isRecord(old) || typeof old.outcome !== 'string') return old;
+  const { message: _message, outcome, ...rest } = old;
+  return { ...rest, outcome: { code: V1_OUTCOMES[outcome] ?? 'failed' } };
+}
+
+function parseOutcome(raw: unknown): SyncStatus['outcome'] | undefined {
+  return isRecord(raw) && raw.code === 'synced' ? { code: 'synced' } : parseProblem(raw);
+}
+
 export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus', {
   fallback: null,
-  version: 1,
-  parse: (raw) =>
-    isRecord(raw) &&
-    isFiniteNumber(raw.at) &&
-    isOneOf(SYNC_OUTCOMES, raw.outcome) &&
-    typeof raw.message === 'string' &&
-    isFiniteNumber(raw.found)
-      ? { at: raw.at, outcome: raw.outcome, message: raw.message, found: raw.found }
-      : undefined,
+  version: 2,
+  migrations: { 2: outcomeAsCode },
+  parse: (raw) => {
+    if (!isRecord(raw) || !isFiniteNumber(raw.at) || !isFiniteNumber(raw.found)) return undefined;
+    const outcome = parseOutcome(raw.outcome);
+    return outcome ? { at: raw.at, outcome, found: raw.found } : undefined;
+  },
 });

@@ -17,9 +17,19 @@ export interface StoredItem<T> {
 
 export function defineStoredItem<T>(
   key: StorageItemKey,
-  options: { fallback: T; version?: number; parse: (raw: unknown) => T | undefined },
+  options: {
+    fallback: T;
+    version?: number;
+    /** WXT's: each step takes a record of the version before it to this one. */
+    migrations?: Record<number, (old: unknown) => unknown>;
+    parse: (raw: unknown) => T | undefined;
+  },
 ): StoredItem<T> {
-  const item = storage.defineItem<unknown>(key, { fallback: options.fallback, version: options.version });
+  const item = storage.defineItem<unknown>(key, {
+    fallback: options.fallback,
+    version: options.version,
+    migrations: options.migrations,
+  });
   const read = (raw: unknown): T => {
     try {
       return options.parse(raw) ?? options.fallback;

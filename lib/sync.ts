@@ -14,9 +14,11 @@ import {
   type SavedSearch,
 } from './saved-searches';
 import { fetchSearchPage } from './search';
-import { authState, syncSettings, syncStatus, type SyncOutcome, type SyncStatus } from './settings';
+import { problemOf, ProblemError, type Problem } from './problem';
+import { authState, syncSettings, syncStatus, type SyncStatus } from './settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
 import { defineStoredItem } from './stored-item';
+import { newEventsNotification } from './words';
 
 /**
  * Background sync: a cycle refreshes every saved search of the signed-in provider, one after another,
@@ -85,14 +87,7 @@ async function reserveRequests(count: number, now: number): Promise<boolean> {
 }
 
 /** A cycle that stops early on purpose (rate limit, budget), to resume later. */
-class CycleStop extends Error {
-  readonly outcome: SyncOutcome;
-
-  constructor(outcome: SyncOutcome, message: string) {
-    super(message);
-    this.outcome = outcome;
-  }
-}
+class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
 
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
 export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
@@ -104,10 +99,7 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
     if (!(await reserveRequests(provider.requestsPerPage, Date.now()))) {
       const window = await requestWindow.getValue();
       await browser.alarms.create(RESUME_ALARM, { when: window.start + 3_600_000 });
-      throw new CycleStop(
-        'over-budget',
-        'The hourly request budget is spent; syncing resumes within the hour.',
-      );
+      throw new CycleStop('over-budget');
     }
     try {
       const result = await fetchSearchPage(provider, saved.query, range, cursor);
@@ -117,14 +109,11 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
       // Short waits were waited out by the retry policy; what is left is longer than a worker lives.
       const askedToWait =
         error instanceof ProviderError &&
-        (error.kind === 'rate-limit' || (error.kind === 'server' && error.retryAfter !== undefined));
+        (error.code === 'rate-limit' || (error.code === 'server' && error.retryAfter !== undefined));
       if (!askedToWait) throw error;
       const wait = error.retryAfter ?? DEFAULT_RESUME_SECONDS;
       await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
-      throw new CycleStop(
-        'rate-limited',
-        `The provider asked to wait ${Math.ceil(wait)} s; syncing resumes then.`,
-      );
+      throw new CycleStop('rate-limit', { params: { seconds: Math.ceil(wait) } });
     }
   }
   // Network first, then one transaction: a cycle stopped in between leaves the last record whole.
@@ -147,8 +136,6 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
     !(await browser.permissions.contains({ permissions: ['notifications'] }))
   )
     return;
-  const titles = events.slice(0, 3).map((event) => event.title);
-  const more = events.length > 3 ? `\n…and ${events.length - 3} more` : '';
   const id = `new:${saved.id}:${Date.now()}`;
   // One new event opens that event; several open the search.
   const target =
@@ -159,8 +146,11 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: `${events.length} new in “${saved.name}”`,
-    message: titles.join('\n') + more,
+    ...newEventsNotification(
+      saved,
+      events.map((event) => event.title),
+      3,
+    ),
   });
 }
 
@@ -177,18 +167,18 @@ export async function openNotification(id: string): Promise<void> {
 }
 
 async function runCycle(): Promise<SyncStatus> {
-  const finish = async (outcome: SyncOutcome, message: string, found = 0) => {
-    const status = { at: Date.now(), outcome, message, found };
+  const finish = async (outcome: SyncStatus['outcome'], found = 0) => {
+    const status = { at: Date.now(), outcome, found };
     await syncStatus.setValue(status);
     return status;
   };
+  const stopped = (code: Problem['code'], found?: number) => finish({ code }, found);
   const auth = await authState.getValue();
-  if (auth.status !== 'signed-in') return finish('signed-out', 'Sign in to sync saved searches.');
-  if (globalThis.navigator?.onLine === false)
-    return finish('offline', 'Offline: saved searches sync when the connection is back.');
+  if (auth.status !== 'signed-in') return stopped('not-signed-in');
+  if (globalThis.navigator?.onLine === false) return stopped('offline');
 
   const saved = (await listSavedSearches()).filter((search) => search.provider === auth.provider);
-  if (!saved.length) return finish('nothing-saved', 'No saved searches yet.');
+  if (!saved.length) return stopped('nothing-saved');
   const byId = new Map(saved.map((search) => [search.id, search]));
 
   const previous = await syncProgress.getValue();
@@ -211,21 +201,12 @@ async function runCycle(): Promise<SyncStatus> {
         await syncProgress.setValue(progress);
       }
       await syncProgress.removeValue();
-      const count = progress.found;
-      return await finish(
-        'synced',
-        count ? `${count} new ${count === 1 ? 'event' : 'events'}.` : 'Up to date.',
-        count,
-      );
+      return await finish({ code: 'synced' }, progress.found);
     } catch (error) {
-      if (error instanceof CycleStop) return finish(error.outcome, error.message, progress.found);
-      if (error instanceof ProviderError && error.kind === 'network')
-        return finish(
-          'offline',
-          'Could not reach the events service; the next sync tries again.',
-          progress.found,
-        );
-      return finish('failed', error instanceof Error ? error.message : 'The sync failed.', progress.found);
+      // Could not reach the service: as good as offline, and the next sync tries again.
+      if (error instanceof ProviderError && error.code === 'network')
+        return stopped('offline', progress.found);
+      return finish(problemOf(error), progress.found);
     } finally {
       await updateBadge(db).catch(() => undefined);
     }
@@ -242,7 +223,8 @@ export function runSyncCycle(): Promise<SyncStatus> {
 
 export interface NewMatch {
   savedId: string;
-  name: string;
+  /** The saved search's own name, if it has one (lib/words.ts savedSearchName). */
+  name?: string;
   query: SearchQuery;
   newIds: string[];
 }
@@ -271,7 +253,7 @@ export async function takeNewMatches(): Promise<NewMatch[]> {
  */
 export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch | null> {
   const auth = await authState.getValue();
-  if (auth.status !== 'signed-in') throw new Error('Sign in to save searches.');
+  if (auth.status !== 'signed-in') throw new ProblemError('not-signed-in');
   const existing = await findSavedSearch(auth.provider, query);
   if (existing) {
     await forgetSavedSearch(existing.id);

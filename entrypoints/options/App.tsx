@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { AccountPanel } from '@/components/AccountPanel';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { useAuthState } from '@/components/useAuthState';
@@ -10,9 +11,9 @@ export function App() {
   const state = useAuthState();
   return (
     <main class="options">
-      <h1>Event Scout options</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <section aria-labelledby="account-heading">
-        <h2 id="account-heading">Account</h2>
+        <h2 id="account-heading">{i18n.t('options.account')}</h2>
         <HostAccessNotice />
         {state && <AccountPanel state={state} />}
       </section>

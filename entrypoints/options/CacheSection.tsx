@@ -1,4 +1,6 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { uiLanguage } from '@/components/format';
 import { withCacheConnection } from '@/lib/cache/db';
 import { cacheSize } from '@/lib/cache/searches';
 import { sendMessage } from '@/lib/messages';
@@ -16,7 +18,7 @@ async function measure(): Promise<Figures> {
 }
 
 const megabytes = (bytes: number) =>
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
+  new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
 
 /** What the cache holds, and "Clear cache". */
 export function CacheSection() {
@@ -27,22 +29,29 @@ export function CacheSection() {
   const clearCache = async () => {
     await sendMessage('cache/clear');
     setFigures(await measure());
-    setNote('Cache cleared. Saved searches are kept.');
+    setNote(i18n.t('options.cacheCleared'));
   };
 
   return (
     <section aria-labelledby="cache-heading">
-      <h2 id="cache-heading">Cache</h2>
+      <h2 id="cache-heading">{i18n.t('options.cacheHeading')}</h2>
       {figures && (
         <p>
-          {figures.searches} {figures.searches === 1 ? 'search' : 'searches'}, {figures.events}{' '}
-          {figures.events === 1 ? 'event' : 'events'}
-          {figures.bytes !== undefined && `, about ${megabytes(figures.bytes)} MB`}
+          {figures.bytes === undefined
+            ? i18n.t('options.cacheFigures', {
+                searches: i18n.t('options.searches', figures.searches),
+                events: i18n.t('options.events', figures.events),
+              })
+            : i18n.t('options.cacheFiguresWithSize', {
+                searches: i18n.t('options.searches', figures.searches),
+                events: i18n.t('options.events', figures.events),
+                megabytes: megabytes(figures.bytes),
+              })}
         </p>
       )}
       <div class="form-actions spaced">
         <button type="button" class="secondary" onClick={() => void clearCache()}>
-          Clear cache
+          {i18n.t('options.clearCache')}
         </button>
         <p class="muted" aria-live="polite">
           {note}

@@ -1,12 +1,12 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { TextField } from '@/components/TextField';
 import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
+import { problemText, providerName } from '@/lib/words';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
 import { eventbriteSettings, providerSetting } from '@/lib/settings';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/provider-id';
-
-const LABELS: Record<ProviderId, string> = { demo: 'Demo', eventbrite: 'Eventbrite' };
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {
@@ -35,21 +35,21 @@ export function ProviderSettings() {
     const client = checkClientId(clientId);
     const organizers = checkOrganizerIds(organizerIds);
     setErrors({
-      clientId: client.ok ? undefined : client.message,
-      organizerIds: organizers.ok ? undefined : organizers.message,
+      clientId: client.ok ? undefined : problemText(client.problem),
+      organizerIds: organizers.ok ? undefined : problemText(organizers.problem),
     });
     if (!client.ok || !organizers.ok) return;
     await eventbriteSettings.setValue({ clientId: client.value, organizerIds: organizers.value });
     setOrganizerIds(organizers.value.join(', '));
-    setSaved('Saved.');
+    setSaved(i18n.t('options.saved'));
   };
 
   if (provider === undefined) return null;
   return (
     <section aria-labelledby="provider-heading">
-      <h2 id="provider-heading">Events provider</h2>
+      <h2 id="provider-heading">{i18n.t('options.providerHeading')}</h2>
       <fieldset class="choices">
-        <legend>Provider</legend>
+        <legend>{i18n.t('options.provider')}</legend>
         {PROVIDER_IDS.map((id) => (
           <label key={id} class="check">
             <input
@@ -59,40 +59,34 @@ export function ProviderSettings() {
               checked={provider === id}
               onChange={() => void choose(id)}
             />
-            {LABELS[id]}
+            {providerName(id)}
           </label>
         ))}
       </fieldset>
-      <p class="muted hint">
-        Switching provider signs you out; what was cached for the old account is removed.
-      </p>
+      <p class="muted hint">{i18n.t('options.switchHint')}</p>
       {provider === 'eventbrite' && (
         <form class="settings-form" onSubmit={(event) => void save(event)} noValidate>
           <TextField
             id="client-id"
-            label="Client id"
+            label={i18n.t('options.clientId')}
             value={clientId}
-            placeholder={config.eventbrite.clientId || 'Your Eventbrite app’s API key'}
-            hint={
-              config.eventbrite.clientId
-                ? 'Leave empty to use the one this build came with.'
-                : 'Create an app at eventbrite.com/platform/api-keys.'
-            }
+            placeholder={config.eventbrite.clientId || i18n.t('options.clientIdPlaceholder')}
+            hint={i18n.t(config.eventbrite.clientId ? 'options.clientIdBuiltIn' : 'options.clientIdCreate')}
             error={errors.clientId}
             onInput={setClientId}
           />
           <TextField
             id="organizer-ids"
-            label="Organizer ids"
+            label={i18n.t('options.organizerIds')}
             value={organizerIds}
             placeholder="1234567, 7654321"
-            hint="Comma-separated. Their events are searched along with your orders and your organizations’ events."
+            hint={i18n.t('options.organizerIdsHint')}
             error={errors.organizerIds}
             onInput={setOrganizerIds}
           />
           <div class="form-actions">
             <button type="submit" class="primary">
-              Save
+              {i18n.t('options.save')}
             </button>
             <p role="status" class="muted">
               {saved}

@@ -1,24 +1,28 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { TextField } from '@/components/TextField';
 import { sendMessage } from '@/lib/messages';
-import { checkName, describeQuery, listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
+import { problemOf, type Problem } from '@/lib/problem';
+import { checkName, listSavedSearches, MAX_NAME_LENGTH, type SavedSearch } from '@/lib/saved-searches';
+import { describeQuery, problemText, providerName, savedSearchName } from '@/lib/words';
 import { browser } from 'wxt/browser';
 
-function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (message: string) => void }) {
+function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (problem: Problem) => void }) {
+  const shownName = savedSearchName(saved);
   const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(saved.name);
-  const [error, setError] = useState<string>();
+  const [name, setName] = useState(shownName);
+  const [error, setError] = useState<Problem>();
 
   const rename = async (event: Event) => {
     event.preventDefault();
     const checked = checkName(name);
-    setError(checked.ok ? undefined : checked.message);
+    setError(checked.ok ? undefined : checked.problem);
     if (!checked.ok) return;
     try {
       await sendMessage('saved/rename', { id: saved.id, name: checked.value });
       setEditing(false);
     } catch (problem) {
-      setError((problem as Error).message);
+      setError(problemOf(problem));
     }
   };
 
@@ -28,18 +32,18 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (
         <form class="settings-form" onSubmit={(event) => void rename(event)} noValidate>
           <TextField
             id={`name-${saved.id}`}
-            label={`New name for “${saved.name}”`}
+            label={i18n.t('saved.newName', { name: shownName })}
             value={name}
-            hint="Up to 80 characters."
-            error={error}
+            hint={i18n.t('saved.nameHint', { max: String(MAX_NAME_LENGTH) })}
+            error={error && problemText(error)}
             onInput={setName}
           />
           <div class="form-actions">
             <button type="submit" class="primary">
-              Save name
+              {i18n.t('saved.saveName')}
             </button>
             <button type="button" class="secondary" onClick={() => setEditing(false)}>
-              Cancel
+              {i18n.t('saved.cancel')}
             </button>
           </div>
         </form>
@@ -49,29 +53,31 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (
   return (
     <li class="saved-row">
       <div>
-        <p class="saved-name">{saved.name}</p>
+        <p class="saved-name">{shownName}</p>
         <p class="muted hint">
-          {describeQuery(saved.query)} · {saved.provider === 'demo' ? 'Demo' : 'Eventbrite'}
+          {describeQuery(saved.query)} · {providerName(saved.provider)}
         </p>
       </div>
       <div class="form-actions">
         <button
           type="button"
           class="secondary"
-          aria-label={`Rename “${saved.name}”`}
+          aria-label={i18n.t('saved.renameNamed', { name: shownName })}
           onClick={() => setEditing(true)}
         >
-          Rename
+          {i18n.t('saved.rename')}
         </button>
         <button
           type="button"
           class="secondary"
-          aria-label={`Remove “${saved.name}”`}
+          aria-label={i18n.t('saved.removeNamed', { name: shownName })}
           onClick={() =>
-            void sendMessage('saved/remove', saved.id).catch((problem: Error) => onProblem(problem.message))
+            void sendMessage('saved/remove', saved.id).catch((problem: unknown) =>
+              onProblem(problemOf(problem)),
+            )
           }
         >
-          Remove
+          {i18n.t('saved.remove')}
         </button>
       </div>
     </li>
@@ -81,7 +87,7 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (
 /** The saved searches that follow the user across browsers: rename or remove them. */
 export function SavedSearchList() {
   const [saved, setSaved] = useState<SavedSearch[]>();
-  const [problem, setProblem] = useState<string>();
+  const [problem, setProblem] = useState<Problem>();
 
   useEffect(() => {
     const reload = () => void listSavedSearches().then(setSaved);
@@ -94,17 +100,15 @@ export function SavedSearchList() {
 
   return (
     <section aria-labelledby="saved-heading">
-      <h2 id="saved-heading">Saved searches</h2>
+      <h2 id="saved-heading">{i18n.t('saved.heading')}</h2>
       {problem && (
         <p class="alert" role="alert">
-          {problem}
+          {problemText(problem)}
         </p>
       )}
-      {saved?.length === 0 && (
-        <p class="muted">None yet. Use “Save search” in the popup to keep a search syncing.</p>
-      )}
+      {saved?.length === 0 && <p class="muted">{i18n.t('saved.none')}</p>}
       {saved && saved.length > 0 && (
-        <ul class="saved-list" aria-label="Saved searches">
+        <ul class="saved-list" aria-label={i18n.t('saved.heading')}>
           {saved.map((search) => (
             <SavedSearchRow key={search.id} saved={search} onProblem={setProblem} />
           ))}

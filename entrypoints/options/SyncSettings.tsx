@@ -1,9 +1,11 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TextField } from '@/components/TextField';
-import { updatedAgo } from '@/components/format';
+import { timeAgo } from '@/components/format';
 import { sendMessage } from '@/lib/messages';
 import { checkSyncInterval } from '@/lib/settings-validation';
+import { problemText, syncOutcomeText } from '@/lib/words';
 import {
   SYNC_INTERVAL_RANGE,
   syncSettings,
@@ -40,11 +42,11 @@ export function SyncSettings() {
   const saveInterval = async (event: Event) => {
     event.preventDefault();
     const checked = checkSyncInterval(interval, SYNC_INTERVAL_RANGE);
-    setError(checked.ok ? undefined : checked.message);
+    setError(checked.ok ? undefined : problemText(checked.problem));
     setSaved('');
     if (!checked.ok) return;
     await syncSettings.setValue({ ...settings, intervalMinutes: checked.value });
-    setSaved('Saved.');
+    setSaved(i18n.t('options.saved'));
   };
 
   const syncNow = async () => {
@@ -64,20 +66,23 @@ export function SyncSettings() {
 
   return (
     <section aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Background sync</h2>
+      <h2 id="sync-heading">{i18n.t('options.syncHeading')}</h2>
       <form class="settings-form" onSubmit={(event) => void saveInterval(event)} noValidate>
         <TextField
           id="sync-interval"
-          label="Sync every (minutes)"
+          label={i18n.t('options.syncEvery')}
           value={interval}
           inputMode="numeric"
-          hint={`From ${SYNC_INTERVAL_RANGE.min} to ${SYNC_INTERVAL_RANGE.max} minutes.`}
+          hint={i18n.t('options.syncEveryHint', {
+            min: String(SYNC_INTERVAL_RANGE.min),
+            max: String(SYNC_INTERVAL_RANGE.max),
+          })}
           error={error}
           onInput={setInterval}
         />
         <div class="form-actions">
           <button type="submit" class="primary">
-            Save
+            {i18n.t('options.save')}
           </button>
           <p class="muted" aria-live="polite">
             {saved}
@@ -90,18 +95,18 @@ export function SyncSettings() {
           checked={settings.notifications}
           onChange={(event) => void toggleNotifications(event.currentTarget.checked)}
         />
-        Notify me about new events
+        {i18n.t('options.notify')}
       </label>
       <div class="form-actions spaced">
         <button type="button" class="secondary" disabled={syncing} onClick={() => void syncNow()}>
-          Sync now
+          {i18n.t('search.syncNow')}
         </button>
         <p class="muted" aria-live="polite">
           {syncing
-            ? 'Syncing…'
+            ? i18n.t('lastSync.syncing')
             : status
-              ? `Last sync: ${updatedAgo(status.at).replace('Updated ', '')}. ${status.message}`
-              : 'Not synced yet.'}
+              ? i18n.t('lastSync.at', { when: timeAgo(status.at), outcome: syncOutcomeText(status) })
+              : i18n.t('lastSync.never')}
         </p>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
 import { AccountPanel } from '@/components/AccountPanel';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
@@ -18,16 +19,13 @@ export function App() {
     <main class="popup">
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
-        <h1>Event Scout</h1>
+        <h1>{i18n.t('extName')}</h1>
       </header>
       <HostAccessNotice />
       {state?.status === 'signed-in' && <SearchPanel provider={state.provider} />}
       {state && (
         <footer class={state.status === 'signed-in' ? 'popup-footer' : undefined}>
-          <AccountPanel
-            state={state}
-            pitch="Sign in to search events, keep them for offline use, and hear about new ones."
-          />
+          <AccountPanel state={state} pitch={i18n.t('account.pitch')} />
         </footer>
       )}
     </main>

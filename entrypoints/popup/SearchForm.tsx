@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import { DATE_RANGE_LABELS, DATE_RANGES, type DateRangeName, type SearchQuery } from '@/lib/query';
+import { DATE_RANGES, type DateRangeName, type SearchQuery } from '@/lib/query';
+import { DATE_RANGE_KEYS } from '@/lib/words';
 
 interface Props {
   query: SearchQuery;
@@ -34,37 +36,37 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
           ref={searchbox}
           type="search"
           class="searchbox"
-          aria-label="Search events"
-          placeholder="Search events"
+          aria-label={i18n.t('search.searchbox')}
+          placeholder={i18n.t('search.searchbox')}
           autocomplete="off"
           value={query.text}
           onInput={(event) => set('text', event.currentTarget.value)}
         />
         {/* Also what makes Enter submit a form with more than one text field. */}
         <button type="submit" class="primary">
-          Search
+          {i18n.t('search.submit')}
         </button>
       </div>
       <div class="filters">
         <label class="field">
-          <span>Place</span>
+          <span>{i18n.t('search.place')}</span>
           <input
             type="text"
-            placeholder="Any city"
+            placeholder={i18n.t('search.anyCity')}
             autocomplete="off"
             value={query.place}
             onInput={(event) => set('place', event.currentTarget.value)}
           />
         </label>
         <label class="field">
-          <span>Dates</span>
+          <span>{i18n.t('search.dates')}</span>
           <select
             value={query.when}
             onChange={(event) => apply('when', event.currentTarget.value as DateRangeName)}
           >
             {DATE_RANGES.map((range) => (
               <option key={range} value={range}>
-                {DATE_RANGE_LABELS[range]}
+                {i18n.t(DATE_RANGE_KEYS[range])}
               </option>
             ))}
           </select>
@@ -75,7 +77,7 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
             checked={query.onlineOnly}
             onChange={(event) => apply('onlineOnly', event.currentTarget.checked)}
           />
-          Online only
+          {i18n.t('search.onlineOnly')}
         </label>
         <label class="check">
           <input
@@ -83,7 +85,7 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
             checked={query.freeOnly}
             onChange={(event) => apply('freeOnly', event.currentTarget.checked)}
           />
-          Free only
+          {i18n.t('search.freeOnly')}
         </label>
       </div>
     </form>

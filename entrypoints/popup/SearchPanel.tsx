@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
 import { EventList } from '@/components/EventList';
 import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
 import { updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
+import { problemText, savedSearchName } from '@/lib/words';
 import type { ProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
@@ -12,21 +14,26 @@ function statusText({ result, phase, query }: SearchView): string {
   if (phase === 'searching') {
     // Cached results of this very search are on screen while the background revalidates them.
     const showingThis = result?.fetchedAt && queryKey(result.query) === queryKey(normalizeQuery(query));
-    return showingThis ? `${updatedAgo(result.fetchedAt!)} · Checking for changes…` : 'Searching…';
+    return showingThis
+      ? i18n.t('status.checking', { updated: updatedAgo(result.fetchedAt!) })
+      : i18n.t('status.searching');
   }
-  if (phase === 'more') return 'Loading more…';
+  if (phase === 'more') return i18n.t('status.loadingMore');
   if (!result) return '';
   const count = result.events.length;
-  const events = `${count} ${count === 1 ? 'event' : 'events'}`;
-  if (result.problem?.kind === 'offline') {
-    if (result.fetchedAt !== null) return `Offline · ${events} · ${updatedAgo(result.fetchedAt)}`;
+  const events = i18n.t('status.events', count);
+  if (result.problem?.code === 'offline') {
+    if (result.fetchedAt !== null)
+      return i18n.t('status.offline', { events, updated: updatedAgo(result.fetchedAt) });
     const matched = result.matched ?? count;
-    const shown = matched > count ? ` (first ${count} shown)` : '';
-    return `Offline · ${matched} ${matched === 1 ? 'event' : 'events'} saved on this device match${shown}`;
+    const matches = i18n.t('status.offlineMatches', matched);
+    return matched > count ? i18n.t('status.firstShown', { matches, shown: String(count) }) : matches;
   }
-  if (count === 0) return 'No events match. Try other words, places or dates.';
+  if (count === 0) return i18n.t('status.noMatches');
   const age = result.fetchedAt === null ? 0 : Date.now() - result.fetchedAt;
-  return age >= 60_000 ? `${events} · ${updatedAgo(result.fetchedAt!)}` : events;
+  return age >= 60_000
+    ? i18n.t('status.withAge', { events, updated: updatedAgo(result.fetchedAt!) })
+    : events;
 }
 
 /** Once results are on screen the app replaces the snapshot, and the next popup's snapshot is taken. */
@@ -48,8 +55,7 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
   const saved = useSavedSearches(provider);
   useSnapshot(view);
   const { result, phase } = view;
-  const problem =
-    view.error ?? (result?.problem && result.problem.kind !== 'offline' ? result.problem.message : undefined);
+  const problem = view.error ?? (result?.problem?.code === 'offline' ? undefined : result?.problem);
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
   const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));
@@ -61,23 +67,24 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
     <>
       <SearchForm query={view.query} onChange={edit} onSubmit={(query) => void search(query)} />
       {saved.matches.length > 0 && (
-        <section class="new-matches" aria-label="New events">
-          <span>New since you last looked:</span>
+        <section class="new-matches" aria-label={i18n.t('search.newEvents')}>
+          <span>{i18n.t('search.newSince')}</span>
           {saved.matches.map((match) => (
             <button key={match.savedId} type="button" class="chip" onClick={() => void search(match.query)}>
-              {match.name} · {match.newIds.length} new
+              {i18n.t('search.newInSaved', {
+                name: savedSearchName(match),
+                count: String(match.newIds.length),
+              })}
             </button>
           ))}
         </section>
       )}
-      {result?.problem?.kind === 'offline' && (
-        <p class="banner">You are offline. These are results saved on this device; typing filters them.</p>
-      )}
+      {result?.problem?.code === 'offline' && <p class="banner">{i18n.t('search.offlineBanner')}</p>}
       {problem && (
         <div class="alert" role="alert">
-          <span>{problem}</span>
+          <span>{problemText(problem)}</span>
           <button type="button" class="secondary small" onClick={() => void search(view.query)}>
-            Try again
+            {i18n.t('search.tryAgain')}
           </button>
         </div>
       )}
@@ -93,10 +100,10 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
             disabled={!shownQuery || saved.busy}
             onClick={() => shownQuery && void saved.toggle(shownQuery)}
           >
-            Save search
+            {i18n.t('search.saveSearch')}
           </button>
           <button type="button" class="secondary small" disabled={saved.busy} onClick={() => void syncNow()}>
-            Sync now
+            {i18n.t('search.syncNow')}
           </button>
           <button
             type="button"
@@ -104,13 +111,13 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
             onClick={() => void refresh()}
             disabled={busy || !result}
           >
-            Refresh
+            {i18n.t('search.refresh')}
           </button>
         </div>
       </div>
       {saved.note && (
         <p class="note" aria-live="polite">
-          {saved.note}
+          {saved.note.problem ? problemText(saved.note.problem) : saved.note.text}
         </p>
       )}
       {result && result.events.length > 0 && (
@@ -124,7 +131,7 @@ export function SearchPanel({ provider }: { provider: ProviderId }) {
           />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={() => void more()} disabled={busy}>
-              More
+              {i18n.t('search.more')}
             </button>
           )}
         </div>

@@ -1,5 +1,8 @@
+import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
+import { problemOf, type Problem } from '@/lib/problem';
+import { savedSearchName, syncOutcomeText } from '@/lib/words';
 import { queryKey, type SearchQuery } from '@/lib/query';
 import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
 import type { ProviderId } from '@/lib/provider-id';
@@ -12,7 +15,8 @@ import type { NewMatch } from '@/lib/sync';
 export function useSavedSearches(provider: ProviderId) {
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [matches, setMatches] = useState<NewMatch[]>([]);
-  const [note, setNote] = useState<string>();
+  /** What the last action came to: words of the page's own, or a problem. */
+  const [note, setNote] = useState<{ text?: string; problem?: Problem }>();
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(
@@ -52,14 +56,12 @@ export function useSavedSearches(provider: ProviderId) {
       setBusy(true);
       try {
         const result = await sendMessage('saved/toggle', query);
-        setNote(
-          result
-            ? `Saved “${result.name}”. It syncs in the background.`
-            : 'Search removed from saved searches.',
-        );
+        setNote({
+          text: result ? i18n.t('saved.saved', { name: savedSearchName(result) }) : i18n.t('saved.removed'),
+        });
         await reload();
       } catch (error) {
-        setNote((error as Error).message);
+        setNote({ problem: problemOf(error) });
       } finally {
         setBusy(false);
       }
@@ -69,11 +71,11 @@ export function useSavedSearches(provider: ProviderId) {
       setBusy(true);
       try {
         const status = await sendMessage('sync/run');
-        setNote(status.message);
+        setNote({ text: syncOutcomeText(status) });
         await collectNew();
         return status.found > 0;
       } catch (error) {
-        setNote((error as Error).message);
+        setNote({ problem: problemOf(error) });
         return false;
       } finally {
         setBusy(false);

@@ -7,7 +7,7 @@ import { sendMessage } from '@/lib/messages';
 import { listSavedSearches } from '@/lib/saved-searches';
 import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
 import type { SearchResult } from '@/lib/search';
-import { OFFLINE_PROBLEM } from '@/lib/search-problem';
+import { OFFLINE, problemOf, type Problem } from '@/lib/problem';
 import { lastQuery } from '@/lib/settings';
 import { type ProviderId } from '@/lib/provider-id';
 
@@ -18,7 +18,7 @@ export interface SearchView {
   result?: SearchResult;
   phase: Phase;
   /** A failure with nothing to show instead. */
-  error?: string;
+  error?: Problem;
   /** Something real to show: results (cached or not), an answer, or nothing to search for. */
   ready: boolean;
 }
@@ -75,7 +75,7 @@ function filterWith(index: EventIndex, query: SearchQuery): SearchResult {
   );
   // User Timing, for the filtering benchmark (bench/) to tell filtering from painting.
   performance.measure('filter', 'filter-start');
-  return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE_PROBLEM, matched: total };
+  return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE, matched: total };
 }
 
 /** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */
@@ -95,7 +95,7 @@ const openingQuery = findOpeningQuery();
 export function useSearch(provider: ProviderId) {
   const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, phase: 'idle', ready: false });
   const latest = useRef(0);
-  const offline = view.result?.problem?.kind === 'offline';
+  const offline = view.result?.problem?.code === 'offline';
 
   const run = useCallback(
     async (input: SearchQuery, options: { force?: boolean; more?: boolean } = {}) => {
@@ -138,7 +138,7 @@ export function useSearch(provider: ProviderId) {
           setView((previous) => ({
             ...previous,
             phase: 'idle',
-            error: (error as Error).message,
+            error: problemOf(error),
             ready: true,
           }));
       }

@@ -33,7 +33,7 @@ function toAuthError(error: unknown, onGrantError: AuthErrorCode): AuthError {
     return new AuthError('untrusted-response', error.message);
   }
   if (error instanceof ProviderError)
-    return new AuthError(error.kind === 'network' ? 'unreachable' : 'exchange-failed', error.detail);
+    return new AuthError(error.code === 'network' ? 'unreachable' : 'exchange-failed', error.detail);
   if (
     error instanceof TypeError ||
     (error instanceof DOMException && ['TimeoutError', 'AbortError'].includes(error.name))

@@ -1,12 +1,14 @@
 import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
+import { ProblemError, type ProblemCode } from '../problem';
 import { isRecord } from '../shape';
 import type { Account } from '../settings';
 import type { ProviderId } from '../provider-id';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
 
-export type ProviderErrorKind =
+export type ProviderErrorCode = Extract<
+  ProblemCode,
   | 'auth'
   | 'forbidden'
   | 'rate-limit'
@@ -15,38 +17,25 @@ export type ProviderErrorKind =
   | 'server'
   | 'network'
   | 'malformed'
-  | 'no-access';
+  | 'no-access'
+>;
 
-const MESSAGES: Record<ProviderErrorKind, string> = {
-  auth: 'Your sign-in is no longer accepted. Sign in again.',
-  forbidden: 'Your account is not allowed to see this.',
-  'rate-limit': 'Too many requests for now. Event Scout will try again shortly.',
-  arguments: 'The events service did not accept this search.',
-  'not-found': 'The events service does not know this.',
-  server: 'The events service is having trouble. Try again in a moment.',
-  network: 'Could not reach the events service. Check your connection.',
-  malformed: 'The events service sent an answer Event Scout cannot read.',
-  'no-access':
-    'Event Scout is not allowed to reach the events service. Choose “Allow access”, then try again.',
-};
-
-export class ProviderError extends Error {
-  override readonly name = 'ProviderError';
-  readonly kind: ProviderErrorKind;
-  readonly detail?: string;
+/** A provider's API failed, by code (lib/problem.ts). */
+export class ProviderError extends ProblemError<ProviderErrorCode> {
+  override name = 'ProviderError';
   /** Seconds to wait, from Retry-After. */
   readonly retryAfter?: number;
 
-  constructor(kind: ProviderErrorKind, detail?: string, retryAfter?: number) {
-    super(MESSAGES[kind]);
-    this.kind = kind;
-    this.detail = detail;
+  constructor(code: ProviderErrorCode, detail?: string, retryAfter?: number) {
+    super(code, {
+      detail,
+      ...(retryAfter === undefined ? {} : { params: { seconds: Math.ceil(retryAfter) } }),
+    });
     this.retryAfter = retryAfter;
   }
 }
 
-/** Decided on Eventbrite's `error` field first: INVALID_AUTH has been seen as 401 and as 400. */
-function errorKind(status: number, error: unknown): ProviderErrorKind {
+function errorCode(status: number, error: unknown): ProviderErrorCode {
   switch (error) {
     case 'INVALID_AUTH':
     case 'INVALID_AUTH_HEADER':
@@ -95,7 +84,7 @@ export async function eventbriteGet(
   if (!response.ok) {
     const error = (body as { error?: unknown } | undefined)?.error;
     throw new ProviderError(
-      errorKind(response.status, error),
+      errorCode(response.status, error),
       `${response.status} ${typeof error === 'string' ? error : ''}`,
       parseRetryAfter(response.headers.get('retry-after')),
     );

@@ -115,7 +115,7 @@ async function readSource(
     return { events: toEvents(list.items, 'eventbrite'), list };
   } catch (error) {
     // An organizer id the user mistyped should not sink the whole search.
-    if (error instanceof ProviderError && error.kind === 'not-found')
+    if (error instanceof ProviderError && error.code === 'not-found')
       return { events: [], list: { items: [] } };
     throw error;
   }

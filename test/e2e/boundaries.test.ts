@@ -39,6 +39,7 @@ describe('the manifest', () => {
     expect(Object.keys(manifest).sort()).toEqual([
       'action',
       'background',
+      'default_locale',
       'description',
       'host_permissions',
       'icons',
@@ -57,6 +58,10 @@ describe('the manifest', () => {
       // The test build points the demo provider and Eventbrite at the one demo server.
       host_permissions: [`http://127.0.0.1:${inject('demoPort')}/*`],
       background: { service_worker: 'background.js' },
+      // Words from _locales, so the store listing and the toolbar speak the browser's language.
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
     });
     // Absent, so the browser's defaults hold: no externally_connectable, web_accessible_resources,
     // content_scripts, and a content security policy no looser than MV3's default.

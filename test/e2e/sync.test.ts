@@ -55,14 +55,14 @@ describe('saved searches keep syncing', () => {
     await options.getByRole('button', { name: 'Rename “ukulele”' }).waitFor();
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(badge).toBe('1');
-    expect(await lastSync()).toMatchObject({ outcome: 'synced', found: 1 });
+    expect(await lastSync()).toMatchObject({ outcome: { code: 'synced' }, found: 1 });
 
     // A cycle through the alarm handler, with nothing new: the badge stays at 1.
     const before = (await lastSync())!.at;
     const worker = await ext.worker();
     await worker.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
     await expect.poll(async () => (await lastSync())!.at, { timeout: 15_000 }).toBeGreaterThan(before);
-    expect(await lastSync()).toMatchObject({ outcome: 'synced', found: 0 });
+    expect(await lastSync()).toMatchObject({ outcome: { code: 'synced' }, found: 0 });
     expect(await badge()).toBe('1');
 
     await popup.close();

@@ -136,9 +136,9 @@ describe('lists', () => {
 
   test('a body without the list is malformed', () => {
     expect(() => readList({ pagination: {} }, 'events')).toThrow(
-      expect.objectContaining({ kind: 'malformed' }),
+      expect.objectContaining({ code: 'malformed' }),
     );
-    expect(() => readList([], 'events')).toThrow(expect.objectContaining({ kind: 'malformed' }));
+    expect(() => readList([], 'events')).toThrow(expect.objectContaining({ code: 'malformed' }));
   });
 
   test('toEvents keeps the good events and drops the rest', () => {

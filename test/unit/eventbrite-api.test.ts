@@ -56,18 +56,18 @@ describe('eventbriteGet', () => {
     ['HIT_RATE_LIMIT', 429, 'HIT_RATE_LIMIT', 'rate-limit'],
     ['ARGUMENTS_ERROR', 400, 'ARGUMENTS_ERROR', 'arguments'],
     ['a 502 without a body', 502, undefined, 'server'],
-  ])('decides on the error field: %s', async (_name, status, error, kind) => {
+  ])('decides on the error field: %s', async (_name, status, error, code) => {
     answer(
       status,
       error ? { error, error_description: 'x', status_code: status } : '<html>bad gateway</html>',
     );
-    await expect(eventbriteGet('https://api.test/v3', '/users/me/', 't')).rejects.toMatchObject({ kind });
+    await expect(eventbriteGet('https://api.test/v3', '/users/me/', 't')).rejects.toMatchObject({ code });
   });
 
   test('reads Retry-After', async () => {
     answer(429, { error: 'HIT_RATE_LIMIT' }, { 'retry-after': '120' });
     await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({
-      kind: 'rate-limit',
+      code: 'rate-limit',
       retryAfter: 120,
     });
   });
@@ -75,7 +75,7 @@ describe('eventbriteGet', () => {
   test('a 200 that is not JSON is malformed', async () => {
     answer(200, '{"truncated": ');
     await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({
-      kind: 'malformed',
+      code: 'malformed',
     });
   });
 
@@ -84,6 +84,6 @@ describe('eventbriteGet', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ kind: 'network' });
+    await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ code: 'network' });
   });
 });

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { normalizeQuery } from '@/lib/query';
 import {
-  describeQuery,
   listSavedSearches,
   MAX_SAVED_SEARCHES,
   removeSavedSearch,
@@ -17,7 +16,10 @@ describe('saved searches in storage.sync', () => {
     const jazz = await saveSearch('demo', normalizeQuery({ text: 'jazz', place: 'Berlin' }), 1);
     await saveSearch('demo', normalizeQuery({ text: 'yoga' }), 2);
     expect(await saveSearch('demo', normalizeQuery({ text: 'JAZZ', place: 'berlin' }), 3)).toEqual(jazz);
-    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz · Berlin', 'yoga']);
+    const listed = await listSavedSearches();
+    expect(listed.map((saved) => saved.query.text)).toEqual(['jazz', 'yoga']);
+    // Never named by the user: no name is stored, so each reader sees it described in their language.
+    expect(listed.map((saved) => saved.name)).toEqual([undefined, undefined]);
     const stored = await fakeBrowser.storage.sync.get(null);
     expect(Object.keys(stored).filter((key) => key.startsWith('saved:') && !key.endsWith('$'))).toHaveLength(
       2,
@@ -27,8 +29,11 @@ describe('saved searches in storage.sync', () => {
   test('rename and remove', async () => {
     const saved = await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
     expect((await renameSavedSearch(saved.id, '  Friday   jazz ')).name).toBe('Friday jazz');
-    await expect(renameSavedSearch(saved.id, '   ')).rejects.toThrow('needs a name');
-    await expect(renameSavedSearch(saved.id, 'x'.repeat(81))).rejects.toThrow('at most 80');
+    await expect(renameSavedSearch(saved.id, '   ')).rejects.toMatchObject({ code: 'name-empty' });
+    await expect(renameSavedSearch(saved.id, 'x'.repeat(81))).rejects.toMatchObject({
+      code: 'name-too-long',
+      params: { max: 80 },
+    });
     expect((await listSavedSearches())[0]?.name).toBe('Friday jazz');
     await removeSavedSearch(saved.id);
     expect(await listSavedSearches()).toEqual([]);
@@ -38,17 +43,18 @@ describe('saved searches in storage.sync', () => {
   test(`at most ${MAX_SAVED_SEARCHES}, with a clear message and nothing written`, async () => {
     for (let index = 0; index < MAX_SAVED_SEARCHES; index++)
       await saveSearch('demo', normalizeQuery({ text: `topic ${index}` }), index);
-    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toThrow(
-      `up to ${MAX_SAVED_SEARCHES}`,
-    );
+    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toMatchObject({
+      code: 'saved-too-many',
+      params: { max: MAX_SAVED_SEARCHES },
+    });
     expect(await listSavedSearches()).toHaveLength(MAX_SAVED_SEARCHES);
   });
 
   test('a full storage.sync is said plainly before anything is written', async () => {
     await fakeBrowser.storage.sync.set({ other: 'x'.repeat(102_300) });
-    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toThrow(
-      'Synced storage is full',
-    );
+    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toMatchObject({
+      code: 'sync-storage-full',
+    });
     expect(await listSavedSearches()).toEqual([]);
   });
 
@@ -57,23 +63,45 @@ describe('saved searches in storage.sync', () => {
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
       new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'),
     );
-    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toThrow(
-      'Wait a minute and try again',
-    );
-    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz']);
+    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toMatchObject({
+      code: 'sync-write-rate',
+    });
+    expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz']);
   });
 
   test('a record that is not ours is skipped, never deleted', async () => {
     await fakeBrowser.storage.sync.set({ 'saved:broken': { id: 7 }, 'saved:also': 'text' });
     await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
-    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual(['jazz']);
+    expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz']);
     expect(await fakeBrowser.storage.sync.get('saved:broken')).toEqual({ 'saved:broken': { id: 7 } });
   });
 });
 
-test('describeQuery names a search the way a person would', () => {
-  expect(describeQuery(normalizeQuery({}))).toBe('All events');
-  expect(describeQuery(normalizeQuery({ text: 'jazz', when: 'weekend', freeOnly: true }))).toBe(
-    'jazz · this weekend · free',
-  );
+describe('version 1 records (an English description stored as the name)', () => {
+  const v1 = (id: string, name: string) => ({
+    [`saved:${id}`]: {
+      id,
+      name,
+      provider: 'demo',
+      query: { text: 'jazz', place: 'Berlin', when: 'weekend', freeOnly: true },
+      createdAt: Number(id),
+    },
+  });
+
+  test('lose the description, so it is described in the reader’s language; a name of the user’s own stays', async () => {
+    await fakeBrowser.storage.sync.set({
+      ...v1('1', 'jazz · Berlin · this weekend · free'),
+      ...v1('2', 'Fridays'),
+    });
+    expect((await listSavedSearches()).map((saved) => saved.name)).toEqual([undefined, 'Fridays']);
+  });
+
+  test('are rewritten as version 2 by the next write', async () => {
+    await fakeBrowser.storage.sync.set(v1('1', 'jazz · Berlin · this weekend · free'));
+    await renameSavedSearch('1', 'Weekend jazz');
+    expect(await fakeBrowser.storage.sync.get(['saved:1', 'saved:1$'])).toMatchObject({
+      'saved:1': { id: '1', name: 'Weekend jazz' },
+      'saved:1$': { v: 2 },
+    });
+  });
 });

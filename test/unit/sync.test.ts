@@ -102,15 +102,15 @@ describe('a cycle', () => {
     expect(await badge()).toBe('');
 
     listings.push({ id: '3', name: 'Jazz three', day: 1 });
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'synced', found: 1 });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 1 });
     expect(await badge()).toBe('1');
 
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'synced', found: 0 });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 0 });
     expect(await badge()).toBe('1');
 
     const matches = await takeNewMatches();
     expect(matches).toEqual([
-      { savedId: expect.any(String), name: 'jazz', query: normalizeQuery({ text: 'jazz' }), newIds: ['3'] },
+      { savedId: expect.any(String), query: normalizeQuery({ text: 'jazz' }), newIds: ['3'] },
     ]);
     expect(await badge()).toBe('');
     expect(await takeNewMatches()).toEqual([]);
@@ -162,13 +162,13 @@ describe('a cycle', () => {
   });
 
   test('skips when signed out or offline, and when nothing is saved', async () => {
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'nothing-saved' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'nothing-saved' } });
     await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
     vi.stubGlobal('navigator', { onLine: false });
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'offline' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'offline' } });
     vi.stubGlobal('navigator', { onLine: true });
     await authState.setValue({ status: 'signed-out' });
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'signed-out' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'not-signed-in' } });
     expect(searchRequests).toHaveLength(0);
   });
 
@@ -178,12 +178,12 @@ describe('a cycle', () => {
       () => json({ events: [], pagination: { has_more_items: false } }),
       () => json({ error: 'HIT_RATE_LIMIT', status_code: 429 }, 429, { 'retry-after': '600' }),
     ];
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'rate-limited' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'rate-limit' } });
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({ scheduledTime: Date.now() + 600_000 });
     expect(searchRequests.map((url) => url.searchParams.get('q'))).toEqual(['one', 'two']);
 
     searchRequests.length = 0;
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'synced' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' } });
     expect(searchRequests.map((url) => url.searchParams.get('q'))).toEqual(['two', 'three']);
   });
 
@@ -193,7 +193,7 @@ describe('a cycle', () => {
     let status: Awaited<ReturnType<typeof runSyncCycle>> | undefined;
     void runSyncCycle().then((result) => (status = result));
     for (let second = 0; second < 30 && !status; second++) await vi.advanceTimersByTimeAsync(1_000);
-    expect(status).toMatchObject({ outcome: 'synced' });
+    expect(status).toMatchObject({ outcome: { code: 'synced' } });
     expect(searchRequests).toHaveLength(2);
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toBeUndefined();
   });
@@ -203,14 +203,14 @@ describe('a cycle', () => {
     await fakeBrowser.storage.local.set({
       syncRequests: { start: Date.now() - 10 * 60_000, count: HOURLY_REQUEST_BUDGET },
     });
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'over-budget' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'over-budget' } });
     expect(searchRequests).toHaveLength(0);
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({
       scheduledTime: Date.now() + 50 * 60_000,
     });
 
     vi.advanceTimersByTime(50 * 60_000);
-    expect(await runSyncCycle()).toMatchObject({ outcome: 'synced' });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' } });
   });
 
   test('notifies, when allowed, naming the search and its new events', async () => {
