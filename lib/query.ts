@@ -1,5 +1,4 @@
-import { eventSearchText, foldText, type Event } from './event';
-import { foldQuery, matchesPlace, matchesWords, placeText } from './text-match';
+import { foldText, type Event } from './event';
 
 export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
 export type DateRangeName = (typeof DATE_RANGES)[number];
@@ -123,17 +122,4 @@ export function matchesFilters(event: Event, query: SearchQuery, range: TimeRang
   const start = Date.parse(event.start.utc);
   if (start < range.start.getTime() || (range.end && start > range.end.getTime())) return false;
   return !(query.onlineOnly && !event.online) && !(query.freeOnly && !event.free);
-}
-
-/**
- * The whole query on one event, for filtering what a provider's server did not (Eventbrite's lists);
- * the offline index (lib/event-index.ts) applies the same definitions to many events at once.
- */
-export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange): boolean {
-  const folded = foldQuery(query);
-  return (
-    matchesFilters(event, query, range) &&
-    matchesPlace(placeText(event), folded) &&
-    matchesWords(eventSearchText(event), folded.words)
-  );
 }

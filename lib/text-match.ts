@@ -1,4 +1,5 @@
-import { foldText, type Event } from './event';
+import { eventSearchText, foldText, type Event } from './event';
+import { matchesFilters, type SearchQuery, type TimeRange } from './query';
 
 /**
  * The one definition of a text match, for every path that filters on this device (Eventbrite's lists,
@@ -42,4 +43,17 @@ export function foldQuery(query: { text: string; place: string }): FoldedQuery {
 /** The place filter: the typed place occurs in the event's placeText; an empty one takes any place. */
 export function matchesPlace(place: string, folded: FoldedQuery): boolean {
   return !folded.place || place.includes(folded.place);
+}
+
+/**
+ * The whole query on one event, for filtering what a provider's server did not (Eventbrite's lists);
+ * the offline index (lib/event-index.ts) applies the same definitions to many events at once.
+ */
+export function matchesQuery(event: Event, query: SearchQuery, range: TimeRange): boolean {
+  const folded = foldQuery(query);
+  return (
+    matchesFilters(event, query, range) &&
+    matchesPlace(placeText(event), folded) &&
+    matchesWords(eventSearchText(event), folded.words)
+  );
 }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openCache, type CacheDb } from '@/lib/cache/db';
-import { indexCachedEvents, OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
+import { indexCachedEvents } from '@/lib/cache/offline-index';
+import { OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
 import { sendMessage } from '@/lib/messages';
 import { listSavedSearches } from '@/lib/saved-searches';

@@ -1,7 +1,6 @@
 import { eventSearchText, type Event } from '../event';
-import { EventIndex } from '../event-index';
-import type { SearchQuery, TimeRange } from '../query';
 import type { ProviderId } from '../provider-id';
+import type { SearchQuery } from '../query';
 import type { IDBPTransaction } from 'idb';
 import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
 import { parseCachedEvent, parseCachedSearch } from './records';
@@ -16,7 +15,7 @@ export interface CachedResults {
   events: Event[];
 }
 
-const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
+export const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
 
 /** A cached search and its events in order, or undefined. Read-only: painting never waits on a write. */
 export async function readSearch(
@@ -189,27 +188,6 @@ export async function touchSearch(
 
 /** How many offline matches are shown: enough to scroll, cheap to paint on every keystroke. */
 export const OFFLINE_MATCH_LIMIT = 100;
-
-/** Every cached event of a provider, indexed for filtering as the user types. */
-export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Promise<EventIndex> {
-  const records = (await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff'])))
-    .map(parseCachedEvent)
-    .filter((record) => record !== null);
-  return EventIndex.build(records.map((record) => ({ event: withoutText(record), text: record.text })));
-}
-
-/**
- * The cached events of a provider that match a query, soonest first, at most OFFLINE_MATCH_LIMIT, and how
- * many matched: what "offline" can still offer, with the same matching as typing in the popup.
- */
-export async function searchCachedEvents(
-  db: CacheDb,
-  provider: ProviderId,
-  query: SearchQuery,
-  range: TimeRange,
-): Promise<{ events: Event[]; total: number }> {
-  return (await indexCachedEvents(db, provider)).search(query, range, OFFLINE_MATCH_LIMIT);
-}
 
 export async function cacheSize(db: CacheDb): Promise<{ searches: number; events: number }> {
   return { searches: await db.count('searches'), events: await db.count('events') };

@@ -1,6 +1,7 @@
 import { config } from '../config';
 import type { Event } from '../event';
-import { matchesQuery, type SearchQuery, type TimeRange } from '../query';
+import type { SearchQuery, TimeRange } from '../query';
+import { matchesQuery } from '../text-match';
 import type { EventbriteSettings } from '../settings';
 import { isRecord } from '../shape';
 import {

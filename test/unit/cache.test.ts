@@ -1,14 +1,8 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CACHE_NAME, openCache, type CacheDb } from '@/lib/cache/db';
-import {
-  isFresh,
-  readSearch,
-  searchCachedEvents,
-  touchSearch,
-  writeSearchPage,
-  type PageWrite,
-} from '@/lib/cache/searches';
+import { searchCachedEvents } from '@/lib/cache/offline-index';
+import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { sampleEvent } from '../support/events';
 

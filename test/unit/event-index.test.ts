@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { eventSearchText } from '@/lib/event';
 import { EventIndex } from '@/lib/event-index';
-import { EMPTY_QUERY, matchesQuery, normalizeQuery } from '@/lib/query';
+import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
+import { matchesQuery } from '@/lib/text-match';
 import { sampleEvent } from '../support/events';
 
 const events = [

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { eventSearchText } from '@/lib/event';
-import { foldQuery, matchesPlace, matchesWords, placeText, textWords } from '@/lib/text-match';
+import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
+import { foldQuery, matchesPlace, matchesQuery, matchesWords, placeText, textWords } from '@/lib/text-match';
 import { sampleEvent } from '../support/events';
 
 describe('textWords', () => {
@@ -40,5 +41,38 @@ describe('the place filter', () => {
     const online = placeText(sampleEvent({ venue: null, online: true }));
     expect(matchesPlace(online, foldQuery({ text: '', place: '' }))).toBe(true);
     expect(matchesPlace(online, foldQuery({ text: '', place: 'zurich' }))).toBe(false);
+  });
+});
+
+describe('matchesQuery', () => {
+  const range = { start: new Date('2029-01-01T00:00:00Z') };
+  const event = sampleEvent({
+    title: 'Café Jazz Night',
+    summary: 'Live music',
+    venue: { name: 'Harbor Hall', city: 'Zürich', address: '1 Lake St, Zürich' },
+    free: true,
+  });
+
+  test.each([
+    [{ text: 'jazz' }, true],
+    [{ text: 'cafe JAZZ' }, true],
+    [{ text: 'live harbor' }, true],
+    [{ text: 'jazz opera' }, false],
+    [{ text: 'azz' }, true],
+    [{ text: 'usi caf' }, true],
+    [{ text: 'jazzy' }, false],
+    [{ place: 'zurich' }, true],
+    [{ place: 'Berlin' }, false],
+    [{ freeOnly: true }, true],
+    [{ onlineOnly: true }, false],
+  ])('%j → %s', (query, expected) => {
+    expect(matchesQuery(event, normalizeQuery(query), range)).toBe(expected);
+  });
+
+  test('respects the date range', () => {
+    expect(matchesQuery(event, EMPTY_QUERY, { start: new Date('2031-01-01T00:00:00Z') })).toBe(false);
+    expect(
+      matchesQuery(event, EMPTY_QUERY, { start: range.start, end: new Date('2029-06-01T00:00:00Z') }),
+    ).toBe(false);
   });
 });
