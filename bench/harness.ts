@@ -51,15 +51,57 @@ export function paintedTitles(page: Page, count: number, after = 0): Promise<num
   );
 }
 
+/** What a user sees of a page opening, each in ms since navigation started, read the same way on every page. */
+export interface PaintReadings {
+  /** The first frame with any content (`first-contentful-paint`). */
+  firstContentfulPaint: number;
+  /** When `count` event titles had been painted, by Element Timing. */
+  titlesPainted: number;
+  /** The frame after `count` titles were in the DOM: when they were on screen, however they got there. */
+  frameAfterResults: number;
+}
+
+/**
+ * Installed before any of the page's own scripts (Playwright's init script), on product and floor alike:
+ * watches the DOM for the event titles and marks the frame after `count` of them are in it.
+ */
+export function markFrameAfterResults(count: number): void {
+  const titles = () => document.querySelectorAll('[elementtiming="event-title"]').length;
+  const observer = new MutationObserver(() => {
+    if (titles() < count) return;
+    observer.disconnect();
+    // The frame that shows them starts with the first callback; the second runs when the next one starts,
+    // after that frame was presented.
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('results-frame')));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** The three readings of a page that opened with `count` titles, once all are in. */
+export async function paintReadings(page: Page, count: number): Promise<PaintReadings> {
+  const titlesPainted = await paintedTitles(page, count);
+  const handle = await page.waitForFunction(
+    () => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      const frame = performance.getEntriesByName('results-frame')[0]?.startTime;
+      return fcp !== undefined && frame !== undefined ? [fcp, frame] : false;
+    },
+    undefined,
+    { timeout: 20_000, polling: 16 },
+  );
+  const [firstContentfulPaint, frameAfterResults] = (await handle.jsonValue()) as [number, number];
+  return { firstContentfulPaint, titlesPainted, frameAfterResults };
+}
+
 /** Runs `a` and `b` alternately, `runs` times each after `warmup` unmeasured rounds, so both see the same machine. */
-export async function sideBySide(
+export async function sideBySide<T = number>(
   runs: number,
   warmup: number,
-  a: () => Promise<number>,
-  b: () => Promise<number>,
-): Promise<[number[], number[]]> {
-  const first: number[] = [];
-  const second: number[] = [];
+  a: () => Promise<T>,
+  b: () => Promise<T>,
+): Promise<[T[], T[]]> {
+  const first: T[] = [];
+  const second: T[] = [];
   for (let round = 0; round < warmup + runs; round++) {
     const [x, y] = [await a(), await b()];
     if (round >= warmup) {

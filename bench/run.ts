@@ -17,7 +17,16 @@ import { generateEvents } from '../demo/events-data.ts';
 import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
 import { workerHeapBytes } from './worker-heap.ts';
 import { writePlainFilterPage, writePlainSearchPage, writeStaticPopup } from './floors.ts';
-import { paintedAfter, paintedTitles, sideBySide, summarize, watchPaints, type Summary } from './harness.ts';
+import {
+  markFrameAfterResults,
+  paintedAfter,
+  paintReadings,
+  sideBySide,
+  summarize,
+  watchPaints,
+  type PaintReadings,
+  type Summary,
+} from './harness.ts';
 
 /**
  * `npm run bench`: every benchmark in headless Chromium with the built extension and the demo server on
@@ -54,10 +63,19 @@ async function openPage(ext: ExtensionBrowser, path: string): Promise<Page> {
 
 /** Opens a page and returns when its 50 event titles were painted, since navigation started. */
 async function timeToResults(ext: ExtensionBrowser, path: string, stopWorkerFirst: boolean): Promise<number> {
+  return (await openAndRead(ext, path, stopWorkerFirst)).titlesPainted;
+}
+
+/** Opens a page and reads how it painted its 50 results (bench/harness.ts PaintReadings). */
+async function openAndRead(
+  ext: ExtensionBrowser,
+  path: string,
+  stopWorkerFirst: boolean,
+): Promise<PaintReadings> {
   if (stopWorkerFirst) await ext.stopWorkers();
   const page = await openPage(ext, path);
   try {
-    return await paintedTitles(page, 50);
+    return await paintReadings(page, 50);
   } finally {
     await page.close();
   }
@@ -71,25 +89,42 @@ async function search(page: Page, text: string) {
   await page.getByRole('list', { name: 'Events' }).getByRole('listitem').nth(49).waitFor();
 }
 
+const READINGS: [keyof PaintReadings, string][] = [
+  ['firstContentfulPaint', 'first contentful paint'],
+  ['titlesPainted', 'titles painted (Element Timing)'],
+  ['frameAfterResults', 'frame after results in the DOM'],
+];
+
 async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
-  for (const [label, stopped] of [
-    ['worker running', false],
-    ['worker stopped first', true],
+  // Any page of the extension can remove the snapshot; the static copy runs no script of its own.
+  const helper = await openPage(ext, staticPage);
+  const withoutSnapshot = () => helper.evaluate(() => chrome.storage.session.remove('popupSnapshot'));
+  for (const [label, stopped, snapshot] of [
+    ['worker running', false, true],
+    ['worker stopped first', true, true],
+    ['worker running, no snapshot', false, false],
   ] as const) {
     const [product, floor] = await sideBySide(
       RUNS,
       WARMUP,
-      () => timeToResults(ext, 'popup.html', stopped),
-      () => timeToResults(ext, staticPage, stopped),
+      async () => {
+        if (!snapshot) await withoutSnapshot();
+        return openAndRead(ext, 'popup.html', stopped);
+      },
+      () => openAndRead(ext, staticPage, stopped),
     );
-    rows.push({
-      name: `Popup to cached results (50), ${label}`,
-      product: summarize(product),
-      floor: summarize(floor),
-      unit: 'ms',
-      target: { ratio: stopped ? 1.5 : 1.25 },
-    });
+    for (const [reading, what] of READINGS) {
+      rows.push({
+        name: `Popup to cached results (50), ${label}: ${what}`,
+        product: summarize(product.map((run) => run[reading])),
+        floor: summarize(floor.map((run) => run[reading])),
+        unit: 'ms',
+        // Without a snapshot the popup reads the cache and renders first: shown for what it costs.
+        target: snapshot ? { ratio: stopped ? 1.25 : 1.15 } : undefined,
+      });
+    }
   }
+  await helper.close();
 }
 
 async function scale(ext: ExtensionBrowser) {
@@ -103,7 +138,7 @@ async function scale(ext: ExtensionBrowser) {
     await new Promise((resolve) => setTimeout(resolve, once ? 0 : 5_000));
     const times: number[] = [];
     for (let round = 0; round < WARMUP + RUNS; round++) {
-      await helper.evaluate(() => localStorage.removeItem('popupSnapshot'));
+      await helper.evaluate(() => chrome.storage.session.remove('popupSnapshot'));
       const time = await timeToResults(ext, 'popup.html', false);
       if (round >= WARMUP) times.push(time);
     }
@@ -169,9 +204,25 @@ async function gzipped(dir: string, files: string[]): Promise<number> {
   return total;
 }
 
-async function sizes(extensionDir: string) {
-  const html = await readFile(join(extensionDir, 'popup.html'), 'utf8');
-  const popupFiles = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+/**
+ * Every script and stylesheet the popup fetches before its results are usable (the live list, not the
+ * snapshot), as the browser asked for them: a module behind import() counts as much as one in the HTML.
+ */
+async function popupFilesFetched(ext: ExtensionBrowser): Promise<string[]> {
+  const page = await ext.context.newPage();
+  const files = new Set<string>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.host === ext.extensionId && /\.(js|css)$/.test(url.pathname)) files.add(url.pathname.slice(1));
+  });
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.getByRole('list', { name: 'Events' }).getByRole('listitem').nth(49).waitFor();
+  await page.close();
+  return [...files].sort();
+}
+
+async function sizes(ext: ExtensionBrowser, extensionDir: string) {
+  const popupFiles = await popupFilesFetched(ext);
   const popup = await gzipped(extensionDir, popupFiles);
   const background = await gzipped(extensionDir, ['background.js']);
   const zipDir = await mkdtemp(join(tmpdir(), 'event-scout-zip-'));
@@ -186,7 +237,8 @@ async function sizes(extensionDir: string) {
     name: `Popup JS + CSS, gzipped (${popupFiles.length} files)`,
     product: kb(popup),
     unit: 'KB',
-    target: { max: 30 },
+    target: { max: 25 },
+    note: popupFiles.join(', '),
   });
   rows.push({ name: 'Background JS, gzipped', product: kb(background), unit: 'KB', target: { max: 40 } });
   rows.push({ name: 'Store zip (Chrome)', product: kb(zipBytes), unit: 'KB' });
@@ -387,7 +439,8 @@ function table(): string {
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
-    const ratio = row.floor ? (row.product.median / row.floor.median).toFixed(2) : '';
+    // Three places, so a ratio just over its target never reads as equal to it.
+    const ratio = row.floor ? (row.product.median / row.floor.median).toFixed(3) : '';
     const target = row.target?.ratio
       ? `≤ ${row.target.ratio}`
       : row.target?.max
@@ -407,10 +460,19 @@ async function main() {
   const extensionDir = await buildExtensionFor(demo.issuer, outDir);
   const debuggingPort = await freePort();
   const ext = await launchExtension(extensionDir, { timezoneId: 'Europe/Berlin', debuggingPort });
+  // On every page the same way, before the page's own scripts.
+  await ext.context.addInitScript(markFrameAfterResults, 50);
   try {
     const popup = await ext.openPopup();
     await signInFromPopup(ext.context, popup, demo.issuer);
     await search(popup, 'jazz');
+    // The popup takes its snapshot shortly after the results are on screen: the next opens paint it.
+    const snapshotTaken = () =>
+      popup.evaluate(async () => 'popupSnapshot' in (await chrome.storage.session.get('popupSnapshot')));
+    for (let tries = 0; !(await snapshotTaken()); tries++) {
+      if (tries > 100) throw new Error('the popup took no snapshot');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const staticPage = await writeStaticPopup(popup, extensionDir);
     const plainPage = await writePlainSearchPage(extensionDir, demo.apiBase);
     const plainFilterPage = await writePlainFilterPage(extensionDir, FILTER_LIMIT);
@@ -427,7 +489,7 @@ async function main() {
         await scale(ext);
       },
       filtering: () => filtering(ext, demo, plainFilterPage),
-      sizes: () => sizes(extensionDir),
+      sizes: () => sizes(ext, extensionDir),
       sync: () => syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort),
     };
     const unknown = only?.filter((name) => !(name in benchmarks));

@@ -1,14 +1,13 @@
-import { render } from 'preact';
-import { revealApp } from '@/components/popup-snapshot';
-import '@/components/theme.css';
-import './popup.css';
-import { App } from './App';
+declare global {
+  interface Window {
+    /** public/paint-snapshot.js: whether it painted the last results. */
+    snapshotPainted?: Promise<boolean>;
+  }
+}
 
-const start = () => render(<App />, document.getElementById('app')!);
-
-// With a snapshot on screen, let it paint before the app (and the worker it wakes) competes for the CPU.
-if (document.getElementById('snapshot')?.hasChildNodes()) requestAnimationFrame(() => setTimeout(start));
-else start();
-
-// Whatever happens, the snapshot never outstays the app by long.
-setTimeout(revealApp, 1_500);
+// Small on purpose: the app is loaded only once the last results (if any) are on screen, so evaluating it
+// never holds back the first frame, and the worker it wakes does not compete with that frame either.
+if (await (window.snapshotPainted ?? Promise.resolve(false)))
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const { start } = await import('./start');
+start();
