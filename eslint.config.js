@@ -46,4 +46,6 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  // The snapshot painter runs in an extension page, where the `chrome` namespace is there.
+  { files: ['public/**/*.js'], languageOptions: { globals: { chrome: 'readonly' } } },
 );

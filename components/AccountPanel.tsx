@@ -3,7 +3,6 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { problemText } from '@/lib/words';
-import { clearSnapshot } from './popup-snapshot';
 import type { AuthState } from '@/lib/settings';
 
 interface Props {
@@ -18,7 +17,6 @@ export function AccountPanel({ state, pitch }: Props) {
   const [failure, setFailure] = useState<Problem>();
 
   const run = async (type: 'auth/sign-in' | 'auth/sign-out') => {
-    if (type === 'auth/sign-out') clearSnapshot();
     setBusy(true);
     setFailure(undefined);
     try {

@@ -1,17 +1,17 @@
+import { browser } from 'wxt/browser';
+import { withSessionLock } from '@/lib/session-lock';
+import { authState, popupSnapshot, sessionOwner } from '@/lib/settings';
+
 /**
- * The popup's last painted results, kept in the extension's localStorage so the next popup paints them
- * before any module loads (public/paint-snapshot.js). Only extension pages can read or write it; it holds
- * what the popup showed (titles, times, the account name) and is removed on sign-out and when the popup
- * finds itself signed out.
+ * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
+ * public/paint-snapshot.js before any module loads. The background removes it whenever a session ends.
  */
-export const SNAPSHOT_KEY = 'popupSnapshot';
 
-export function clearSnapshot(): void {
-  localStorage.removeItem(SNAPSHOT_KEY);
-}
-
-/** Stores what #app shows now, with the inputs' values as attributes so the copy reads the same. */
-export function saveSnapshot(): void {
+/**
+ * Stores what #app shows now, for `owner`, with the inputs' values as attributes so the copy reads the
+ * same; only while `owner` is still signed in (under the session lock, so never after a sign-out).
+ */
+export function saveSnapshot(owner: string): void {
   const app = document.getElementById('app');
   if (!app) return;
   const copy = app.cloneNode(true) as HTMLElement;
@@ -19,11 +19,19 @@ export function saveSnapshot(): void {
   copy
     .querySelectorAll('input')
     .forEach((input, index) => input.setAttribute('value', inputs[index]?.value ?? ''));
-  try {
-    localStorage.setItem(SNAPSHOT_KEY, copy.innerHTML);
-  } catch {
-    // Full or unavailable: the popup paints a little later, nothing else changes.
-  }
+  const snapshot = {
+    owner,
+    language: browser.i18n.getUILanguage(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    html: copy.innerHTML,
+  };
+  void withSessionLock(async () => {
+    const state = await authState.getValue();
+    if (state.status === 'signed-in' && sessionOwner(state.provider, state.account) === owner)
+      await popupSnapshot.setValue(snapshot);
+  }).catch(() => {
+    // Full or unavailable storage: the next popup paints a little later, nothing else changes.
+  });
 }
 
 /** The live app takes over from the snapshot, in one step. */

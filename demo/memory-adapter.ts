@@ -9,7 +9,12 @@ interface Entry {
  * The demo provider's storage: in memory, one store per server, so a restart forgets every grant
  * (it is a demo) and two servers in one test process never share state.
  */
-export function memoryAdapter(): new (model: string) => Adapter {
+export type MemoryAdapterClass = (new (model: string) => Adapter) & {
+  /** Forgets every grant and token, as a user withdrawing the app's access at the provider does. */
+  revokeEverything(): void;
+};
+
+export function memoryAdapter(): MemoryAdapterClass {
   const entries = new Map<string, Entry>();
   const live = (key: string) => {
     const entry = entries.get(key);
@@ -19,6 +24,11 @@ export function memoryAdapter(): new (model: string) => Adapter {
 
   return class MemoryAdapter implements Adapter {
     private readonly model: string;
+
+    static revokeEverything() {
+      for (const key of entries.keys())
+        if (/^(AccessToken|RefreshToken|Grant|AuthorizationCode):/.test(key)) entries.delete(key);
+    }
 
     constructor(model: string) {
       this.model = model;

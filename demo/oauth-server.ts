@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { findAccountById } from './accounts.ts';
 import { EXTENSION_ORIGIN } from './http.ts';
-import { memoryAdapter } from './memory-adapter.ts';
+import type { MemoryAdapterClass } from './memory-adapter.ts';
 import { extensionRedirectUris } from './redirect-uris.ts';
 
 export const DEMO_CLIENT_ID = 'event-scout';
@@ -15,6 +15,8 @@ export interface AuthServerOptions {
   clientId?: string;
   accessTokenTtl: number;
   refreshTokenTtl: number;
+  /** Where grants and tokens are kept (demo/memory-adapter.ts). */
+  adapter: MemoryAdapterClass;
 }
 
 /**
@@ -27,7 +29,7 @@ export function createAuthServer(options: AuthServerOptions): Provider {
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 
   const configuration: Configuration = {
-    adapter: memoryAdapter(),
+    adapter: options.adapter,
     clients: [
       {
         client_id: options.clientId ?? DEMO_CLIENT_ID,

@@ -5,6 +5,7 @@ import { LocalEventbriteAuth } from './eventbrite-oauth.ts';
 import { generateEvents, type DemoEvent } from './events-data.ts';
 import { EXTENSION_ORIGIN, sendJson } from './http.ts';
 import { handleInteraction } from './interactions.ts';
+import { memoryAdapter } from './memory-adapter.ts';
 import { createAuthServer, DEMO_CLIENT_ID } from './oauth-server.ts';
 
 export interface DemoServerOptions {
@@ -39,6 +40,8 @@ export interface DemoServer {
   events(): readonly DemoEvent[];
   /** Invalidates every local-Eventbrite token, as a password change does. */
   revokeEventbriteTokens(): void;
+  /** Forgets every demo provider grant: each access and refresh token is refused from then on. */
+  revokeDemoGrants(): void;
   /** Stops answering (connections refused) and starts again on the same port with the same state. */
   stop(): Promise<void>;
   resume(): Promise<void>;
@@ -79,7 +82,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const port = await listen(server, options.port ?? 0, host);
   const issuer = `http://${host}:${port}`;
   const apiBase = `${issuer}/v3`;
+  const adapter = memoryAdapter();
   const provider = createAuthServer({
+    adapter,
     issuer,
     apiBase,
     clientId: options.clientId ?? DEMO_CLIENT_ID,
@@ -158,6 +163,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     },
     events: () => dataset.events,
     revokeEventbriteTokens: () => eventbriteAuth.revokeAll(),
+    revokeDemoGrants: () => adapter.revokeEverything(),
     stop,
     resume: async () => {
       await listen(server, port, host);

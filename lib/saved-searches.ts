@@ -5,6 +5,7 @@ import { isProviderId, type ProviderId } from './provider-id';
 import { ProblemError, type ProblemCode } from './problem';
 import type { Checked } from './settings-validation';
 import { isRecord } from './shape';
+import { declareStoredFamily } from './stored-item';
 
 /**
  * Saved searches live in storage.sync, one versioned item each, so they follow the user to every
@@ -70,6 +71,8 @@ function dropDescribedName(old: unknown): unknown {
 }
 
 const VERSION = 2;
+// The user's own: they stay through every sign-out and follow the user to every browser.
+declareStoredFamily(`sync:${ITEM_PREFIX}`, 'never');
 
 const item = (id: string) =>
   storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX}${id}`, {

@@ -1,12 +1,14 @@
 import { getAccessToken, renewRejectedToken } from './auth/session';
 import { openCache, type CacheDb } from './cache/db';
-import { isFresh, readSearch, searchCachedEvents, touchSearch, writeSearchPage } from './cache/searches';
+import { searchCachedEvents } from './cache/offline-index';
+import { isFresh, readSearch, touchSearch, writeSearchPage } from './cache/searches';
 import type { Event } from './event';
 import { hasHostAccess } from './host-access';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
 import type { Provider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
+import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
 import { authState, searchSettings } from './settings';
 import { type ProviderId } from './provider-id';
@@ -54,6 +56,14 @@ async function withAccessToken<T>(
     return call(await renewRejectedToken(token));
   }
 }
+
+/**
+ * A token refused for good, or a session that ended: nothing cached may stand in for fresh results then,
+ * since the account's cache went with the session.
+ */
+const endsTheSession = (error: unknown) =>
+  (error instanceof ProviderError && error.code === 'auth') ||
+  (error instanceof AuthError && error.code === 'session-expired');
 
 function problemFrom(error: unknown): Problem {
   const offline =
@@ -161,7 +171,7 @@ async function fallBack(
   error: unknown,
   cached: Awaited<ReturnType<typeof readSearch>>,
 ): Promise<SearchResult> {
-  if (error instanceof ProviderError && error.code === 'auth') throw error;
+  if (endsTheSession(error)) throw error;
   const problem = problemFrom(error);
   if (cached)
     return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
@@ -193,7 +203,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
     try {
       page = await fetchPage(provider, query, request.timeZone, cached.search.cursor);
     } catch (error) {
-      if (error instanceof ProviderError && error.code === 'auth') throw error;
+      if (endsTheSession(error)) throw error;
       return {
         query,
         events: cached.events,

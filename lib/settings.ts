@@ -9,6 +9,8 @@ import { defineStoredItem } from './stored-item';
 
 /** The active provider; null until the user picks one (a store build asks on first run). */
 export const providerSetting = defineStoredItem<ProviderId | null>('sync:provider', {
+  // The user's choice
+  clearOn: 'never',
   fallback: isProviderId(config.defaultProvider) ? config.defaultProvider : null,
   version: 1,
   parse: (raw) => (isProviderId(raw) ? raw : undefined),
@@ -21,6 +23,8 @@ export interface EventbriteSettings {
 }
 
 export const eventbriteSettings = defineStoredItem<EventbriteSettings>('sync:eventbrite', {
+  // The user's settings
+  clearOn: 'never',
   fallback: { clientId: '', organizerIds: [] },
   version: 1,
   parse: (raw) =>
@@ -72,6 +76,8 @@ function dropProblemMessage(old: unknown): unknown {
 }
 
 export const authState = defineStoredItem<AuthState>('local:authState', {
+  // Names the account; written as signed-out after the rest is cleared
+  clearOn: 'session-end',
   fallback: { status: 'signed-out' },
   version: 2,
   migrations: { 2: dropProblemMessage },
@@ -84,6 +90,8 @@ export interface SearchSettings {
 }
 
 export const searchSettings = defineStoredItem<SearchSettings>('sync:search', {
+  // The user's settings
+  clearOn: 'never',
   fallback: { cacheTtlMinutes: 15 },
   version: 1,
   parse: (raw) =>
@@ -94,6 +102,8 @@ export const searchSettings = defineStoredItem<SearchSettings>('sync:search', {
 
 /** The popup reopens on the last query it ran. Not secret, not synced: it is this browser's. */
 export const lastQuery = defineStoredItem<SearchQuery>('local:lastQuery', {
+  // The user's own words, this browser's
+  clearOn: 'never',
   fallback: EMPTY_QUERY,
   version: 1,
   parse: (raw) => (isRecord(raw) ? normalizeQuery(raw) : undefined),
@@ -109,6 +119,8 @@ export interface SyncSettings {
 }
 
 export const syncSettings = defineStoredItem<SyncSettings>('sync:syncSettings', {
+  // The user's settings
+  clearOn: 'never',
   fallback: { intervalMinutes: 30, notifications: false },
   version: 1,
   parse: (raw) => {
@@ -155,6 +167,8 @@ function parseOutcome(raw: unknown): SyncStatus['outcome'] | undefined {
 }
 
 export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus', {
+  // How the account's last sync went
+  clearOn: 'session-end',
   fallback: null,
   version: 2,
   migrations: { 2: outcomeAsCode },
@@ -163,4 +177,35 @@ export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus'
     const outcome = parseOutcome(raw.outcome);
     return outcome ? { at: raw.at, outcome, found: raw.found } : undefined;
   },
+});
+
+/** Whose data something is: the provider and the account id, as the cache and the snapshot record it. */
+export const sessionOwner = (provider: ProviderId, account: Pick<Account, 'id'>): string =>
+  `${provider}:${account.id}`;
+
+/**
+ * The popup's last painted results, for public/paint-snapshot.js to paint before any module loads. It
+ * holds titles and the account name, so it is the account's; it says whose it is and the language and
+ * time zone it was painted in, and is painted for nothing else.
+ */
+export interface PopupSnapshot {
+  owner: string;
+  language: string;
+  timeZone: string;
+  html: string;
+}
+
+// storage.session: in memory, read in well under a millisecond where storage.local takes several for
+// this size (measured), and gone with the browser session, which is long enough for a snapshot.
+export const popupSnapshot = defineStoredItem<PopupSnapshot | null>('session:popupSnapshot', {
+  clearOn: 'session-end',
+  fallback: null,
+  parse: (raw) =>
+    isRecord(raw) &&
+    typeof raw.owner === 'string' &&
+    typeof raw.language === 'string' &&
+    typeof raw.timeZone === 'string' &&
+    typeof raw.html === 'string'
+      ? { owner: raw.owner, language: raw.language, timeZone: raw.timeZone, html: raw.html }
+      : undefined,
 });

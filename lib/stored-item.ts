@@ -1,4 +1,60 @@
+import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
+
+/**
+ * What clears a stored item, in the spirit of Bitwarden's `clearOn`: a `session-end` item is the signed-in
+ * account's and goes whenever its session ends, however it ends (lib/auth/session.ts endSession walks this
+ * registry); a `never` item is the user's own or this browser's, and stays (settings, saved searches).
+ */
+export type ClearOn = 'session-end' | 'never';
+
+export interface StorageDeclaration {
+  /** `local:tokens`, or for a family of keys its prefix: `sync:saved:`. */
+  key: StorageItemKey;
+  family: boolean;
+  clearOn: ClearOn;
+}
+
+const declarations = new Map<string, StorageDeclaration>();
+
+function declare(declaration: StorageDeclaration): void {
+  const known = declarations.get(declaration.key);
+  if (known && known.clearOn !== declaration.clearOn)
+    throw new Error(
+      `${declaration.key} is declared twice, cleared on ${known.clearOn} and ${declaration.clearOn}`,
+    );
+  declarations.set(declaration.key, declaration);
+}
+
+/** Declares keys that are not one defineStoredItem each: every key starting with `prefix`. */
+export function declareStoredFamily(prefix: StorageItemKey, clearOn: ClearOn): void {
+  declare({ key: prefix, family: true, clearOn });
+}
+
+/** Every declaration made so far (each module declares its items as it is loaded). */
+export const storageDeclarations = (): StorageDeclaration[] => [...declarations.values()];
+
+const AREAS = ['local', 'session', 'sync'] as const;
+
+/** The declaration a stored key falls under (WXT's `<key>$` version record with its item), if any. */
+export function declarationOf(area: (typeof AREAS)[number], key: string): StorageDeclaration | undefined {
+  const full = `${area}:${key.replace(/\$$/, '')}`;
+  return (
+    declarations.get(full) ??
+    storageDeclarations().find((known) => known.family && full.startsWith(known.key))
+  );
+}
+
+/** Removes every stored item declared `session-end`, in every area, with its version record. */
+export async function clearSessionItems(): Promise<void> {
+  await Promise.all(
+    AREAS.map(async (area) => {
+      const keys = Object.keys(await browser.storage[area].get(null));
+      const ending = keys.filter((key) => declarationOf(area, key)?.clearOn === 'session-end');
+      if (ending.length) await browser.storage[area].remove(ending);
+    }),
+  );
+}
 
 /**
  * A storage item whose value is checked on every read. Storage is outside data too: storage.sync brings
@@ -18,6 +74,8 @@ export interface StoredItem<T> {
 export function defineStoredItem<T>(
   key: StorageItemKey,
   options: {
+    /** What clears it: see ClearOn. Required, so that no private item can be added without saying. */
+    clearOn: ClearOn;
     fallback: T;
     version?: number;
     /** WXT's: each step takes a record of the version before it to this one. */
@@ -25,6 +83,7 @@ export function defineStoredItem<T>(
     parse: (raw: unknown) => T | undefined;
   },
 ): StoredItem<T> {
+  declare({ key, family: false, clearOn: options.clearOn });
   const item = storage.defineItem<unknown>(key, {
     fallback: options.fallback,
     version: options.version,

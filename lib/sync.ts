@@ -14,10 +14,11 @@ import {
   type SavedSearch,
 } from './saved-searches';
 import { fetchSearchPage } from './search';
+import { AuthError } from './auth/errors';
 import { problemOf, ProblemError, type Problem } from './problem';
 import { authState, syncSettings, syncStatus, type SyncStatus } from './settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
-import { defineStoredItem } from './stored-item';
+import { declareStoredFamily, defineStoredItem } from './stored-item';
 import { newEventsNotification } from './words';
 
 /**
@@ -44,6 +45,8 @@ interface SyncProgress {
 }
 
 const syncProgress = defineStoredItem<SyncProgress | null>('local:syncProgress', {
+  // The account's saved searches still to sync
+  clearOn: 'session-end',
   fallback: null,
   parse: (raw) =>
     isRecord(raw) && isFiniteNumber(raw.startedAt) && isStringArray(raw.pending) && isFiniteNumber(raw.found)
@@ -51,6 +54,8 @@ const syncProgress = defineStoredItem<SyncProgress | null>('local:syncProgress',
       : undefined,
 });
 const requestWindow = defineStoredItem<{ start: number; count: number }>('local:syncRequests', {
+  // This browser's request budget: clearing it would let signing out and in again exceed the provider's limit
+  clearOn: 'never',
   fallback: { start: 0, count: 0 },
   parse: (raw) =>
     isRecord(raw) && isFiniteNumber(raw.start) && isFiniteNumber(raw.count)
@@ -128,6 +133,10 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
   });
 }
 
+/** What each notification opens when clicked: an event's page, which is the account's. */
+const NOTIFICATION_PREFIX = 'session:notification:';
+declareStoredFamily(NOTIFICATION_PREFIX, 'session-end');
+
 async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
   const { notifications } = await syncSettings.getValue();
   if (
@@ -142,7 +151,7 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
     events.length === 1 && events[0]!.url
       ? events[0]!.url
       : browser.runtime.getURL(`/popup.html?saved=${encodeURIComponent(saved.id)}`);
-  await storage.setItem(`session:notification:${id}`, target);
+  await storage.setItem(`${NOTIFICATION_PREFIX}${id}`, target);
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -156,13 +165,13 @@ async function notify(saved: SavedSearch, events: Event[]): Promise<void> {
 
 /** Clicking a notification opens what it named. */
 export async function openNotification(id: string): Promise<void> {
-  const target: unknown = await storage.getItem(`session:notification:${id}`);
+  const target: unknown = await storage.getItem(`${NOTIFICATION_PREFIX}${id}`);
   // Only what notify() stores: an event's http(s) page or the popup on a saved search.
   const url =
     safeHttpUrl(target) ??
     (typeof target === 'string' && target.startsWith(browser.runtime.getURL('/popup.html')) ? target : null);
   if (url) await browser.tabs.create({ url });
-  await storage.removeItem(`session:notification:${id}`);
+  await storage.removeItem(`${NOTIFICATION_PREFIX}${id}`);
   await browser.notifications.clear(id);
 }
 
@@ -206,6 +215,9 @@ async function runCycle(): Promise<SyncStatus> {
       // Could not reach the service: as good as offline, and the next sync tries again.
       if (error instanceof ProviderError && error.code === 'network')
         return stopped('offline', progress.found);
+      // The session ended under the cycle and took the account's records with it: none is written again.
+      if (error instanceof AuthError && error.code === 'session-expired')
+        return { at: Date.now(), outcome: error.toProblem(), found: 0 };
       return finish(problemOf(error), progress.found);
     } finally {
       await updateBadge(db).catch(() => undefined);

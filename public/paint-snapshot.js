@@ -1,14 +1,27 @@
-// Paints the popup's last results before any module loads: a classic script, run while the page is
-// parsed, so the results are on screen as soon as a static page's would be. The live app replaces them
-// (components/popup-snapshot.ts). DOMParser makes inert nodes; nothing in them runs.
-(() => {
+// Paints the popup's last results before any module loads: a classic script, started while the page is
+// parsed, so the results are on screen about as soon as a static page's would be. The live app replaces
+// them (components/popup-snapshot.ts). Only a snapshot of the signed-in account, in this UI language and
+// time zone, is painted (lib/settings.ts popupSnapshot). DOMParser makes inert nodes; nothing in them runs.
+window.snapshotPainted = (async () => {
   try {
-    const html = localStorage.getItem('popupSnapshot');
-    if (!html) return;
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    const [{ popupSnapshot: snapshot }, { authState: auth }] = await Promise.all([
+      chrome.storage.session.get('popupSnapshot'),
+      chrome.storage.local.get('authState'),
+    ]);
+    if (!snapshot || typeof snapshot.html !== 'string') return false;
+    const owner = auth?.status === 'signed-in' && auth.account ? `${auth.provider}:${auth.account.id}` : null;
+    const here = [owner, chrome.i18n.getUILanguage(), Intl.DateTimeFormat().resolvedOptions().timeZone];
+    if ([snapshot.owner, snapshot.language, snapshot.timeZone].some((value, index) => value !== here[index]))
+      return false;
+    const parsed = new DOMParser().parseFromString(snapshot.html, 'text/html');
+    // Started in <head>: the body is parsed by the time storage answers, but say so rather than assume it.
+    if (document.readyState === 'loading')
+      await new Promise((resolve) => document.addEventListener('readystatechange', resolve, { once: true }));
     document.getElementById('snapshot').replaceChildren(...parsed.body.childNodes);
     document.getElementById('app').hidden = true;
+    return true;
   } catch {
     // No snapshot this time; the app paints as usual.
+    return false;
   }
 })();

@@ -37,23 +37,24 @@ function statusText({ result, phase, query }: SearchView): string {
 }
 
 /** Once results are on screen the app replaces the snapshot, and the next popup's snapshot is taken. */
-function useSnapshot(view: SearchView) {
+function useSnapshot(view: SearchView, owner: string) {
   const shown = view.result?.events.length ?? 0;
   useEffect(() => {
     if (!view.ready) return;
     revealApp();
     // Only the provider's results make the next popup's snapshot, not an offline filtering of the cache.
     if (shown && view.phase === 'idle' && !view.result?.problem) {
-      const timer = setTimeout(saveSnapshot, 50);
+      const timer = setTimeout(() => saveSnapshot(owner), 50);
       return () => clearTimeout(timer);
     }
-  }, [view, shown]);
+  }, [view, shown, owner]);
 }
 
-export function SearchPanel({ provider }: { provider: ProviderId }) {
+/** Search and results for the signed-in account; `owner` (lib/settings.ts sessionOwner) is whose they are. */
+export function SearchPanel({ provider, owner }: { provider: ProviderId; owner: string }) {
   const { view, edit, search, refresh, more } = useSearch(provider);
   const saved = useSavedSearches(provider);
-  useSnapshot(view);
+  useSnapshot(view, owner);
   const { result, phase } = view;
   const problem = view.error ?? (result?.problem?.code === 'offline' ? undefined : result?.problem);
   const busy = phase !== 'idle';

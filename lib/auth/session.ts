@@ -6,11 +6,13 @@ import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/eventbrite-api';
 import type { Provider } from '../providers/types';
-import { authState, providerSetting, type Account, type AuthState } from '../settings';
+import { authState, providerSetting, sessionOwner, type Account, type AuthState } from '../settings';
 import { type ProviderId } from '../provider-id';
 import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
+import { withSessionLock } from '../session-lock';
+import { clearSessionItems } from '../stored-item';
 import { cacheOwner, pendingSignIn, readTokens, tokenStore, type TokenSet } from './token-store';
 
 /** How long the user has to finish in the auth window. */
@@ -152,7 +154,7 @@ async function runSignIn(): Promise<void> {
             previousOwner?.startsWith(`${providerId}:`) ?? false,
           );
     const account = await fetchAccount(provider, tokens);
-    const owner = `${providerId}:${account.id}`;
+    const owner = sessionOwner(providerId, account);
     if (previousOwner !== owner) await clearCache();
     // One write: the tokens and the state that names their account land together or not at all.
     await storage.setItems([
@@ -195,11 +197,32 @@ export async function abandonDeadSignIn(): Promise<void> {
   });
 }
 
-/** Ends the session locally, keeping the cache for the same account's next sign-in. */
-async function endSession(code: AuthErrorCode, detail: string): Promise<never> {
-  await tokenStore.removeValue();
-  await authState.setValue({ status: 'signed-out', problem: new AuthError(code).toProblem() });
-  throw new AuthError(code, detail);
+/**
+ * Every way a session ends comes here (Sign out in the popup or options, a provider switch, a server
+ * that refuses the tokens) and leaves nothing of the account behind: every stored item declared
+ * `session-end` (lib/stored-item.ts), the cache with its sync state, and the badge. `problem` says why
+ * it ended when the user did not ask for it.
+ */
+function endSession(problem?: AuthErrorCode): Promise<void> {
+  return withSessionLock(async () => {
+    const wiped = await Promise.allSettled([
+      clearSessionItems(),
+      clearCache(),
+      browser.action.setBadgeText({ text: '' }),
+    ]);
+    for (const result of wiped)
+      if (result.status === 'rejected')
+        console.error('Event Scout: clearing a session failed', result.reason);
+    await authState.setValue(
+      problem ? { status: 'signed-out', problem: { code: problem } } : { status: 'signed-out' },
+    );
+  });
+}
+
+/** The provider no longer accepts this session: it ends, and the caller learns why. */
+async function sessionExpired(detail: string): Promise<never> {
+  await endSession('session-expired');
+  throw new AuthError('session-expired', detail);
 }
 
 function codeConfigFor(provider: Provider): CodeFlowConfig | undefined {
@@ -212,10 +235,10 @@ async function runRefresh(): Promise<TokenSet> {
   if (!needsRefresh(tokens)) return tokens;
   // Rotation means a refresh token works once: if an earlier refresh's answer was lost, the old
   // token may already be spent, and sending it again would revoke the grant. Never replay it.
-  if (tokens.refreshStartedAt) return endSession('session-expired', 'an earlier refresh was interrupted');
+  if (tokens.refreshStartedAt) return sessionExpired('an earlier refresh was interrupted');
   const config = codeConfigFor(await getProvider(tokens.provider));
   if (!tokens.refreshToken || !config)
-    return endSession('session-expired', 'access token expired, nothing to refresh it with');
+    return sessionExpired('access token expired, nothing to refresh it with');
   if (globalThis.navigator?.onLine === false) throw new AuthError('offline');
 
   await tokenStore.setValue({ ...tokens, refreshStartedAt: Date.now() });
@@ -228,7 +251,7 @@ async function runRefresh(): Promise<TokenSet> {
       throw new AuthError('exchange-failed', String(error));
     }
     const reason = error instanceof oauth.ResponseBodyError ? error.error : `answer lost: ${String(error)}`;
-    return endSession('session-expired', reason);
+    return sessionExpired(reason);
   }
   // The rotated refresh token is stored before anything else happens.
   await tokenStore.setValue(fresh);
@@ -284,10 +307,10 @@ export async function renewRejectedToken(rejected: string): Promise<string> {
       await tokenStore.setValue(renewed);
       return renewed.accessToken;
     } catch (error) {
-      return endSession('session-expired', `silent re-authorization failed: ${String(error)}`);
+      return sessionExpired(`silent re-authorization failed: ${String(error)}`);
     }
   }
-  return endSession('session-expired', 'token rejected and nothing to renew it with');
+  return sessionExpired('token rejected and nothing to renew it with');
 }
 
 /**
@@ -308,16 +331,7 @@ export async function signOut(): Promise<void> {
   } catch (error) {
     console.warn('Event Scout: revocation failed, signing out locally anyway:', (error as Error)?.name);
   }
-  const wiped = await Promise.allSettled([
-    tokenStore.removeValue(),
-    pendingSignIn.removeValue(),
-    cacheOwner.removeValue(),
-    clearCache(),
-    browser.action.setBadgeText({ text: '' }),
-  ]);
-  for (const result of wiped)
-    if (result.status === 'rejected') console.error('Event Scout: sign-out cleanup failed', result.reason);
-  await authState.setValue({ status: 'signed-out' });
+  await endSession();
 }
 
 /** Another provider means another account: sign out of this one first, so nothing private carries over. */

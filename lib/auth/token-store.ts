@@ -35,6 +35,7 @@ export function parseTokenSet(raw: unknown): TokenSet | undefined {
 }
 
 export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', {
+  clearOn: 'session-end',
   fallback: null,
   version: 1,
   parse: parseTokenSet,
@@ -51,6 +52,7 @@ export interface PendingSignIn {
 
 /** Whose data the cache holds (`provider:account id`): a different account starts from an empty cache. */
 export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', {
+  clearOn: 'session-end',
   fallback: null,
   parse: (raw) => (typeof raw === 'string' ? raw : undefined),
 });
@@ -70,6 +72,7 @@ export function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
 }
 
 export const pendingSignIn = defineStoredItem<PendingSignIn | null>('session:pendingSignIn', {
+  clearOn: 'session-end',
   fallback: null,
   parse: parsePendingSignIn,
 });

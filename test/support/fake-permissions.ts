@@ -8,6 +8,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 export const grants = { withdrawnOrigins: new Set<string>(), permissions: new Set<string>() };
 
 type Query = { origins?: string[]; permissions?: string[] };
+type Listener = (change: Query) => void;
+
+/** An onAdded or onRemoved event that calls its listeners when the fake grants or withdraws something. */
+function fakeEvent(event: typeof fakeBrowser.permissions.onAdded): (change: Query) => void {
+  const listeners = new Set<Listener>();
+  vi.spyOn(event, 'addListener').mockImplementation((listener) => void listeners.add(listener as Listener));
+  vi.spyOn(event, 'removeListener').mockImplementation(
+    (listener) => void listeners.delete(listener as Listener),
+  );
+  vi.spyOn(event, 'hasListener').mockImplementation((listener) => listeners.has(listener as Listener));
+  return (change) => listeners.forEach((listener) => listener(change));
+}
 
 // The fakes' types also carry Chrome's callback overloads, which return void; ours are the promise forms.
 /* eslint-disable @typescript-eslint/no-misused-promises -- see above */
@@ -17,11 +29,14 @@ beforeEach(() => {
   const holds = ({ origins = [], permissions = [] }: Query) =>
     origins.every((origin) => !grants.withdrawnOrigins.has(origin)) &&
     permissions.every((name) => grants.permissions.has(name));
+  const added = fakeEvent(fakeBrowser.permissions.onAdded);
+  const removed = fakeEvent(fakeBrowser.permissions.onRemoved);
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (query: Query) => holds(query));
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(
     async ({ origins = [], permissions = [] }: Query) => {
       for (const origin of origins) grants.withdrawnOrigins.delete(origin);
       for (const name of permissions) grants.permissions.add(name);
+      added({ origins, permissions });
       return true;
     },
   );
@@ -29,6 +44,7 @@ beforeEach(() => {
     async ({ origins = [], permissions = [] }: Query) => {
       for (const origin of origins) grants.withdrawnOrigins.add(origin);
       for (const name of permissions) grants.permissions.delete(name);
+      removed({ origins, permissions });
       return true;
     },
   );

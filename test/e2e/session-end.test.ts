@@ -1,0 +1,173 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
+import { addListing } from '../support/listings';
+import { launchSignedIn } from './auth-window';
+import type { ExtensionBrowser } from './chromium';
+
+// However a session ends (Sign out in the popup or in options, another provider chosen, the provider
+// refusing every token during a background sync), nothing of the account is left: not in any storage
+// area, not in IndexedDB, not in the pages' localStorage, and not on screen for a moment when the
+// popup opens next (its DOM is recorded from document start).
+
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
+let ext: ExtensionBrowser;
+afterEach(() => ext?.close());
+
+/** Everything the extension keeps, as one text: storage areas, IndexedDB, an extension page's localStorage. */
+async function everythingStored(page: Page): Promise<string> {
+  const worker = await ext.worker();
+  const areas = await worker.evaluate(async () =>
+    Promise.all([
+      chrome.storage.local.get(null),
+      chrome.storage.session.get(null),
+      chrome.storage.sync.get(null),
+    ]),
+  );
+  const pageData = await page.evaluate(async () => {
+    const databases = await indexedDB.databases();
+    const dumps = await Promise.all(
+      databases.map(
+        ({ name }) =>
+          new Promise<unknown>((resolve, reject) => {
+            const request = indexedDB.open(name!);
+            request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+            request.onsuccess = () => {
+              const db = request.result;
+              const stores = [...db.objectStoreNames];
+              if (!stores.length) return resolve({ name, stores: {} });
+              const tx = db.transaction(stores, 'readonly');
+              const all = stores.map(
+                (store) =>
+                  new Promise((done) => {
+                    const read = tx.objectStore(store).getAll();
+                    read.onsuccess = () => done([store, read.result]);
+                  }),
+              );
+              void Promise.all(all).then((entries) => {
+                db.close();
+                resolve({ name, stores: Object.fromEntries(entries as [string, unknown][]) });
+              });
+            };
+          }),
+      ),
+    );
+    return { localStorage: { ...localStorage }, indexedDB: dumps };
+  });
+  return JSON.stringify({ areas, pageData });
+}
+
+/** Opens the popup with its DOM recorded from document start: every text and link it ever showed. */
+async function openPopupRecorded(): Promise<{ popup: Page; shown: () => Promise<string> }> {
+  const popup = await ext.context.newPage();
+  await popup.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          seen.push(node instanceof Element ? node.outerHTML : (node.textContent ?? ''));
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  return {
+    popup,
+    shown: async () =>
+      popup.evaluate(
+        () => `${(window as unknown as { seen: string[] }).seen.join('\n')}\n${document.body.outerHTML}`,
+      ),
+  };
+}
+
+let listings = 0;
+
+/** Signs in, searches for a listing of the account's own, and lets the popup take its snapshot. */
+async function useTheAccount(): Promise<string[]> {
+  const listing = addListing(demo, `Zither Evening ${++listings} for Leaving No Trace`);
+  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
+  ext = session.ext;
+  const searchbox = session.popup.getByRole('searchbox', { name: 'Search events' });
+  await searchbox.fill(`zither evening ${listings}`);
+  await searchbox.press('Enter');
+  await session.popup.getByRole('link', { name: listing.name.text }).waitFor();
+  // The snapshot is taken shortly after the results are on screen.
+  const worker = await ext.worker();
+  await expect
+    .poll(async () =>
+      JSON.stringify(await worker.evaluate(() => chrome.storage.session.get('popupSnapshot'))),
+    )
+    .toContain(listing.name.text);
+  await session.popup.close();
+  return [listing.name.text, listing.url, 'Dana Demo'];
+}
+
+const ENDINGS: [string, () => Promise<void>][] = [
+  [
+    'Sign out in the popup',
+    async () => {
+      const popup = await ext.openPopup();
+      await popup.getByRole('button', { name: 'Sign out' }).click();
+      await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+      await popup.close();
+    },
+  ],
+  [
+    'Sign out in options',
+    async () => {
+      const options = await ext.openOptions();
+      await options.getByRole('button', { name: 'Sign out' }).click();
+      await options.getByRole('button', { name: 'Sign in' }).waitFor();
+      await options.close();
+    },
+  ],
+  [
+    'choosing another provider',
+    async () => {
+      const options = await ext.openOptions();
+      await options.getByRole('radio', { name: 'Eventbrite' }).check();
+      await options.getByRole('button', { name: 'Sign in' }).waitFor();
+      await options.close();
+    },
+  ],
+  [
+    'the provider refusing every token during a background sync',
+    async () => {
+      const options = await ext.openOptions();
+      // A saved search for the sync to refresh, then the user withdraws the app's access at the provider.
+      const saved = await options.evaluate(() =>
+        chrome.runtime.sendMessage({
+          type: 'saved/toggle',
+          payload: { text: 'zither', place: '', when: 'any', onlineOnly: false, freeOnly: false },
+        }),
+      );
+      expect(saved).toMatchObject({ ok: true });
+      demo.revokeDemoGrants();
+      const worker = await ext.worker();
+      await worker.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
+      await options.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
+      await options.getByText('Your session has ended').waitFor();
+      await options.close();
+    },
+  ],
+];
+
+describe('when a session ends, nothing of the account is left', () => {
+  for (const [how, end] of ENDINGS) {
+    test(how, async () => {
+      const traces = await useTheAccount();
+      const before = await everythingStored(await ext.openOptions());
+      // The checks can fail: before the end, the account is there to find.
+      expect(traces.filter((trace) => before.includes(trace))).toEqual(traces);
+
+      await end();
+
+      const { popup, shown } = await openPopupRecorded();
+      await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+      const everShown = await shown();
+      expect(traces.filter((trace) => everShown.includes(trace))).toEqual([]);
+      const after = await everythingStored(popup);
+      expect(traces.filter((trace) => after.includes(trace))).toEqual([]);
+    });
+  }
+});

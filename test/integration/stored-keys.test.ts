@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { grants } from '../support/fake-permissions';
+import { stubIdentity } from '../support/identity';
+import { addListing } from '../support/listings';
+import { walkAuthorization } from '../support/walk-authorization';
+
+// Every feature run once against the real demo server, then every stored key checked against the
+// registry beside defineStoredItem (lib/stored-item.ts): a key nobody declared fails, and ending the
+// session leaves exactly the keys declared `never`, whichever way it ends.
+
+let demo: DemoServer;
+let background: typeof import('../../entrypoints/background');
+let storedItem: typeof import('../../lib/stored-item');
+let session: typeof import('../../lib/auth/session');
+let settings: typeof import('../../lib/settings');
+let search: typeof import('../../lib/search');
+let sync: typeof import('../../lib/sync');
+let cacheDb: typeof import('../../lib/cache/db');
+let query: typeof import('../../lib/query');
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  vi.stubEnv('WXT_DEMO_ISSUER', demo.issuer);
+  vi.stubEnv('WXT_DEMO_API', demo.apiBase);
+  background = await import('../../entrypoints/background');
+  storedItem = await import('../../lib/stored-item');
+  session = await import('../../lib/auth/session');
+  settings = await import('../../lib/settings');
+  search = await import('../../lib/search');
+  sync = await import('../../lib/sync');
+  cacheDb = await import('../../lib/cache/db');
+  query = await import('../../lib/query');
+});
+afterAll(() => demo.close());
+
+const AREAS = ['local', 'session', 'sync'] as const;
+
+/** Every key in every storage area, as `area:key`. */
+async function storedKeys(): Promise<string[]> {
+  const keys = await Promise.all(
+    AREAS.map(async (area) =>
+      Object.keys(await fakeBrowser.storage[area].get(null)).map((key) => `${area}:${key}`),
+    ),
+  );
+  return keys.flat().sort();
+}
+
+const declaredAs = (areaKey: string) => {
+  const [area, ...rest] = areaKey.split(':');
+  return storedItem.declarationOf(area as (typeof AREAS)[number], rest.join(':'))?.clearOn;
+};
+
+async function cachedRecords(): Promise<number> {
+  return cacheDb.withCacheConnection(async (db) =>
+    (await Promise.all(cacheDb.ALL_STORES.map((store) => db.count(store)))).reduce((a, b) => a + b, 0),
+  );
+}
+
+/** Signs in and uses every feature that stores something; returns the titles the account saw. */
+async function useEverything(): Promise<string[]> {
+  fakeBrowser.reset();
+  await cacheDb.clearCache();
+  background.default.main();
+  stubIdentity(({ url }) => walkAuthorization(url, { login: 'demo', password: 'demo' }));
+  await settings.providerSetting.setValue('demo');
+  await settings.eventbriteSettings.setValue({ clientId: 'ABCD1234', organizerIds: ['5003'] });
+  await settings.searchSettings.setValue({ cacheTtlMinutes: 10 });
+  await settings.syncSettings.setValue({ intervalMinutes: 45, notifications: true });
+  grants.permissions.add('notifications');
+  vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
+  await session.signIn();
+  const state = await settings.authState.getValue();
+  if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
+
+  const jazz = query.normalizeQuery({ text: 'jazz' });
+  const found = await search.runSearch({ query: jazz, timeZone: 'Europe/Berlin' });
+  await search.loadMore({ query: jazz, timeZone: 'Europe/Berlin' });
+  await settings.lastQuery.setValue(jazz);
+  await sync.toggleSavedSearch(jazz);
+  const listing = addListing(demo, 'Jazz at the Registry');
+  await sync.runSyncCycle();
+  await settings.popupSnapshot.setValue({
+    owner: settings.sessionOwner('demo', state.account),
+    language: 'en-US',
+    timeZone: 'Europe/Berlin',
+    html: `<p>${found.events[0]!.title}</p>`,
+  });
+  return [listing.name.text, found.events[0]!.title, state.account.name];
+}
+
+describe('every stored key is declared with what clears it', () => {
+  test('after using every feature, no key is undeclared', async () => {
+    await useEverything();
+    const keys = await storedKeys();
+    // The features ran: tokens, results, a saved search, a notification's target and the snapshot are there.
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'local:tokens',
+        'local:authState',
+        'session:popupSnapshot',
+        'local:syncStatus',
+        'local:syncRequests',
+        'local:lastQuery',
+        'sync:provider',
+        'sync:syncSettings',
+      ]),
+    );
+    expect(keys.some((key) => key.startsWith('sync:saved:'))).toBe(true);
+    expect(keys.some((key) => key.startsWith('session:notification:'))).toBe(true);
+    expect(keys.filter((key) => declaredAs(key) === undefined)).toEqual([]);
+  });
+
+  test.each([
+    ['sign-out', () => session.signOut()],
+    ['a provider switch', () => session.switchProvider('eventbrite')],
+    [
+      'a server that refuses every token during a background sync',
+      async () => {
+        // The user withdrew the app's access at the provider: access and refresh tokens are refused.
+        demo.revokeDemoGrants();
+        const status = await sync.runSyncCycle();
+        expect(status.outcome).toEqual({ code: 'session-expired' });
+      },
+    ],
+  ])(
+    'ending the session by %s leaves only what is declared never, and nothing of the account',
+    async (_how, end) => {
+      const seen = await useEverything();
+      await end();
+      const keys = await storedKeys();
+      // authState stays, rewritten as signed out (with why, where the user did not ask).
+      expect(keys.filter((key) => declaredAs(key) !== 'never' && key !== 'local:authState')).toEqual([]);
+      expect(keys).toEqual(
+        expect.arrayContaining(['sync:provider', 'sync:syncSettings', 'local:syncRequests']),
+      );
+      expect(keys.some((key) => key.startsWith('sync:saved:'))).toBe(true);
+      expect((await settings.authState.getValue()).status).toBe('signed-out');
+      expect(await cachedRecords()).toBe(0);
+      const everything = JSON.stringify(
+        await Promise.all(AREAS.map((area) => fakeBrowser.storage[area].get(null))),
+      );
+      expect(seen.filter((text) => everything.includes(text))).toEqual([]);
+    },
+  );
+});
