@@ -183,6 +183,9 @@ describe('searching from the popup (America/New_York)', () => {
   });
 });
 
+/** Where the screenshots go: the README's only from `npm run screenshots`, so a test run rewrites no tracked file. */
+const SCREENSHOTS = process.env.EVENT_SCOUT_SCREENSHOTS ?? 'test-results/screenshots';
+
 describe('how it looks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${colorScheme}: no axe violations, and a screenshot for the README`, async () => {
@@ -191,8 +194,8 @@ describe('how it looks', () => {
       await search(popup, 'jazz');
       await items(popup).first().waitFor();
       expect(await axeViolations(popup)).toEqual([]);
-      await mkdir('docs/screenshots', { recursive: true });
-      await popup.screenshot({ path: `docs/screenshots/popup-${colorScheme}.png` });
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await popup.screenshot({ path: `${SCREENSHOTS}/popup-${colorScheme}.png` });
 
       const options = await ext.openOptions();
       await options.getByText('Dana Demo').waitFor();

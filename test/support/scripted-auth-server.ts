@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { fakeFetch } from './fake-fetch';
 
 /**
  * A scripted authorization server (fetch stubbed): discovery, the token endpoint and the events API's
@@ -27,29 +27,25 @@ export interface ScriptedAuthServer {
 
 export function stubAuthServer(): ScriptedAuthServer {
   const server: ScriptedAuthServer = { script: {}, tokenRequests: [] };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      const url = new URL(request.url);
-      if (url.pathname === '/.well-known/openid-configuration') {
-        return json({
-          issuer: ISSUER,
-          authorization_endpoint: `${ISSUER}/auth`,
-          token_endpoint: `${ISSUER}/token`,
-          revocation_endpoint: `${ISSUER}/token/revocation`,
-          authorization_response_iss_parameter_supported: true,
-          code_challenge_methods_supported: ['S256'],
-        });
-      }
-      if (url.pathname === '/token') {
-        server.tokenRequests.push(new URLSearchParams(await request.text()));
-        return (server.script.token ?? goodTokens)();
-      }
-      if (url.pathname === '/v3/users/me/') return (server.script.usersMe ?? dana)();
-      return json({ error: 'NOT_FOUND' }, 404);
-    }),
-  );
+  fakeFetch(async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return json({
+        issuer: ISSUER,
+        authorization_endpoint: `${ISSUER}/auth`,
+        token_endpoint: `${ISSUER}/token`,
+        revocation_endpoint: `${ISSUER}/token/revocation`,
+        authorization_response_iss_parameter_supported: true,
+        code_challenge_methods_supported: ['S256'],
+      });
+    }
+    if (url.pathname === '/token') {
+      server.tokenRequests.push(new URLSearchParams(await request.text()));
+      return (server.script.token ?? goodTokens)();
+    }
+    if (url.pathname === '/v3/users/me/') return (server.script.usersMe ?? dana)();
+    return json({ error: 'NOT_FOUND' }, 404);
+  });
   return server;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { eventbriteGet, parseEventbriteUser, ProviderError } from '@/lib/providers/eventbrite-api';
+import { fakeFetch, networkDown } from '../support/fake-fetch';
 
 describe('parseEventbriteUser', () => {
   test('names the account by its name', () => {
@@ -34,11 +35,8 @@ describe('eventbriteGet', () => {
   });
 
   const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
-      ),
+    fakeFetch(
+      () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
     );
 
   test('sends the token in the Authorization header, never in the URL', async () => {
@@ -80,10 +78,7 @@ describe('eventbriteGet', () => {
   });
 
   test('a network failure is a network error', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    fakeFetch(networkDown);
     await expect(eventbriteGet('https://api.test/v3', '/x/', 't')).rejects.toMatchObject({ code: 'network' });
   });
 });

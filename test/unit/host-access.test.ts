@@ -9,6 +9,7 @@ import { authState } from '@/lib/settings';
 import { runSyncCycle, toggleSavedSearch } from '@/lib/sync';
 import { stubIdentity } from '../support/identity';
 import { grants } from '../support/fake-permissions';
+import { fakeFetch } from '../support/fake-fetch';
 
 // Firefox lets users withdraw host permissions (Chrome lets them restrict site access): nothing goes to a
 // provider the user has not allowed, and the user is told what to do.
@@ -17,10 +18,7 @@ const withdraw = () => hostOrigins('demo').forEach((origin) => grants.withdrawnO
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: {} }))),
-  );
+  fakeFetch(() => Response.json({ events: [], pagination: {} }));
   await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
   await authState.setValue({
     status: 'signed-in',

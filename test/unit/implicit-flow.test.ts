@@ -5,6 +5,7 @@ import { signIn } from '@/lib/auth/session';
 import { cacheOwner, readTokens } from '@/lib/auth/token-store';
 import { authState, eventbriteSettings, providerSetting } from '@/lib/settings';
 import { REDIRECT_URI, stubIdentity } from '../support/identity';
+import { fakeFetch } from '../support/fake-fetch';
 
 const config = { authorizeUrl: 'https://www.eventbrite.com/oauth/authorize', clientId: 'APIKEY' };
 
@@ -87,13 +88,7 @@ describe('signing in to Eventbrite', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(
-        async () =>
-          new Response(JSON.stringify(usersMe), { headers: { 'content-type': 'application/json' } }),
-      ),
-    );
+    fakeFetch(() => Response.json(usersMe));
     await providerSetting.setValue('eventbrite');
     await eventbriteSettings.setValue({ clientId: 'APIKEY', organizerIds: [] });
   });

@@ -3,6 +3,7 @@ import { searchParameters } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
+import { fakeFetch } from '../support/fake-fetch';
 
 describe('the demo provider’s search parameters', () => {
   test('carry every filter in the retired search’s names', () => {
@@ -47,28 +48,26 @@ describe('the eventbrite provider', () => {
 
   test('merges orders and organizer events, once each, in start order, filtered by the query', async () => {
     const requests: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: URL) => {
-        requests.push(`${input.pathname}${input.search}`);
-        const body = input.pathname.endsWith('/organizations/')
-          ? { organizations: [], pagination: { has_more_items: false } }
-          : input.pathname.endsWith('/orders/')
-            ? {
-                orders: [
-                  { event: event('1', 'Jazz brunch', 5) },
-                  { event: null },
-                  { event: event('2', 'Opera', 3) },
-                ],
-                pagination: { has_more_items: false },
-              }
-            : {
-                events: [event('1', 'Jazz brunch', 5), event('3', 'Jazz late', 2)],
-                pagination: { has_more_items: true, continuation: 'c2' },
-              };
-        return Response.json(body);
-      }),
-    );
+    fakeFetch((request) => {
+      const input = new URL(request.url);
+      requests.push(`${input.pathname}${input.search}`);
+      const body = input.pathname.endsWith('/organizations/')
+        ? { organizations: [], pagination: { has_more_items: false } }
+        : input.pathname.endsWith('/orders/')
+          ? {
+              orders: [
+                { event: event('1', 'Jazz brunch', 5) },
+                { event: null },
+                { event: event('2', 'Opera', 3) },
+              ],
+              pagination: { has_more_items: false },
+            }
+          : {
+              events: [event('1', 'Jazz brunch', 5), event('3', 'Jazz late', 2)],
+              pagination: { has_more_items: true, continuation: 'c2' },
+            };
+      return Response.json(body);
+    });
     const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: ['77'] });
     const page = await provider.search(
       normalizeQuery({ text: 'jazz' }),
@@ -99,17 +98,14 @@ describe('the eventbrite provider', () => {
 
   test('filters its lists with the one text matcher: parts of words, folded', async () => {
     const titles = ['Sommerkonzert im Park', 'Jazz brunch', 'Opera'];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (input: URL) =>
-        Response.json(
-          input.pathname.endsWith('/orders/')
-            ? {
-                orders: titles.map((title, n) => ({ event: event(String(n), title, n + 1) })),
-                pagination: { has_more_items: false },
-              }
-            : { organizations: [], events: [], pagination: { has_more_items: false } },
-        ),
+    fakeFetch((request) =>
+      Response.json(
+        new URL(request.url).pathname.endsWith('/orders/')
+          ? {
+              orders: titles.map((title, n) => ({ event: event(String(n), title, n + 1) })),
+              pagination: { has_more_items: false },
+            }
+          : { organizations: [], events: [], pagination: { has_more_items: false } },
       ),
     );
     const provider = eventbriteProvider({ clientId: 'KEY', organizerIds: [] });

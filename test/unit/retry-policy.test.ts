@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fetchWithRetry, parseRetryAfter, RequestTimeoutError, RETRY_POLICY } from '@/lib/retry-policy';
+import { fakeFetch } from '../support/fake-fetch';
 
 // The retry policy with fake timers: every wait is a timer, so each test says exactly when a request goes out.
 
@@ -27,21 +28,18 @@ beforeEach(() => {
   vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   script = [];
   sentAt = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((_url: string, init: RequestInit) => {
-      sentAt.push(Date.now());
-      const step = script.shift() ?? answer(200);
-      if (step instanceof Error) return Promise.reject(step);
-      if (step === 'hang' || step === 'stall-body') {
-        return new Promise((resolve, reject) => {
-          init.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error));
-          if (step === 'stall-body') resolve(stalledBody(init.signal!));
-        });
-      }
-      return Promise.resolve(step);
-    }),
-  );
+  fakeFetch(({ signal }) => {
+    sentAt.push(Date.now());
+    const step = script.shift() ?? answer(200);
+    if (step instanceof Error) throw step;
+    if (step === 'hang' || step === 'stall-body') {
+      return new Promise((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason as Error));
+        if (step === 'stall-body') resolve(stalledBody(signal));
+      });
+    }
+    return step;
+  });
   // Full jitter draws from [0, cap): 0.5 makes every wait half its cap, so the tests can name it.
   vi.spyOn(Math, 'random').mockReturnValue(0.5);
 });

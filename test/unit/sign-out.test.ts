@@ -7,6 +7,7 @@ import { openCache } from '@/lib/cache/db';
 import { EMPTY_QUERY } from '@/lib/query';
 import { authState } from '@/lib/settings';
 import { sampleEvent } from '../support/events';
+import { fakeFetch, networkDown } from '../support/fake-fetch';
 
 const ISSUER = 'http://127.0.0.1:8787';
 let revocationStatus = 200;
@@ -18,26 +19,22 @@ beforeEach(async () => {
   revoked.length = 0;
   revocationStatus = 200;
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      if (request.url.endsWith('/.well-known/openid-configuration')) {
-        return Response.json({
-          issuer: ISSUER,
-          authorization_endpoint: `${ISSUER}/auth`,
-          token_endpoint: `${ISSUER}/token`,
-          revocation_endpoint: `${ISSUER}/token/revocation`,
-        });
-      }
-      // What the extension holds must still be there when the revocation goes out.
-      expect(await readTokens()).not.toBeNull();
-      revoked.push(new URLSearchParams(await request.text()));
-      return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', {
-        status: revocationStatus,
+  fakeFetch(async (request) => {
+    if (request.url.endsWith('/.well-known/openid-configuration')) {
+      return Response.json({
+        issuer: ISSUER,
+        authorization_endpoint: `${ISSUER}/auth`,
+        token_endpoint: `${ISSUER}/token`,
+        revocation_endpoint: `${ISSUER}/token/revocation`,
       });
-    }),
-  );
+    }
+    // What the extension holds must still be there when the revocation goes out.
+    expect(await readTokens()).not.toBeNull();
+    revoked.push(new URLSearchParams(await request.text()));
+    return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', {
+      status: revocationStatus,
+    });
+  });
 
   await tokenStore.setValue({
     provider: 'demo',
@@ -94,10 +91,7 @@ describe('signOut', () => {
   });
 
   test('wipes everything when the server cannot be reached', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    fakeFetch(networkDown);
     await signOut();
     await expectEverythingGone();
   });

@@ -16,6 +16,7 @@ import {
   takeNewMatches,
   toggleSavedSearch,
 } from '@/lib/sync';
+import { fakeFetch } from '../support/fake-fetch';
 
 /** A scripted events API: each search answers with the events the test put there. */
 let listings: { id: string; name: string; day: number }[] = [];
@@ -45,20 +46,17 @@ beforeEach(async () => {
   answers = [];
   searchRequests.length = 0;
   vi.useFakeTimers({ now: new Date('2029-12-01T12:00:00Z'), toFake: ['Date', 'setTimeout'] });
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: URL) => {
-      const url = new URL(input);
-      searchRequests.push(url);
-      const scripted = answers.shift();
-      if (scripted) return scripted();
-      const words = (url.searchParams.get('q') ?? '').toLowerCase();
-      const events = listings
-        .filter((listing) => listing.name.toLowerCase().includes(words))
-        .sort((a, b) => a.day - b.day);
-      return json({ events: events.map(eventbriteEvent), pagination: { has_more_items: false } });
-    }),
-  );
+  fakeFetch((request) => {
+    const url = new URL(request.url);
+    searchRequests.push(url);
+    const scripted = answers.shift();
+    if (scripted) return scripted();
+    const words = (url.searchParams.get('q') ?? '').toLowerCase();
+    const events = listings
+      .filter((listing) => listing.name.toLowerCase().includes(words))
+      .sort((a, b) => a.day - b.day);
+    return json({ events: events.map(eventbriteEvent), pagination: { has_more_items: false } });
+  });
   await tokenStore.setValue({
     provider: 'demo',
     accessToken: 'at',

@@ -19,6 +19,7 @@ import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { runSearch, type SearchResult } from '@/lib/search';
 import { authState } from '@/lib/settings';
 import { eventbritePayload, eventbriteShapedEvent, RUNS } from './arbitraries';
+import { fakeFetch } from '../../support/fake-fetch';
 
 // Every parser of what an events API sends, fed thousands of payloads: a well-formed result, or a typed
 // error (ProviderError) — never an uncaught exception and never half an event.
@@ -120,20 +121,17 @@ describe('whole answers, through the retry policy', () => {
   beforeEach(() => {
     // Waits (Retry-After, backoff) run on fake time; each answer in turn, then the last one again.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => {
-        const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
-        const headers: Record<string, string> =
-          answer.retryAfter === undefined
-            ? {}
-            : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
-        return new Response([204, 205, 304].includes(answer.status) ? null : answer.body, {
-          status: answer.status,
-          headers,
-        });
-      }),
-    );
+    fakeFetch(() => {
+      const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+      const headers: Record<string, string> =
+        answer.retryAfter === undefined
+          ? {}
+          : { 'retry-after': answer.retryAfter.replace(/[^\t\x20-\x7e]/g, '') };
+      return new Response([204, 205, 304].includes(answer.status) ? null : answer.body, {
+        status: answer.status,
+        headers,
+      });
+    });
   });
   afterEach(() => {
     vi.useRealTimers();

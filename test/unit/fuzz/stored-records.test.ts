@@ -24,6 +24,7 @@ import {
 import type { StoredItem } from '@/lib/stored-item';
 import { runSyncCycle } from '@/lib/sync';
 import { RUNS } from './arbitraries';
+import { fakeFetch } from '../../support/fake-fetch';
 
 // What comes back from storage and IndexedDB may be an older build's record, another device's, or one cut
 // short: every read gives a well-formed value or the fallback, and nothing that reads it throws.
@@ -136,10 +137,7 @@ describe('storage items', () => {
   });
 
   test('the background reads everything corrupt at once: typed errors and a sync status, nothing thrown', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ events: [], pagination: { has_more_items: false } }))),
-    );
+    fakeFetch(() => Response.json({ events: [], pagination: { has_more_items: false } }));
     try {
       await fc.assert(
         fc.asyncProperty(
