@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { REDIRECT_URI, stubIdentity } from '../support/identity';
 import { walkAuthorization } from '../support/walk-authorization';
+import { pointBuildAt } from '../support/demo-env';
 
 // The library under test reads the issuer at load time: start the server, point the build variables
 // at it, then import.
@@ -16,8 +17,7 @@ let settings: typeof import('../../lib/settings');
 
 beforeAll(async () => {
   demo = await startDemoServer({ accessTokenTtl: ACCESS_TOKEN_TTL });
-  vi.stubEnv('WXT_DEMO_ISSUER', demo.issuer);
-  vi.stubEnv('WXT_DEMO_API', demo.apiBase);
+  pointBuildAt(demo);
   session = await import('../../lib/auth/session');
   codeFlow = await import('../../lib/auth/code-flow');
   tokenStore = await import('../../lib/auth/token-store');

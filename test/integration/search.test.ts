@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LOCAL_EVENTBRITE_CLIENT_ID } from '../../demo/eventbrite-oauth';
 import type { ApiFault } from '../../demo/api';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
@@ -8,6 +7,7 @@ import { stubIdentity } from '../support/identity';
 import { walkAuthorization } from '../support/walk-authorization';
 import { expectAll } from '../support/every';
 import type { Problem } from '../../lib/problem';
+import { pointBuildAt } from '../support/demo-env';
 
 // The search service against the demo server on loopback: the whole path from a query to the cache.
 let demo: DemoServer;
@@ -20,11 +20,7 @@ let query: typeof import('../../lib/query');
 
 beforeAll(async () => {
   demo = await startDemoServer();
-  vi.stubEnv('WXT_DEMO_ISSUER', demo.issuer);
-  vi.stubEnv('WXT_DEMO_API', demo.apiBase);
-  vi.stubEnv('WXT_EVENTBRITE_API', demo.apiBase);
-  vi.stubEnv('WXT_EVENTBRITE_AUTHORIZE', `${demo.issuer}/oauth/authorize`);
-  vi.stubEnv('WXT_EVENTBRITE_CLIENT_ID', LOCAL_EVENTBRITE_CLIENT_ID);
+  pointBuildAt(demo);
   search = await import('../../lib/search');
   session = await import('../../lib/auth/session');
   settings = await import('../../lib/settings');

@@ -5,6 +5,7 @@ import { grants } from '../support/fake-permissions';
 import { stubIdentity } from '../support/identity';
 import { addListing } from '../support/listings';
 import { walkAuthorization } from '../support/walk-authorization';
+import { pointBuildAt } from '../support/demo-env';
 
 // Every feature run once against the real demo server, then every stored key checked against the
 // registry beside defineStoredItem (lib/stored-item.ts): a key nobody declared fails, and ending the
@@ -22,8 +23,7 @@ let query: typeof import('../../lib/query');
 
 beforeAll(async () => {
   demo = await startDemoServer();
-  vi.stubEnv('WXT_DEMO_ISSUER', demo.issuer);
-  vi.stubEnv('WXT_DEMO_API', demo.apiBase);
+  pointBuildAt(demo);
   background = await import('../../entrypoints/background');
   storedItem = await import('../../lib/stored-item');
   session = await import('../../lib/auth/session');
