@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { withSessionLock } from '@/lib/session-lock';
-import { authState, popupSnapshot, sessionOwner } from '@/lib/settings';
+import { writeForSession } from '@/lib/session-lock';
+import { popupSnapshot } from '@/lib/settings';
 
 /**
  * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
@@ -25,11 +25,7 @@ export function saveSnapshot(owner: string): void {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     html: copy.innerHTML,
   };
-  void withSessionLock(async () => {
-    const state = await authState.getValue();
-    if (state.status === 'signed-in' && sessionOwner(state.provider, state.account) === owner)
-      await popupSnapshot.setValue(snapshot);
-  }).catch(() => {
+  void writeForSession(owner, () => popupSnapshot.setValue(snapshot)).catch(() => {
     // Full or unavailable storage: the next popup paints a little later, nothing else changes.
   });
 }

@@ -10,7 +10,8 @@ import type { Provider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
-import { authState, searchSettings } from './settings';
+import { writeForSession } from './session-lock';
+import { authState, searchSettings, sessionOwner } from './settings';
 import { type ProviderId } from './provider-id';
 
 /**
@@ -37,10 +38,11 @@ export interface SearchRequest {
   force?: boolean;
 }
 
-async function signedInProvider(): Promise<Provider> {
+/** The signed-in provider, and whose session it is: what a search's writes are for. */
+async function signedIn(): Promise<{ provider: Provider; owner: string }> {
   const state = await authState.getValue();
   if (state.status !== 'signed-in') throw new ProviderError('auth', 'not signed in');
-  return getProvider(state.provider);
+  return { provider: await getProvider(state.provider), owner: sessionOwner(state.provider, state.account) };
 }
 
 /** Calls the API with the access token; a rejected token is renewed once and the call made once more. */
@@ -118,8 +120,8 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const key = queryKey(query);
   // Everything a search needs is asked for at once.
   const opening = openCache();
-  const [provider, { cacheTtlMinutes }] = await Promise.all([
-    signedInProvider(),
+  const [{ provider, owner }, { cacheTtlMinutes }] = await Promise.all([
+    signedIn(),
     searchSettings.getValue(),
   ]).catch((error: unknown) => {
     void opening.then((db) => db.close());
@@ -147,16 +149,19 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     }
     const now = Date.now();
     // The answer goes out first; the write (one transaction) follows at once.
+    // Only while the session lasts: a sign-out meanwhile took the account's cache, and it stays gone.
     later(
-      writeSearchPage(db, {
-        provider: provider.id,
-        key,
-        query,
-        events: page.events,
-        cursor: page.cursor,
-        append: false,
-        now,
-      }),
+      writeForSession(owner, () =>
+        writeSearchPage(db, {
+          provider: provider.id,
+          key,
+          query,
+          events: page.events,
+          cursor: page.cursor,
+          append: false,
+          now,
+        }),
+      ),
     );
     return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
   }, opening);
@@ -189,7 +194,7 @@ async function fallBack(
 export async function loadMore(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
   const key = queryKey(query);
-  const provider = await signedInProvider();
+  const { provider, owner } = await signedIn();
   return withCache(async (db) => {
     const cached = await readSearch(db, provider.id, key);
     if (!cached?.search.cursor)
@@ -212,15 +217,17 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
         problem: problemFrom(error),
       };
     }
-    await writeSearchPage(db, {
-      provider: provider.id,
-      key,
-      query,
-      events: page.events,
-      cursor: page.cursor,
-      append: true,
-      now: Date.now(),
-    });
+    await writeForSession(owner, () =>
+      writeSearchPage(db, {
+        provider: provider.id,
+        key,
+        query,
+        events: page.events,
+        cursor: page.cursor,
+        append: true,
+        now: Date.now(),
+      }),
+    );
     const updated = await readSearch(db, provider.id, key);
     return {
       query,

@@ -16,6 +16,7 @@ import {
 import { fetchSearchPage } from './search';
 import { AuthError } from './auth/errors';
 import { problemOf, ProblemError, type Problem } from './problem';
+import { currentOwner, writeForSession } from './session-lock';
 import { authState, syncSettings, syncStatus, type SyncStatus } from './settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
 import { declareStoredFamily, defineStoredItem } from './stored-item';
@@ -96,7 +97,8 @@ class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
 
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
 export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
-  const provider = await getProvider(saved.provider);
+  const [provider, owner] = await Promise.all([getProvider(saved.provider), currentOwner()]);
+  if (!owner) return [];
   const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const events = new Map<string, Event>();
   let cursor: string | undefined;
@@ -121,16 +123,20 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
       throw new CycleStop('rate-limit', { params: { seconds: Math.ceil(wait) } });
     }
   }
-  // Network first, then one transaction: a cycle stopped in between leaves the last record whole.
-  return recordSync(db, saved.id, {
-    provider: saved.provider,
-    key: queryKey(saved.query),
-    query: saved.query,
-    events: [...events.values()],
-    cursor,
-    append: false,
-    now: Date.now(),
-  });
+  // Network first, then one transaction: a cycle stopped in between leaves the last record whole. Only
+  // while the session lasts: one that ended meanwhile took the account's records, and they stay gone.
+  const found = await writeForSession(owner, () =>
+    recordSync(db, saved.id, {
+      provider: saved.provider,
+      key: queryKey(saved.query),
+      query: saved.query,
+      events: [...events.values()],
+      cursor,
+      append: false,
+      now: Date.now(),
+    }),
+  );
+  return found ?? [];
 }
 
 /** What each notification opens when clicked: an event's page, which is the account's. */

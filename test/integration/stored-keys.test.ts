@@ -144,4 +144,26 @@ describe('every stored key is declared with what clears it', () => {
       expect(seen.filter((text) => everything.includes(text))).toEqual([]);
     },
   );
+
+  test('a search answered after a sign-out writes nothing back', async () => {
+    // Eventbrite's client-side flow: signing out revokes nothing at the server, so the answer still comes.
+    fakeBrowser.reset();
+    await cacheDb.clearCache();
+    background.default.main();
+    stubIdentity(({ url }) => walkAuthorization(url, { login: 'demo', password: 'demo' }));
+    await settings.providerSetting.setValue('eventbrite');
+    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
+    await session.signIn();
+    expect((await settings.authState.getValue()).status).toBe('signed-in');
+    // The search's first request is slow; the user signs out while it is on its way.
+    demo.injectFaults({ delayMs: 300 });
+    const late = search.runSearch({ query: query.normalizeQuery({ text: '' }), timeZone: 'UTC' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await session.signOut();
+    const answered = await late;
+    expect(answered.events.length).toBeGreaterThan(0);
+    // The write follows the answer: give it the time it would take.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await cachedRecords()).toBe(0);
+  });
 });
