@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { eventbriteGet, parseEventbriteUser, ProviderError } from '@/lib/providers/eventbrite-api';
-import { fakeFetch, networkDown } from '../support/fake-fetch';
+import { fakeFetch, networkDown } from '../../../support/fake-fetch';
 
 describe('parseEventbriteUser', () => {
   test('names the account by its name', () => {

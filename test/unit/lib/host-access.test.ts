@@ -7,9 +7,9 @@ import { normalizeQuery } from '@/lib/query';
 import { runSearch } from '@/lib/search';
 import { authState } from '@/lib/settings';
 import { runSyncCycle, toggleSavedSearch } from '@/lib/sync';
-import { stubIdentity } from '../support/identity';
-import { grants } from '../support/fake-permissions';
-import { fakeFetch } from '../support/fake-fetch';
+import { stubIdentity } from '../../support/identity';
+import { grants } from '../../support/fake-permissions';
+import { fakeFetch } from '../../support/fake-fetch';
 
 // Firefox lets users withdraw host permissions (Chrome lets them restrict site access): nothing goes to a
 // provider the user has not allowed, and the user is told what to do.

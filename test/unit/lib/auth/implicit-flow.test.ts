@@ -4,8 +4,8 @@ import { implicitAuthorizeUrl, parseImplicitCallback } from '@/lib/auth/implicit
 import { signIn } from '@/lib/auth/session';
 import { cacheOwner, readTokens } from '@/lib/auth/token-store';
 import { authState, eventbriteSettings, providerSetting } from '@/lib/settings';
-import { REDIRECT_URI, stubIdentity } from '../support/identity';
-import { fakeFetch } from '../support/fake-fetch';
+import { REDIRECT_URI, stubIdentity } from '../../../support/identity';
+import { fakeFetch } from '../../../support/fake-fetch';
 
 const config = { authorizeUrl: 'https://www.eventbrite.com/oauth/authorize', clientId: 'APIKEY' };
 

@@ -4,7 +4,7 @@ import { CACHE_NAME, openCache, type CacheDb } from '@/lib/cache/db';
 import { searchCachedEvents } from '@/lib/cache/offline-index';
 import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
-import { sampleEvent } from '../support/events';
+import { sampleEvent } from '../../../support/events';
 
 let db: CacheDb;
 

@@ -1,39 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { searchParameters } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
-import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
-import { fakeFetch } from '../support/fake-fetch';
-
-describe('the demo provider’s search parameters', () => {
-  test('carry every filter in the retired search’s names', () => {
-    const params = searchParameters(
-      normalizeQuery({ text: 'jazz', place: 'Berlin', onlineOnly: true, freeOnly: true }),
-      {
-        start: new Date('2030-01-01T10:00:00.123Z'),
-        end: new Date('2030-01-08T10:00:00Z'),
-      },
-      'next-page',
-    );
-    expect(Object.fromEntries(params)).toEqual({
-      expand: 'venue',
-      q: 'jazz',
-      'location.address': 'Berlin',
-      'start_date.range_start': '2030-01-01T10:00:00',
-      'start_date.range_end': '2030-01-08T10:00:00',
-      online_events_only: 'true',
-      price: 'free',
-      continuation: 'next-page',
-    });
-  });
-
-  test('leave out what is not asked for', () => {
-    expect([...searchParameters(EMPTY_QUERY, { start: new Date('2030-01-01T00:00:00Z') }).keys()]).toEqual([
-      'expand',
-      'start_date.range_start',
-    ]);
-  });
-});
+import { fakeFetch } from '../../../support/fake-fetch';
 
 describe('the eventbrite provider', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -123,22 +91,5 @@ describe('the eventbrite provider', () => {
     await expect(provider.search(EMPTY_QUERY, { start: new Date() }, '%%%', 'token')).rejects.toMatchObject({
       code: 'arguments',
     });
-  });
-});
-
-describe('options input', () => {
-  test('organizer ids: numbers separated by commas or spaces, once each', () => {
-    expect(checkOrganizerIds(' 12, 34 12\n56 ')).toEqual({ ok: true, value: ['12', '34', '56'] });
-    expect(checkOrganizerIds('')).toEqual({ ok: true, value: [] });
-    expect(checkOrganizerIds('12, eventbrite.com/o/34')).toEqual({
-      ok: false,
-      problem: { code: 'organizer-id-invalid', params: { id: 'eventbrite.com/o/34' } },
-    });
-  });
-
-  test('client id: letters and digits, or empty', () => {
-    expect(checkClientId(' ABC123XYZ ')).toEqual({ ok: true, value: 'ABC123XYZ' });
-    expect(checkClientId('')).toEqual({ ok: true, value: '' });
-    expect(checkClientId('key with spaces')).toMatchObject({ ok: false });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { eventSearchText } from '@/lib/event';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { foldQuery, matchesPlace, matchesQuery, matchesWords, placeText, textWords } from '@/lib/text-match';
-import { sampleEvent } from '../support/events';
+import { sampleEvent } from '../../support/events';
 
 describe('textWords', () => {
   test('folds case and accents and splits on anything that is not a letter or a digit', () => {

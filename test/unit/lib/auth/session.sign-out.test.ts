@@ -6,8 +6,8 @@ import { cacheOwner, readTokens, tokenStore } from '@/lib/auth/token-store';
 import { openCache } from '@/lib/cache/db';
 import { EMPTY_QUERY } from '@/lib/query';
 import { authState } from '@/lib/settings';
-import { sampleEvent } from '../support/events';
-import { fakeFetch, networkDown } from '../support/fake-fetch';
+import { sampleEvent } from '../../../support/events';
+import { fakeFetch, networkDown } from '../../../support/fake-fetch';
 
 const ISSUER = 'http://127.0.0.1:8787';
 let revocationStatus = 200;

@@ -4,8 +4,13 @@ import { SIGN_IN_WINDOW_MS, abandonDeadSignIn, getAccessToken, signIn } from '@/
 import { pendingSignIn, readTokens, tokenStore } from '@/lib/auth/token-store';
 import { forgetDiscovery } from '@/lib/auth/code-flow';
 import { authState } from '@/lib/settings';
-import { stubIdentity } from '../support/identity';
-import { callbackFor, json, stubAuthServer, type ScriptedAuthServer } from '../support/scripted-auth-server';
+import { stubIdentity } from '../../../support/identity';
+import {
+  callbackFor,
+  json,
+  stubAuthServer,
+  type ScriptedAuthServer,
+} from '../../../support/scripted-auth-server';
 
 /** The sign-in logic against a scripted authorization server: every way a callback or a token response can be wrong. */
 let server: ScriptedAuthServer;

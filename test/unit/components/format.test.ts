@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { eventWhen, timeAgo, updatedAgo, zoneLabel } from '@/components/format';
-import { sampleEvent } from '../support/events';
+import { sampleEvent } from '../../support/events';
 
 /** 18:00 UTC on Saturday 4 January 2031: 19:00 in Paris and Berlin, 13:00 in New York. */
 const at = (timezone: string, city: string | null, online = false) =>

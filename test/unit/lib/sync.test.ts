@@ -3,7 +3,7 @@ import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { tokenStore } from '@/lib/auth/token-store';
 import { CACHE_NAME } from '@/lib/cache/db';
-import { grants } from '../support/fake-permissions';
+import { grants } from '../../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
 import { authState, syncSettings, syncStatus } from '@/lib/settings';
 import { normalizeQuery } from '@/lib/query';
@@ -16,7 +16,7 @@ import {
   takeNewMatches,
   toggleSavedSearch,
 } from '@/lib/sync';
-import { fakeFetch } from '../support/fake-fetch';
+import { fakeFetch } from '../../support/fake-fetch';
 
 /** A scripted events API: each search answers with the events the test put there. */
 let listings: { id: string; name: string; day: number }[] = [];

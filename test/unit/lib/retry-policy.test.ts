@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fetchWithRetry, parseRetryAfter, RequestTimeoutError, RETRY_POLICY } from '@/lib/retry-policy';
-import { fakeFetch } from '../support/fake-fetch';
+import { fakeFetch } from '../../support/fake-fetch';
 
 // The retry policy with fake timers: every wait is a timer, so each test says exactly when a request goes out.
 

@@ -3,7 +3,7 @@ import { eventSearchText } from '@/lib/event';
 import { EventIndex } from '@/lib/event-index';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { matchesQuery } from '@/lib/text-match';
-import { sampleEvent } from '../support/events';
+import { sampleEvent } from '../../support/events';
 
 const events = [
   sampleEvent({
