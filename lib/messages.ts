@@ -63,7 +63,9 @@ export type Handlers = {
 };
 
 /** Only the extension's own pages may talk to the background. */
-export function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
+type Sender = Browser.runtime.MessageSender;
+
+export function isOwnPage(sender: Sender): boolean {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   return (
     sender.id === browser.runtime.id &&
@@ -80,17 +82,23 @@ function isEnvelope(message: unknown, handlers: Handlers): message is Envelope {
   );
 }
 
+async function answer(handlers: Handlers, ready: Promise<unknown>, message: unknown, sender: Sender) {
+  if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden' } } satisfies Reply<unknown>;
+  if (!isEnvelope(message, handlers))
+    return { ok: false, error: { code: 'failed' } } satisfies Reply<unknown>;
+  try {
+    await ready;
+    const handler = handlers[message.type] as (payload: unknown) => unknown;
+    return { ok: true, value: await handler(message.payload) } satisfies Reply<unknown>;
+  } catch (error) {
+    return { ok: false, error: problemOf(error) } satisfies Reply<unknown>;
+  }
+}
+
 export function listenForMessages(handlers: Handlers, ready: Promise<unknown> = Promise.resolve()): void {
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- webextension-polyfill answers with the promise a listener returns; @types/chrome's listener type does not say so
-  browser.runtime.onMessage.addListener(async (message: unknown, sender): Promise<Reply<unknown>> => {
-    if (!isOwnPage(sender)) return { ok: false, error: { code: 'forbidden' } };
-    if (!isEnvelope(message, handlers)) return { ok: false, error: { code: 'failed' } };
-    try {
-      await ready;
-      const handler = handlers[message.type] as (payload: unknown) => unknown;
-      return { ok: true, value: await handler(message.payload) };
-    } catch (error) {
-      return { ok: false, error: problemOf(error) };
-    }
+  // sendResponse and `return true` (an answer will come): how Chrome and Firefox both answer later.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    void answer(handlers, ready, message, sender).then(sendResponse);
+    return true;
   });
 }

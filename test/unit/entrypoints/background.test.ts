@@ -9,7 +9,7 @@ import { grants } from '../../support/fake-permissions';
 
 const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 const send = async (message: unknown) =>
-  (await fakeBrowser.runtime.onMessage.trigger(message, own, () => undefined))[0] as unknown;
+  new Promise<unknown>((resolve) => void fakeBrowser.runtime.onMessage.trigger(message, own, resolve));
 const alarm = (name: string) => ({ name, scheduledTime: Date.now(), persistAcrossSessions: false });
 /** Lets the background's fire-and-forget work (alarms, storage watchers) settle. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -28,7 +28,12 @@ describe('listenForMessages', () => {
     ({ 'auth/state': () => ({ status: 'signed-out' }), ...overrides }) as unknown as Handlers;
   /** What the background answers a message, as the page's sendMessage would receive it. */
   const answer = async (message: unknown, sender: object = own) =>
-    (await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined))[0] as unknown;
+    new Promise<unknown>((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger(message, sender, resolve).then(([keptOpen]) => {
+        // The listener says an answer will come (`true`), and gives it through sendResponse.
+        expect(keptOpen).toBe(true);
+      });
+    });
 
   beforeEach(() => fakeBrowser.reset());
 
