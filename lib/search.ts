@@ -1,7 +1,7 @@
 import { getAccessToken, renewRejectedToken } from './auth/session';
 import { openCache, type CacheDb } from './cache/db';
 import { searchCachedEvents } from './cache/offline-index';
-import { isFresh, readSearch, touchSearch, writeSearchPage } from './cache/searches';
+import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } from './cache/searches';
 import type { Event } from './event';
 import { hasHostAccess } from './host-access';
 import { getProvider } from './providers';
@@ -114,6 +114,17 @@ async function withCache<T>(
   }
 }
 
+/** Writes a page of results for the session of `owner`, only while it lasts (lib/session-lock.ts). */
+function savePage(
+  db: CacheDb,
+  owner: string,
+  { page, ...write }: Omit<PageWrite, 'events' | 'cursor'> & { page: SearchPage },
+) {
+  return writeForSession(owner, () =>
+    writeSearchPage(db, { ...write, events: page.events, cursor: page.cursor }),
+  );
+}
+
 /** What the popup paints: the cached results when fresh, else the network's; the cache when that fails. */
 export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
@@ -150,19 +161,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     const now = Date.now();
     // The answer goes out first; the write (one transaction) follows at once.
     // Only while the session lasts: a sign-out meanwhile took the account's cache, and it stays gone.
-    later(
-      writeForSession(owner, () =>
-        writeSearchPage(db, {
-          provider: provider.id,
-          key,
-          query,
-          events: page.events,
-          cursor: page.cursor,
-          append: false,
-          now,
-        }),
-      ),
-    );
+    later(savePage(db, owner, { provider: provider.id, key, query, page, append: false, now }));
     return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
   }, opening);
 }
@@ -217,17 +216,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
         problem: problemFrom(error),
       };
     }
-    await writeForSession(owner, () =>
-      writeSearchPage(db, {
-        provider: provider.id,
-        key,
-        query,
-        events: page.events,
-        cursor: page.cursor,
-        append: true,
-        now: Date.now(),
-      }),
-    );
+    await savePage(db, owner, { provider: provider.id, key, query, page, append: true, now: Date.now() });
     const updated = await readSearch(db, provider.id, key);
     return {
       query,
