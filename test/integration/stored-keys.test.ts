@@ -58,12 +58,17 @@ async function cachedRecords(): Promise<number> {
   );
 }
 
-/** Signs in and uses every feature that stores something; returns the titles the account saw. */
-async function useEverything(): Promise<string[]> {
+/** A browser with nothing stored and the background started, whose sign-ins log in as Dana. */
+async function freshBackground(): Promise<void> {
   fakeBrowser.reset();
   await cacheDb.clearCache();
   background.default.main();
   stubIdentity(({ url }) => walkAuthorization(url, { login: 'demo', password: 'demo' }));
+}
+
+/** Signs in and uses every feature that stores something; returns the titles the account saw. */
+async function useEverything(): Promise<string[]> {
+  await freshBackground();
   await settings.providerSetting.setValue('demo');
   await settings.eventbriteSettings.setValue({ clientId: 'ABCD1234', organizerIds: ['5003'] });
   await settings.searchSettings.setValue({ cacheTtlMinutes: 10 });
@@ -147,10 +152,7 @@ describe('every stored key is declared with what clears it', () => {
 
   test('a search answered after a sign-out writes nothing back', async () => {
     // Eventbrite's client-side flow: signing out revokes nothing at the server, so the answer still comes.
-    fakeBrowser.reset();
-    await cacheDb.clearCache();
-    background.default.main();
-    stubIdentity(({ url }) => walkAuthorization(url, { login: 'demo', password: 'demo' }));
+    await freshBackground();
     await settings.providerSetting.setValue('eventbrite');
     await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
     await session.signIn();
