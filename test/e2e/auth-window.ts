@@ -1,59 +1,59 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './chromium.ts';
+import type { Page } from 'puppeteer-core';
+import { launchBrowser, waitFor, type BrowserName, type ExtensionSession, type LaunchOptions } from './harness.ts';
+import { appears, click, field, fill, role, text } from './queries.ts';
 
-/** Starts waiting for the auth window before the click that opens it, so the event cannot be missed. */
-export async function clickAndWaitForAuthWindow(
-  context: BrowserContext,
-  issuer: string,
-  click: () => Promise<void>,
-): Promise<Page> {
-  const authWindow = context.waitForEvent('page', {
-    predicate: (page) => page.url().startsWith(issuer),
-    timeout: 15_000,
-  });
-  await click();
-  const page = await authWindow;
-  await page.waitForLoadState('domcontentloaded');
-  return page;
+export interface Account {
+  login: string;
+  password: string;
+  name: string;
 }
+export const DANA: Account = { login: 'demo', password: 'demo', name: 'Dana Demo' };
+
+/** Clicks "Sign in" in `page` and resolves with the auth window it opened at `issuer`. */
+export const openAuthWindow = (session: ExtensionSession, page: Page, issuer: string) =>
+  session.windowOpenedBy(issuer, () => click(page, role('button', 'Sign in')));
 
 /** Fills the login form; the demo provider's button says "Sign in", the local Eventbrite's "Log in and allow". */
-export async function logIn(page: Page, login: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: /^(Sign in|Log in and allow)$/ }).click();
+export async function logIn(authWindow: Page, login: string, password: string): Promise<void> {
+  await fill(authWindow, field('Username'), login);
+  await fill(authWindow, field('Password'), password);
+  const submit = (await authWindow.$(role('button', 'Log in and allow')))
+    ? 'Log in and allow'
+    : 'Sign in';
+  await click(authWindow, role('button', submit));
 }
 
-/** Allow or deny on the consent page; on either, the server redirects and Chrome closes the window. */
-export async function decide(page: Page, decision: 'Allow' | 'Deny'): Promise<void> {
-  const closed = page.waitForEvent('close');
-  await page.getByRole('button', { name: decision }).click();
-  await closed;
+/** Resolves once the browser has closed the window (the redirect reached the extension). */
+export const closed = (window: Page) => waitFor(async () => window.isClosed(), 'the auth window to close');
+
+/** Allow or deny on the consent page; on either, the server redirects and the browser closes the window. */
+export async function decide(authWindow: Page, decision: 'Allow' | 'Deny'): Promise<void> {
+  await click(authWindow, role('button', decision));
+  await closed(authWindow);
 }
 
-/** The whole sign-in as a user does it from the popup; resolves once the popup names the account. */
-export async function signInFromPopup(
-  context: BrowserContext,
-  popup: Page,
+/** The whole sign-in as a user does it from `page` (popup or options); resolves once it names the account. */
+export async function signIn(
+  session: ExtensionSession,
+  page: Page,
   issuer: string,
-  account = { login: 'demo', password: 'demo', name: 'Dana Demo' },
+  account: Account = DANA,
 ): Promise<void> {
-  const authWindow = await clickAndWaitForAuthWindow(context, issuer, () =>
-    popup.getByRole('button', { name: 'Sign in' }).click(),
-  );
+  const authWindow = await openAuthWindow(session, page, issuer);
   await logIn(authWindow, account.login, account.password);
   await decide(authWindow, 'Allow');
-  await popup.getByText(account.name).waitFor();
+  await appears(page, text(account.name));
 }
 
 /** A fresh browser with the extension, signed in as Dana from the popup, which is returned open. */
 export async function launchSignedIn(
+  name: BrowserName,
   extensionDir: string,
   issuer: string,
-  options: Parameters<typeof launchExtension>[1] = {},
-): Promise<{ ext: ExtensionBrowser; popup: Page }> {
-  const ext = await launchExtension(extensionDir, options);
-  const popup = await ext.openPopup();
-  await signInFromPopup(ext.context, popup, issuer);
-  return { ext, popup };
+  options: LaunchOptions = {},
+): Promise<{ session: ExtensionSession; popup: Page }> {
+  const session = await launchBrowser(name, extensionDir, options);
+  const popup = await session.openPopup();
+  await signIn(session, popup, issuer);
+  return { session, popup };
 }

@@ -1,23 +1,30 @@
-import { afterAll, afterEach, beforeEach, describe, expect, inject, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server';
-import { clickAndWaitForAuthWindow, decide, logIn, signInFromPopup } from './auth-window';
-import { launchExtension, type ExtensionBrowser } from './chromium';
+import { closed, decide, logIn, openAuthWindow, signIn } from './auth-window';
+import { extensionDir } from './builds';
+import { launchBrowser, type BrowserName, type ExtensionSession } from './harness';
+import { appears, click, role, shownText, text } from './queries';
 
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-
-beforeEach(async () => {
-  ext = await launchExtension(inject('chromeExtensionDir'));
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
 });
-afterEach(() => ext.close());
 
-async function storedTokens(): Promise<{ accessToken: string; refreshToken?: string } | undefined> {
-  const worker = await ext.worker();
-  const { tokens } = await worker.evaluate(() => chrome.storage.local.get('tokens'));
-  return tokens as { accessToken: string; refreshToken?: string } | undefined;
-}
+const launch = async (name: BrowserName, profileDir?: string) =>
+  (session = await launchBrowser(name, extensionDir(name), { profileDir }));
+
+/** The stored token set, read by an extension page (in either browser). */
+const storedTokens = (page: Page) =>
+  page.evaluate(() =>
+    chrome.storage.local
+      .get('tokens')
+      .then(({ tokens }) => tokens as { accessToken: string; refreshToken?: string } | undefined),
+  );
 
 async function usersMe(accessToken: string) {
   const response = await fetch(`${demo.apiBase}/users/me/`, {
@@ -26,130 +33,133 @@ async function usersMe(accessToken: string) {
   return { status: response.status, body: (await response.json()) as { error?: string } };
 }
 
-describe('signing in from the popup', () => {
-  test('sign in through the auth window, survive a reload and a browser restart, and sign out so the server rejects the old token', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
+const alertText = (page: Page) => shownText(page, role('alert'));
+
+describe.each(['chromium', 'firefox'] as const)('%s: signing in from the popup', (name) => {
+  test('sign in through the auth window with the popup closed, survive a reload, and sign out so the server rejects the old token', async () => {
+    const browser = await launch(name);
+    const popup = await browser.openPopup();
+    const authWindow = await openAuthWindow(browser, popup, demo.issuer);
     // What a real popup does when the auth window takes focus; the flow must go on in the background.
     await popup.close();
-
     await logIn(authWindow, 'demo', 'demo');
     await decide(authWindow, 'Allow');
 
-    const reopened = await ext.openPopup();
-    await reopened.getByText('Dana Demo').waitFor();
-    expect(await reopened.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
-
-    await reopened.reload();
-    await reopened.getByText('Dana Demo').waitFor();
-    const tokens = await storedTokens();
-
-    // The token set outlives the browser, as the old script's token.json did.
-    await ext.close({ keepProfile: true });
-    ext = await launchExtension(inject('chromeExtensionDir'), { profileDir: ext.profileDir });
-    const afterRestart = await ext.openPopup();
-    await afterRestart.getByText('Dana Demo').waitFor();
-    expect((await storedTokens())?.accessToken).toBe(tokens?.accessToken);
-
+    const reopened = await browser.openPopup();
+    await appears(reopened, text('Dana Demo'));
+    await appears(reopened, role('button', 'Sign out'));
+    await browser.reload(reopened);
+    await appears(reopened, text('Dana Demo'));
+    const tokens = await storedTokens(reopened);
     expect(tokens?.refreshToken).toBeTruthy();
     expect((await usersMe(tokens!.accessToken)).status).toBe(200);
 
-    await afterRestart.getByRole('button', { name: 'Sign out' }).click();
-    await afterRestart.getByRole('button', { name: 'Sign in' }).waitFor();
-    expect(await storedTokens()).toBeUndefined();
+    await click(reopened, role('button', 'Sign out'));
+    await appears(reopened, role('button', 'Sign in'));
+    expect(await storedTokens(reopened)).toBeUndefined();
     const afterSignOut = await usersMe(tokens!.accessToken);
     expect(afterSignOut.status).toBe(401);
     expect(afterSignOut.body.error).toBe('INVALID_AUTH');
   });
 
-  test('the options page shows the account and signs out', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
-    await logIn(authWindow, 'sam', 'sam-password');
-    await decide(authWindow, 'Allow');
-    await popup.getByText('Sam Rivera').waitFor();
+  test('the options page shows the account and signs out, and the popup follows', async () => {
+    const browser = await launch(name);
+    const popup = await browser.openPopup();
+    await signIn(browser, popup, demo.issuer, { login: 'sam', password: 'sam-password', name: 'Sam Rivera' });
 
-    const options = await ext.openOptions();
-    await options.getByText('Sam Rivera').waitFor();
-    await options.getByRole('button', { name: 'Sign out' }).click();
-    await options.getByRole('button', { name: 'Sign in' }).waitFor();
-    // The popup follows the same state.
-    await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+    const options = await browser.openOptions();
+    await appears(options, text('Sam Rivera'));
+    await click(options, role('button', 'Sign out'));
+    await appears(options, role('button', 'Sign in'));
+    await appears(popup, role('button', 'Sign in'));
   });
 });
 
-describe('a sign-in that does not finish ends in a clear alert, with no token stored', () => {
-  test('closing the auth window', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
-    await popup.getByRole('status').getByText('Signing in').waitFor();
-    await authWindow.close();
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('cancelled');
-    expect(await popup.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
-    expect(await storedTokens()).toBeUndefined();
+describe.each(['chromium', 'firefox'] as const)(
+  '%s: a sign-in that does not finish ends in a clear alert, with no token stored',
+  (name) => {
+    test('closing the auth window', async () => {
+      const browser = await launch(name);
+      const popup = await browser.openPopup();
+      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      await appears(popup, `${role('status')} >>> ${text('Signing in')}`);
+      await authWindow.close();
+      expect(await alertText(popup)).toContain('cancelled');
+      expect(await popup.$eval(role('button', 'Sign in'), (button) => (button as HTMLButtonElement).disabled)).toBe(
+        false,
+      );
+      expect(await storedTokens(popup)).toBeUndefined();
+    });
+
+    test('denying access on the consent page', async () => {
+      const browser = await launch(name);
+      const popup = await browser.openPopup();
+      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      await logIn(authWindow, 'demo', 'demo');
+      await decide(authWindow, 'Deny');
+      expect(await alertText(popup)).toContain('not allowed');
+      expect(await storedTokens(popup)).toBeUndefined();
+    });
+
+    test('a wrong password is refused in the auth window and can be corrected', async () => {
+      const browser = await launch(name);
+      const popup = await browser.openPopup();
+      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      await logIn(authWindow, 'demo', 'not-the-password');
+      expect(await alertText(authWindow)).toContain('Wrong username or password');
+      expect(await storedTokens(popup)).toBeUndefined();
+
+      await logIn(authWindow, 'demo', 'demo');
+      await decide(authWindow, 'Allow');
+      await appears(popup, text('Dana Demo'));
+    });
+
+    test('the sign-in server being down', async () => {
+      const browser = await launch(name);
+      await demo.stop();
+      try {
+        const popup = await browser.openPopup();
+        await click(popup, role('button', 'Sign in'));
+        expect(await alertText(popup)).toContain('Could not reach the sign-in server');
+        expect(await storedTokens(popup)).toBeUndefined();
+      } finally {
+        await demo.resume();
+      }
+    });
+  },
+);
+
+// Firefox installs the build as a temporary add-on, gone with the browser, and runs an event page that
+// no protocol stops: a restart and a stopped worker are Chromium's.
+describe('chromium: restarts and a stopped worker', () => {
+  test('the token set outlives a browser restart', async () => {
+    const browser = await launch('chromium');
+    const popup = await browser.openPopup();
+    await signIn(browser, popup, demo.issuer);
+    const tokens = await storedTokens(popup);
+
+    await browser.close({ keepProfile: true });
+    const restarted = await launch('chromium', browser.profileDir);
+    const afterRestart = await restarted.openPopup();
+    await appears(afterRestart, text('Dana Demo'));
+    expect((await storedTokens(afterRestart))?.accessToken).toBe(tokens?.accessToken);
   });
 
-  test('denying access on the consent page', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
-    await logIn(authWindow, 'demo', 'demo');
-    await decide(authWindow, 'Deny');
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('not allowed');
-    expect(await storedTokens()).toBeUndefined();
-  });
-
-  test('a wrong password is refused in the auth window and can be corrected', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
-    await logIn(authWindow, 'demo', 'not-the-password');
-    expect(await authWindow.getByRole('alert').textContent()).toContain('Wrong username or password');
-    expect(await storedTokens()).toBeUndefined();
-
-    await logIn(authWindow, 'demo', 'demo');
-    await decide(authWindow, 'Allow');
-    await popup.getByText('Dana Demo').waitFor();
-  });
-
-  test('the sign-in server being down', async () => {
-    await demo.stop();
-    try {
-      const popup = await ext.openPopup();
-      await popup.getByRole('button', { name: 'Sign in' }).click();
-      await expect
-        .poll(() => popup.getByRole('alert').textContent())
-        .toContain('Could not reach the sign-in server');
-      expect(await storedTokens()).toBeUndefined();
-    } finally {
-      await demo.resume();
-    }
-  });
-
-  test('the worker stopped while the auth window is open', async () => {
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, demo.issuer, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
+  test('the worker stopped while the auth window is open: a clear alert, and the next sign-in finishes', async () => {
+    const browser = await launch('chromium');
+    const popup = await browser.openPopup();
+    const authWindow = await openAuthWindow(browser, popup, demo.issuer);
     await popup.close();
-    await ext.stopWorkers();
+    await browser.stopWorkers();
     await authWindow.close().catch(() => undefined);
+    await closed(authWindow);
 
-    const reopened = await ext.openPopup();
-    await expect.poll(() => reopened.getByRole('alert').textContent()).toContain('did not finish');
-    expect(await reopened.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
-    expect(await storedTokens()).toBeUndefined();
+    const reopened = await browser.openPopup();
+    expect(await alertText(reopened)).toContain('did not finish');
+    await appears(reopened, role('button', 'Sign in'));
+    expect(await storedTokens(reopened)).toBeUndefined();
 
-    // The next sign-in starts afresh and finishes.
-    await signInFromPopup(ext.context, reopened, demo.issuer);
-    expect(await storedTokens()).toMatchObject({ provider: 'demo', accessToken: expect.any(String) });
+    await signIn(browser, reopened, demo.issuer);
+    expect(await storedTokens(reopened)).toMatchObject({ provider: 'demo', accessToken: expect.any(String) });
   });
 });

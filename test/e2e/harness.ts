@@ -1,0 +1,231 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
+import { CHROME_MANIFEST_KEY, GECKO_ID } from '../../lib/extension-identity.ts';
+
+// The one end-to-end harness: Debian's Chromium (DevTools protocol) and Firefox ESR (WebDriver BiDi),
+// both headless and driven by puppeteer-core, each with its own build, behind one session type.
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface LaunchOptions {
+  /** The whole browser's zone (its TZ), so the background and every page agree, as on a user's machine. */
+  timeZone?: string;
+  colorScheme?: 'light' | 'dark';
+  /** A profile kept from an earlier session (Chromium), for a restart. */
+  profileDir?: string;
+  /** Other unpacked extensions loaded beside ours (Chromium). */
+  otherExtensions?: string[];
+}
+
+export interface ExtensionSession {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id> (fixed by the manifest key) or moz-extension://<uuid> (fixed by a pref). */
+  origin: string;
+  profileDir: string;
+  /** An extension page in a new tab, once it has loaded; `beforeLoad` runs in it at document start. */
+  openPage(path: string, options?: { beforeLoad?: () => void }): Promise<Page>;
+  /** "Opening the popup": popup.html in a tab, as the tests and benchmarks define it. */
+  openPopup(options?: { beforeLoad?: () => void }): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Reloads an extension page and resolves once the new document has loaded. */
+  reload(page: Page): Promise<void>;
+  /**
+   * Chromium: a page of the extension that runs none of the app (its manifest.json), to read storage and
+   * call chrome.* as the background would, without waking the worker or holding it.
+   */
+  backstage(): Promise<Page>;
+  /** Chromium: stops every service worker, as Chrome does after 30 s idle. */
+  stopWorkers(): Promise<void>;
+  /** Runs `action` and resolves with the window it opened whose URL starts with `urlPrefix`. */
+  windowOpenedBy(urlPrefix: string, action: () => Promise<void>): Promise<Page>;
+  /** Closes the browser; `keepProfile` leaves the profile for a restart with the same `profileDir`. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** Polls `check` until it gives something other than false (a thrown error counts as not yet). */
+export async function waitFor<T>(
+  check: () => Promise<T | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => false as const);
+    if (value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Chromium's flags for loading unpacked extensions headless, quietly, with nothing else loaded. */
+function chromiumArgsFor(extensionDirs: string[]): string[] {
+  return [
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--lang=en-US',
+  ];
+}
+
+const browserEnv = (timeZone: string) => ({ ...process.env, TZ: timeZone, LANG: 'en_US.UTF-8' });
+
+/** Chromium's id for the manifest key: the first 128 bits of its SHA-256, each hex digit as a–p. */
+const CHROME_EXTENSION_ID = [
+  ...createHash('sha256').update(Buffer.from(CHROME_MANIFEST_KEY, 'base64')).digest('hex').slice(0, 32),
+]
+  .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+  .join('');
+
+async function launchChromium(extensionDir: string, options: LaunchOptions, profileDir: string) {
+  const browser = await puppeteer.launch({
+    headless: true,
+    executablePath: CHROMIUM_PATH,
+    enableExtensions: true,
+    userDataDir: profileDir,
+    env: browserEnv(options.timeZone ?? 'Europe/Berlin'),
+    args: chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])]),
+  });
+  const origin = `chrome-extension://${CHROME_EXTENSION_ID}`;
+  // Only waited for, never attached to: puppeteer holding a worker's target keeps it from starting
+  // again once stopped (puppeteer/puppeteer#9995).
+  await browser.waitForTarget(
+    (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(origin),
+  );
+  return { browser, origin };
+}
+
+/**
+ * The unpacked build installed as a temporary add-on (its background is an event page); a permission
+ * request is granted without the prompt a headless browser cannot show.
+ */
+async function launchFirefox(extensionDir: string, options: LaunchOptions, profileDir: string) {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    headless: true,
+    executablePath: FIREFOX_PATH,
+    userDataDir: profileDir,
+    env: browserEnv(options.timeZone ?? 'Europe/Berlin'),
+    // Lets a page be navigated to moz-extension:// URLs.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'extensions.webextOptionalPermissionPrompts': false,
+      'intl.locale.requested': 'en-US',
+    },
+  });
+  await browser.installExtension(extensionDir);
+  return { browser, origin: `moz-extension://${uuid}` };
+}
+
+export async function launchBrowser(
+  name: BrowserName,
+  extensionDir: string,
+  options: LaunchOptions = {},
+): Promise<ExtensionSession> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `event-scout-${name}-`)));
+  const { browser, origin } = await (name === 'firefox' ? launchFirefox : launchChromium)(
+    extensionDir,
+    options,
+    profileDir,
+  );
+  const chromiumOnly = (what: string) => {
+    if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
+  };  let backstage: Page | undefined;
+  const openBackstage = async () => {
+    chromiumOnly('The backstage page');
+    if (backstage && !backstage.isClosed()) return backstage;
+    backstage = await browser.newPage();
+    await backstage.goto(`${origin}/manifest.json`);
+    return backstage;
+  };
+
+
+  /** Over BiDi, navigation on an extension page never reports completion: the page says when it is done. */
+  const loaded = (page: Page, url: string) =>
+    waitFor(
+      () =>
+        page
+          .evaluate(
+            (url) =>
+              location.href === url &&
+              document.readyState === 'complete' &&
+              !(window as { reloading?: true }).reloading,
+            url,
+          )
+          .then((done) => done || false),
+      `${url} to load`,
+    );
+
+  const openPage = async (path: string, { beforeLoad }: { beforeLoad?: () => void } = {}) => {
+    const url = `${origin}/${path}`;
+    const page = await browser.newPage();
+    if (options.colorScheme)
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
+    if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad);
+    page.goto(url, { timeout: 0 }).catch(() => undefined);
+    await loaded(page, url);
+    return page;
+  };
+
+  return {
+    name,
+    browser,
+    origin,
+    profileDir,
+    openPage,
+    openPopup: (pageOptions) => openPage('popup.html', pageOptions),
+    openOptions: () => openPage('options.html'),
+    async reload(page) {
+      const url = await page.evaluate(() => {
+        (window as { reloading?: true }).reloading = true;
+        location.reload();
+        return location.href;
+      });
+      await loaded(page, url);
+    },
+    backstage: openBackstage,
+    async stopWorkers() {
+      chromiumOnly('Stopping the worker');
+      // The ServiceWorker domain sees the workers of its page's origin.
+      const cdp = await (await openBackstage()).createCDPSession();
+      const stopped = new Promise<void>((resolve) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.every((version) => version.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
+    },
+    async windowOpenedBy(urlPrefix, action) {
+      const before = new Set(await browser.pages());
+      await action();
+      return waitFor(
+        async () =>
+          (await browser.pages()).find((page) => !before.has(page) && page.url().startsWith(urlPrefix)) ??
+          false,
+        `a window at ${urlPrefix}`,
+      );
+    },
+    async close({ keepProfile = false } = {}) {
+      await browser.close();
+      if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
