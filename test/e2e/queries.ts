@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 
 // Role-and-name queries for puppeteer-core, in both browsers: its ARIA selectors (`::-p-aria`) match an
-// element by role and exact accessible name, `::-p-text` by the text it shows, and `a >>> b` finds b
+// element by role and exact accessible name, `::-p-text` by the text it shows, and `a b` finds b
 // anywhere inside a. Actions wait for the element to be visible and use real input. Not puppeteer's
 // locators: with Firefox ESR 140 their click never finds the element stable on an extension page.
 
@@ -21,7 +21,7 @@ export function field(label: string): string {
 export const text = (shown: string) => `::-p-text(${shown})`;
 
 /** `inner` anywhere inside `scope`. */
-export const inside = (scope: string, inner: string) => `${scope} >>> ${inner}`;
+export const inside = (scope: string, inner: string) => `${scope} ${inner}`;
 
 export const EVENTS = role('list', 'Events');
 export const EVENT_ITEMS = inside(EVENTS, 'li');

@@ -1,139 +1,147 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
-import { clickAndWaitForAuthWindow, launchSignedIn, logIn } from './auth-window';
-import { axeViolations } from './axe';
-import { launchExtension, type ExtensionBrowser } from './chromium';
-import type { Page } from 'playwright-core';
 import { allOf, expectAll } from '../support/every';
+import { closed, launchSignedIn, logIn, openAuthWindow } from './auth-window';
+import { axeViolations } from './axe';
+import { extensionDir } from './builds';
+import { launchBrowser, type BrowserName, type ExtensionSession, type LaunchOptions } from './harness';
+import {
+  EVENT_ITEMS,
+  EVENTS,
+  SEARCHBOX,
+  appears,
+  attribute,
+  click,
+  count,
+  field,
+  fill,
+  inside,
+  role,
+  search,
+  selectByLabel,
+  shownText,
+  text,
+  textOf,
+  texts,
+  valueOf,
+} from './queries';
 
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-
-afterEach(() => ext?.close());
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
-const eventsList = (page: Page) => page.getByRole('list', { name: 'Events' });
-const items = (page: Page) => eventsList(page).getByRole('listitem');
-const status = (page: Page) => page.getByRole('status');
+const status = (page: Page) => textOf(page, role('status'));
+const links = inside(EVENTS, role('link'));
 
-async function search(page: Page, text: string) {
-  const searchbox = page.getByRole('searchbox', { name: 'Search events' });
-  await searchbox.fill(text);
-  await searchbox.press('Enter');
-}
-
-async function signedInPopup(options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, {
-    timezoneId: 'America/New_York',
+async function signedInPopup(name: BrowserName = 'chromium', options: LaunchOptions = {}) {
+  const signedIn = await launchSignedIn(name, extensionDir(name), demo.issuer, {
+    timeZone: 'America/New_York',
     ...options,
   });
-  ext = session.ext;
-  return session.popup;
+  session = signedIn.session;
+  return signedIn.popup;
 }
 
-describe('searching from the popup (America/New_York)', () => {
+describe.each(['chromium', 'firefox'] as const)('%s: searching from the popup (America/New_York)', (name) => {
   test('search, reopen with cached results at once, Refresh, More', async () => {
-    const popup = await signedInPopup();
+    const popup = await signedInPopup(name);
     await expect
       .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Search events');
     await search(popup, 'jazz');
-    await items(popup).first().waitFor();
-    expect(await items(popup).count()).toBe(50);
-    expect(await status(popup).textContent()).toBe('50 events');
+    await appears(popup, EVENT_ITEMS);
+    expect(await count(popup, EVENT_ITEMS)).toBe(50);
+    expect(await status(popup)).toBe('50 events');
 
-    const link = items(popup).first().getByRole('link');
-    expect(await link.textContent()).toMatch(/jazz/i);
-    expect(await link.getAttribute('target')).toBe('_blank');
-    expect(await link.getAttribute('href')).toMatch(/^https:\/\/demo\.event-scout\.test\/e\/\d+$/);
-    // The event's own zone, labelled, and the user's clock where it differs (no jazz in New York tonight is a fluke, not a rule).
-    const whenTexts = await eventsList(popup).locator('.event-when').allTextContents();
+    const first = `${EVENT_ITEMS}:first-child a`;
+    expect(await textOf(popup, first)).toMatch(/jazz/i);
+    expect(await attribute(popup, first, 'target')).toBe('_blank');
+    expect(await attribute(popup, first, 'href')).toMatch(/^https:\/\/demo\.event-scout\.test\/e\/\d+$/);
+    // The event's own zone, labelled, and the user's clock where it differs.
+    const whenTexts = await texts(popup, inside(EVENTS, '.event-when'));
     expectAll(whenTexts, (text) => /(time|UTC)/.test(text));
     expect(whenTexts.some((text) => /your time/.test(text))).toBe(true);
 
     // Reopened: the last query and its results, before the background answers.
     const before = searches();
-    const reopened = await ext.openPopup();
-    await items(reopened).first().waitFor();
-    expect(await reopened.getByRole('searchbox', { name: 'Search events' }).inputValue()).toBe('jazz');
-    expect(await items(reopened).count()).toBe(50);
-    await expect.poll(() => status(reopened).textContent()).toBe('50 events');
+    const reopened = await session!.openPopup();
+    await appears(reopened, EVENT_ITEMS);
+    expect(await valueOf(reopened, SEARCHBOX)).toBe('jazz');
+    expect(await count(reopened, EVENT_ITEMS)).toBe(50);
+    await expect.poll(() => status(reopened)).toBe('50 events');
     expect(searches()).toBe(before); // fresh: no request at all
 
-    await reopened.getByRole('button', { name: 'Refresh' }).click();
+    await click(reopened, role('button', 'Refresh'));
     await expect.poll(() => searches()).toBe(before + 1);
-    await expect.poll(() => status(reopened).textContent()).toBe('50 events');
+    await expect.poll(() => status(reopened)).toBe('50 events');
 
-    await reopened.getByRole('button', { name: 'More' }).click();
-    await expect.poll(() => items(reopened).count()).toBe(100);
-    const hrefs = await eventsList(reopened)
-      .getByRole('link')
-      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    await click(reopened, role('button', 'More'));
+    await expect.poll(() => count(reopened, EVENT_ITEMS)).toBe(100);
+    const hrefs = await reopened.$$eval(links, (links) => links.map((link) => (link as HTMLAnchorElement).href));
     expect(new Set(hrefs).size).toBe(100);
   });
+});
 
+describe('chromium: searching from the popup (America/New_York)', () => {
   test('filters: place, dates, online only, free only', async () => {
     const popup = await signedInPopup();
-    await popup.getByRole('textbox', { name: 'Place' }).fill('Tokyo');
+    await fill(popup, role('textbox', 'Place'), 'Tokyo');
     await search(popup, '');
-    await items(popup).first().waitFor();
-    expectAll(await eventsList(popup).locator('.event-where').allTextContents(), (text) =>
-      text.includes('Tokyo'),
+    await appears(popup, EVENT_ITEMS);
+    expectAll(await texts(popup, inside(EVENTS, '.event-where')), (text) => text.includes('Tokyo'));
+
+    await fill(popup, role('textbox', 'Place'), '');
+    await click(popup, role('checkbox', 'Online only'));
+    await expect
+      .poll(async () =>
+        allOf(await texts(popup, inside(EVENTS, '.event-where')), (text) => text.startsWith('Online')),
+      )
+      .toBe(true);
+    expect(await textOf(popup, inside(EVENTS, '.event-when'))).toContain('your time');
+
+    await click(popup, role('checkbox', 'Free only'));
+    await expect
+      .poll(async () =>
+        allOf(await texts(popup, inside(EVENTS, '.event-where')), (text) => text.includes('Free')),
+      )
+      .toBe(true);
+
+    await selectByLabel(popup, role('combobox', 'Dates'), 'Next 7 days');
+    await expect.poll(() => status(popup)).toMatch(/^\d+ events?$|^No events match/);
+    const starts = await popup.$$eval(inside(EVENTS, 'time'), (times) =>
+      times.map((time) => Date.parse(time.getAttribute('datetime')!)),
     );
-
-    await popup.getByRole('textbox', { name: 'Place' }).fill('');
-    await popup.getByRole('checkbox', { name: 'Online only' }).check();
-    await expect
-      .poll(async () =>
-        allOf(await eventsList(popup).locator('.event-where').allTextContents(), (text) =>
-          text.startsWith('Online'),
-        ),
-      )
-      .toBe(true);
-    expect(await eventsList(popup).locator('.event-when').first().textContent()).toContain('your time');
-
-    await popup.getByRole('checkbox', { name: 'Free only' }).check();
-    await expect
-      .poll(async () =>
-        allOf(await eventsList(popup).locator('.event-where').allTextContents(), (text) =>
-          text.includes('Free'),
-        ),
-      )
-      .toBe(true);
-
-    await popup.getByRole('combobox', { name: 'Dates' }).selectOption({ label: 'Next 7 days' });
-    await expect.poll(() => status(popup).textContent()).toMatch(/^\d+ events?$|^No events match/);
-    const starts = await eventsList(popup)
-      .locator('time')
-      .evaluateAll((times) => times.map((time) => Date.parse(time.getAttribute('datetime')!)));
     expectAll(starts, (start) => start <= Date.now() + 7 * 86_400_000);
   });
 
   test('offline: the last results with a banner, and typing filters the cached events', async () => {
     const popup = await signedInPopup();
     await search(popup, 'night');
-    await items(popup).first().waitFor();
+    await appears(popup, EVENT_ITEMS);
     await demo.stop();
     try {
-      const reopened = await ext.openPopup();
-      await items(reopened).first().waitFor();
-      await reopened.getByRole('button', { name: 'Refresh' }).click();
+      const reopened = await session!.openPopup();
+      await appears(reopened, EVENT_ITEMS);
+      await click(reopened, role('button', 'Refresh'));
       // A refused connection is retried with backoff first (lib/retry-policy.ts): up to 1.5 s more.
-      await expect
-        .poll(() => status(reopened).textContent(), { timeout: 5_000 })
-        .toMatch(/^Offline · 50 events/);
-      await reopened.getByText('You are offline').waitFor();
-      expect(await items(reopened).count()).toBe(50);
+      await expect.poll(() => status(reopened), { timeout: 5_000 }).toMatch(/^Offline · 50 events/);
+      await appears(reopened, text('You are offline'));
+      expect(await count(reopened, EVENT_ITEMS)).toBe(50);
 
-      await reopened.getByRole('searchbox', { name: 'Search events' }).fill('night winter');
+      await fill(reopened, SEARCHBOX, 'night winter');
       await expect
-        .poll(() => status(reopened).textContent())
+        .poll(() => status(reopened))
         .toMatch(/^Offline · \d+ events? saved on this device match/);
-      const titles = await eventsList(reopened).getByRole('link').allTextContents();
+      const titles = await texts(reopened, links);
       expect(titles.length).toBeGreaterThan(0);
       expectAll(titles, (title) => /night/i.test(title) && /winter/i.test(title));
     } finally {
@@ -148,17 +156,17 @@ describe('searching from the popup (America/New_York)', () => {
       ...Array.from({ length: RETRY_POLICY.attempts }, () => ({ status: 500, error: 'INTERNAL_ERROR' })),
     );
     await search(popup, 'salsa');
-    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('trouble');
-    await popup.getByRole('button', { name: 'Try again' }).click();
-    await items(popup).first().waitFor();
-    expect(await popup.getByRole('alert').count()).toBe(0);
+    expect(await shownText(popup, role('alert'))).toContain('trouble');
+    await click(popup, role('button', 'Try again'));
+    await appears(popup, EVENT_ITEMS);
+    expect(await count(popup, role('alert'))).toBe(0);
   });
 
   test('keyboard only: from the searchbox to a result and to More', async () => {
     const popup = await signedInPopup();
     await popup.keyboard.type('jazz');
     await popup.keyboard.press('Enter');
-    await items(popup).first().waitFor();
+    await appears(popup, EVENT_ITEMS);
     const reached: string[] = [];
     for (let step = 0; step < 120 && !reached.includes('More'); step++) {
       await popup.keyboard.press('Tab');
@@ -166,85 +174,77 @@ describe('searching from the popup (America/New_York)', () => {
         await popup.evaluate(() => {
           const focused = document.activeElement as HTMLInputElement | null;
           const name =
-            focused?.getAttribute('aria-label') ||
-            focused?.labels?.[0]?.innerText ||
-            focused?.innerText ||
-            '';
+            focused?.getAttribute('aria-label') || focused?.labels?.[0]?.innerText || focused?.innerText || '';
           return name.trim().split('\n')[0]!;
         }),
       );
     }
     expect(reached.slice(0, 5)).toEqual(['Search', 'Place', 'Dates', 'Online only', 'Free only']);
-    expect(reached).toContain(await items(popup).first().getByRole('link').textContent());
+    expect(reached).toContain(await textOf(popup, `${EVENT_ITEMS}:first-child a`));
     expect(reached).toContain('Refresh');
     expect(reached).toContain('More');
     await popup.keyboard.press('Enter');
-    await expect.poll(() => items(popup).count()).toBe(100);
+    await expect.poll(() => count(popup, EVENT_ITEMS)).toBe(100);
   });
 });
 
 /** Where the screenshots go: the README's only from `npm run screenshots`, so a test run rewrites no tracked file. */
 const SCREENSHOTS = process.env.EVENT_SCOUT_SCREENSHOTS ?? 'test-results/screenshots';
 
-describe('how it looks', () => {
+describe('chromium: how it looks', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`${colorScheme}: no axe violations, and a screenshot for the README`, async () => {
-      const popup = await signedInPopup({ colorScheme });
-      await popup.setViewportSize({ width: 380, height: 600 });
+      const popup = await signedInPopup('chromium', { colorScheme });
+      await popup.setViewport({ width: 380, height: 600 });
       await search(popup, 'jazz');
-      await items(popup).first().waitFor();
+      await appears(popup, EVENT_ITEMS);
       expect(await axeViolations(popup)).toEqual([]);
       await mkdir(SCREENSHOTS, { recursive: true });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-${colorScheme}.png` });
 
-      const options = await ext.openOptions();
-      await options.getByText('Dana Demo').waitFor();
+      const options = await session!.openOptions();
+      await appears(options, text('Dana Demo'));
       expect(await axeViolations(options)).toEqual([]);
     });
   }
 
   test('signed out: no axe violations', async () => {
-    ext = await launchExtension(inject('chromeExtensionDir'));
-    const popup = await ext.openPopup();
-    await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+    session = await launchBrowser('chromium', extensionDir('chromium'));
+    const popup = await session.openPopup();
+    await appears(popup, role('button', 'Sign in'));
     expect(await axeViolations(popup)).toEqual([]);
   });
 });
 
-describe('the eventbrite provider against the local Eventbrite', () => {
+describe('chromium: the eventbrite provider against the local Eventbrite', () => {
   test('choose it in options, sign in with the client-side flow, search orders and followed organizers', async () => {
     const retiredSearches = searches();
-    ext = await launchExtension(inject('chromeExtensionDir'), { timezoneId: 'Europe/London' });
-    const options = await ext.openOptions();
-    const providerSection = options.getByRole('region', { name: 'Events provider' });
-    await providerSection.getByRole('radio', { name: 'Eventbrite' }).check();
-    await providerSection.getByLabel('Organizer ids').fill('5003, abc');
-    await providerSection.getByRole('button', { name: 'Save' }).click();
-    await providerSection.getByText('is not an organizer id').waitFor();
-    await providerSection.getByLabel('Organizer ids').fill('5003, 5004');
-    await providerSection.getByRole('button', { name: 'Save' }).click();
-    await providerSection.getByRole('status').getByText('Saved.').waitFor();
+    session = await launchBrowser('chromium', extensionDir('chromium'), { timeZone: 'Europe/London' });
+    const options = await session.openOptions();
+    const provider = role('region', 'Events provider');
+    await click(options, inside(provider, role('radio', 'Eventbrite')));
+    await fill(options, inside(provider, field('Organizer ids')), '5003, abc');
+    await click(options, inside(provider, role('button', 'Save')));
+    await appears(options, inside(provider, text('is not an organizer id')));
+    await fill(options, inside(provider, field('Organizer ids')), '5003, 5004');
+    await click(options, inside(provider, role('button', 'Save')));
+    await appears(options, inside(provider, inside(role('status'), text('Saved.'))));
 
-    const popup = await ext.openPopup();
-    const authWindow = await clickAndWaitForAuthWindow(ext.context, `${demo.issuer}/oauth/authorize`, () =>
-      popup.getByRole('button', { name: 'Sign in' }).click(),
-    );
-    const closed = authWindow.waitForEvent('close');
+    const popup = await session.openPopup();
+    const authWindow = await openAuthWindow(session, popup, `${demo.issuer}/oauth/authorize`);
     await logIn(authWindow, 'demo', 'demo');
-    await closed;
-    await popup.getByText('Dana Demo').waitFor();
+    await closed(authWindow);
+    await appears(popup, text('Dana Demo'));
 
     const before = demo.requestCount('GET /v3/organizers/5003/events/');
     await search(popup, '');
-    await items(popup).first().waitFor();
+    await appears(popup, EVENT_ITEMS);
     expect(demo.requestCount('GET /v3/organizers/5003/events/')).toBe(before + 1);
-    expect(await items(popup).count()).toBeGreaterThan(10);
+    expect(await count(popup, EVENT_ITEMS)).toBeGreaterThan(10);
 
     await search(popup, 'yoga');
     await expect
-      .poll(async () =>
-        allOf(await eventsList(popup).getByRole('link').allTextContents(), (title) => /yoga/i.test(title)),
-      )
+      .poll(async () => allOf(await texts(popup, links), (title) => /yoga/i.test(title)))
       .toBe(true);
     // Eventbrite retired its search: this provider never calls it.
     expect(searches()).toBe(retiredSearches);

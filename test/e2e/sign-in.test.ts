@@ -4,7 +4,7 @@ import { startDemoServer } from '../../demo/server';
 import { closed, decide, logIn, openAuthWindow, signIn } from './auth-window';
 import { extensionDir } from './builds';
 import { launchBrowser, type BrowserName, type ExtensionSession } from './harness';
-import { appears, click, role, shownText, text } from './queries';
+import { appears, click, inside, role, shownText, text } from './queries';
 
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
@@ -82,7 +82,7 @@ describe.each(['chromium', 'firefox'] as const)(
       const browser = await launch(name);
       const popup = await browser.openPopup();
       const authWindow = await openAuthWindow(browser, popup, demo.issuer);
-      await appears(popup, `${role('status')} >>> ${text('Signing in')}`);
+      await appears(popup, inside(role("status"), text("Signing in")));
       await authWindow.close();
       expect(await alertText(popup)).toContain('cancelled');
       expect(await popup.$eval(role('button', 'Sign in'), (button) => (button as HTMLButtonElement).disabled)).toBe(

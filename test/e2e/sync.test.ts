@@ -1,90 +1,84 @@
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
 import { launchSignedIn } from './auth-window';
-import type { ExtensionBrowser } from './chromium';
-import type { Page } from 'playwright-core';
+import { extensionDir } from './builds';
+import type { BrowserName, ExtensionSession } from './harness';
+import { appears, attribute, click, inside, itemsShowing, role, search, text, textOf } from './queries';
 
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-
-afterEach(() => ext?.close());
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 const addEvent = (title: string) => addListing(demo, title);
 
-async function badge(): Promise<string> {
-  const worker = await ext.worker();
-  return worker.evaluate(() => chrome.action.getBadgeText({}));
+// Read by an extension page, in either browser (`chrome.*` in both: Firefox offers it next to `browser.*`).
+const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));
+const lastSync = (page: Page) =>
+  page.evaluate(
+    async () =>
+      (await chrome.storage.local.get('syncStatus')).syncStatus as
+        | { at: number; outcome: { code: string }; found: number }
+        | undefined,
+  );
+
+async function searchAndSave(popup: Page, query: string) {
+  await search(popup, query);
+  await expect.poll(() => textOf(popup, role('status'))).toMatch(/^(\d+ events?|No events match.*)$/);
+  await click(popup, role('button', 'Save search'));
+  await expect.poll(() => attribute(popup, role('button', 'Save search'), 'aria-pressed')).toBe('true');
 }
 
-async function lastSync(): Promise<{ at: number; outcome: string; found: number } | undefined> {
-  const worker = await ext.worker();
-  return (await worker.evaluate(() => chrome.storage.local.get('syncStatus'))).syncStatus as never;
+async function signedIn(name: BrowserName = 'chromium'): Promise<Page> {
+  const signedIn = await launchSignedIn(name, extensionDir(name), demo.issuer, { timeZone: 'Europe/Berlin' });
+  session = signedIn.session;
+  return signedIn.popup;
 }
 
-async function searchAndSave(popup: Page, text: string) {
-  const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
-  await searchbox.fill(text);
-  await searchbox.press('Enter');
-  await expect
-    .poll(() => popup.getByRole('status').textContent())
-    .toMatch(/^(\d+ events?|No events match.*)$/);
-  const save = popup.getByRole('button', { name: 'Save search' });
-  await save.click();
-  await expect.poll(() => save.getAttribute('aria-pressed')).toBe('true');
-}
-
-async function signedIn(): Promise<Page> {
-  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer, {
-    timezoneId: 'Europe/Berlin',
-  });
-  ext = session.ext;
-  return session.popup;
-}
-
-describe('saved searches keep syncing', () => {
+describe.each(['chromium', 'firefox'] as const)('%s: saved searches keep syncing', (name) => {
   test('a new match raises the badge once, the popup marks it new and clears the badge', async () => {
-    const popup = await signedIn();
+    const popup = await signedIn(name);
     await searchAndSave(popup, 'ukulele');
-    expect(await badge()).toBe('');
+    expect(await badge(popup)).toBe('');
 
-    const listing = addEvent('Ukulele Jam for Beginners');
-    const options = await ext.openOptions();
-    await options.getByRole('button', { name: 'Rename “ukulele”' }).waitFor();
-    await options.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(badge).toBe('1');
-    expect(await lastSync()).toMatchObject({ outcome: { code: 'synced' }, found: 1 });
+    const listing = addEvent(`Ukulele Jam in ${name}`);
+    const options = await session!.openOptions();
+    await appears(options, role('button', 'Rename “ukulele”'));
+    await click(options, role('button', 'Sync now'));
+    await expect.poll(() => badge(options), { timeout: 10_000 }).toBe('1');
+    expect(await lastSync(options)).toMatchObject({ outcome: { code: 'synced' }, found: 1 });
 
     // A cycle through the alarm handler, with nothing new: the badge stays at 1.
-    const before = (await lastSync())!.at;
-    const worker = await ext.worker();
-    await worker.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
-    await expect.poll(async () => (await lastSync())!.at, { timeout: 15_000 }).toBeGreaterThan(before);
-    expect(await lastSync()).toMatchObject({ outcome: { code: 'synced' }, found: 0 });
-    expect(await badge()).toBe('1');
+    const before = (await lastSync(options))!.at;
+    await options.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
+    await expect.poll(async () => (await lastSync(options))!.at, { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await lastSync(options)).toMatchObject({ outcome: { code: 'synced' }, found: 0 });
+    expect(await badge(options)).toBe('1');
 
     await popup.close();
-    const reopened = await ext.openPopup();
-    const item = reopened.getByRole('listitem').filter({ hasText: listing.name.text });
-    await item.getByText('New', { exact: true }).waitFor();
-    await expect.poll(badge).toBe('');
-    await reopened.getByRole('region', { name: 'New events' }).getByText('ukulele · 1 new').waitFor();
+    const reopened = await session!.openPopup();
+    await appears(reopened, text(listing.name.text));
+    expect(await itemsShowing(reopened, listing.name.text)).toEqual([expect.stringContaining('New')]);
+    await expect.poll(() => badge(reopened)).toBe('');
+    await appears(reopened, inside(role('region', 'New events'), text('ukulele · 1 new')));
   });
+});
 
+describe('chromium: syncing', () => {
   test('"Sync now" in the popup shows what it found', async () => {
     const popup = await signedIn();
     await searchAndSave(popup, 'theremin');
     addEvent('Theremin Night');
-    await popup.getByRole('button', { name: 'Sync now' }).click();
-    await popup.getByText('1 new event.').waitFor();
-    await popup
-      .getByRole('listitem')
-      .filter({ hasText: 'Theremin Night' })
-      .getByText('New', { exact: true })
-      .waitFor();
-    expect(await badge()).toBe('');
+    await click(popup, role('button', 'Sync now'));
+    await appears(popup, text('1 new event.'));
+    expect(await itemsShowing(popup, 'Theremin Night')).toEqual([expect.stringContaining('New')]);
+    expect(await badge(popup)).toBe('');
   });
 
   test('a cycle stopped with its worker resumes, with no event missing or doubled', async () => {
@@ -95,26 +89,26 @@ describe('saved searches keep syncing', () => {
 
     // Slow answers, so the cycle is caught between two saved searches.
     demo.injectFaults({ delayMs: 200 }, { delayMs: 4000 }, { delayMs: 4000 });
-    const options = await ext.openOptions();
-    void options.getByRole('button', { name: 'Sync now' }).click();
-    const worker = await ext.worker();
+    const options = await session!.openOptions();
+    await click(options, role('button', 'Sync now'));
+    const backstage = await session!.backstage();
     await expect
       .poll(
         async () =>
           (
-            (await worker.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as
-              { pending: string[] } | undefined
+            (await backstage.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as
+              | { pending: string[] }
+              | undefined
           )?.pending.length,
       )
       .toBe(2);
-    await ext.stopWorkers();
+    await session!.stopWorkers();
     await options.close();
 
-    const again = await ext.openOptions();
-    await again.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(badge, { timeout: 20_000 }).toBe('3');
-    const restarted = await ext.worker();
-    const state = await restarted.evaluate(async () => {
+    const again = await session!.openOptions();
+    await click(again, role('button', 'Sync now'));
+    await expect.poll(() => badge(again), { timeout: 20_000 }).toBe('3');
+    const newIds = await backstage.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('event-scout-cache');
         request.onsuccess = () => resolve(request.result);
@@ -127,6 +121,6 @@ describe('saved searches keep syncing', () => {
       db.close();
       return records.flatMap((record) => record.newIds);
     });
-    expect(state.sort()).toEqual(added.map((event) => event.id).sort());
+    expect(newIds.sort()).toEqual(added.map((event) => event.id).sort());
   });
 });
