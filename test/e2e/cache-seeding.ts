@@ -1,17 +1,16 @@
 import type { Event } from '../../lib/event.ts';
-import type { ExtensionBrowser } from './chromium.ts';
+import type { Page } from 'puppeteer-core';
 
 /** An event as the cache stores it: the Event and its folded search text. */
 export type CachedRecord = Event & { text: string };
 
 /**
  * Fills the cache with `count` synthetic events (ids `seed-0`…, so filling more keeps the first ones),
- * made in the worker itself: tens of thousands in a second, where sending them over the DevTools
- * protocol takes half a minute.
+ * made in the extension's own origin (a page of it): tens of thousands in a second, where sending them
+ * over the DevTools protocol takes half a minute.
  */
-export async function fillCache(ext: ExtensionBrowser, count: number): Promise<void> {
-  const worker = await ext.worker();
-  await worker.evaluate(async (count) => {
+export async function fillCache(page: Page, count: number): Promise<void> {
+  await page.evaluate(async (count) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('event-scout-cache');
       request.onsuccess = () => resolve(request.result);
@@ -48,13 +47,12 @@ export async function fillCache(ext: ExtensionBrowser, count: number): Promise<v
 
 /** Writes events into the cache's store as the extension keeps them, in chunks the DevTools protocol carries well. */
 export async function putCachedEvents(
-  ext: ExtensionBrowser,
+  page: Page,
   records: CachedRecord[],
   { clear }: { clear: boolean },
 ): Promise<void> {
-  const worker = await ext.worker();
   for (let from = 0; from < records.length; from += 5_000) {
-    await worker.evaluate(
+    await page.evaluate(
       async ({ chunk, clear }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open('event-scout-cache');

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
+import type { Page } from 'puppeteer-core';
 import { launchSignedIn } from './auth-window';
-import type { ExtensionBrowser } from './chromium';
-import type { Page } from 'playwright-core';
+import { extensionDir } from './builds';
+import type { ExtensionSession } from './harness';
+import { EVENT_ITEMS, EVENTS, appears, count, inside, itemsShowing, role, search } from './queries';
 
 // Events whose text carries markup and scripts that would call a beacon on the demo server, and whose
 // links are not http(s), shown in real Chromium: the beacon must get no hit, no script may run, and no
@@ -12,9 +14,11 @@ import type { Page } from 'playwright-core';
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-
-afterEach(() => ext?.close());
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
 
 const beaconHits = () => demo.requestCount('GET /beacon');
 
@@ -58,31 +62,30 @@ async function damage(page: Page) {
 describe('hostile event content in Chromium', () => {
   test('markup stays text, scripts never run, the beacon gets nothing, unsafe links cannot be opened', async () => {
     const listings = hostileListings(`${demo.issuer}/beacon`);
-    const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
-    ext = session.ext;
-    const popup = session.popup;
+    const signedIn = await launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
+    session = signedIn.session;
+    const popup = signedIn.popup;
     const dialogs: string[] = [];
-    ext.context.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    const listenForDialogs = (page: Page) => page.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    listenForDialogs(popup);
 
-    const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
-    await searchbox.fill('xylophone');
-    await searchbox.press('Enter');
-    const list = popup.getByRole('list', { name: 'Events' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(listings.length);
+    await search(popup, 'xylophone');
+    await expect.poll(() => count(popup, EVENT_ITEMS), { timeout: 10_000 }).toBe(listings.length);
 
     // Shown as the text it is.
-    const hostile = list.getByRole('listitem').filter({ hasText: 'Xylophone gala' });
-    expect(await hostile.textContent()).toContain('<img src=');
-    expect(await hostile.textContent()).toContain('<script>');
+    const [hostile] = await itemsShowing(popup, 'Xylophone gala');
+    expect(hostile).toContain('<img src=');
+    expect(hostile).toContain('<script>');
     // No link for an event whose only link is not http(s): its title is plain text.
-    expect(await list.getByRole('link').count()).toBe(0);
+    expect(await count(popup, inside(EVENTS, role('link')))).toBe(0);
 
     // Reopened: the snapshot paints the same list from storage before the app does.
-    const reopened = await ext.openPopup();
-    await reopened.getByRole('list', { name: 'Events' }).getByRole('listitem').first().waitFor();
+    const reopened = await session.openPopup();
+    listenForDialogs(reopened);
+    await appears(reopened, EVENT_ITEMS);
 
     // Time for anything that would load or run to have done so.
-    await popup.waitForTimeout(1_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const page of [popup, reopened])
       expect(await damage(page)).toEqual({ injected: 0, unsafeLinks: [], title: 'Event Scout' });
     expect(beaconHits()).toBe(0);

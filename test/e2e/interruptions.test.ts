@@ -3,10 +3,12 @@ import { startDemoServer } from '../../demo/server';
 import { CACHE_LIMITS } from '../../lib/cache/searches';
 import { CACHE_NAME, CACHE_VERSION } from '../../lib/cache/db';
 import { normalizeQuery, queryKey } from '../../lib/query';
+import type { Page } from 'puppeteer-core';
 import { launchSignedIn } from './auth-window';
+import { extensionDir } from './builds';
 import { fillCache } from './cache-seeding';
-import type { ExtensionBrowser } from './chromium';
-import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './harness';
+import { EVENT_ITEMS, appears, count, search } from './queries';
 
 // The worker stopped (as Chrome stops it, over the DevTools protocol) in the middle of writing a search,
 // and a page holding an older database open while the worker upgrades it. Sign-in and sync cycles
@@ -15,9 +17,12 @@ import type { Page } from 'playwright-core';
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-
-afterEach(() => ext?.close());
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+const signedIn = () => launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
 
 /** The cache as an extension page sees it: the search's record (its event ids) and how many events there are. */
 function readCache(page: Page, provider: string, key: string) {
@@ -51,36 +56,32 @@ function readCache(page: Page, provider: string, key: string) {
 
 describe('interruptions', () => {
   test('the worker stopped while a search is being written: nothing half-written, and the next search recovers', async () => {
-    const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
-    ext = session.ext;
+    const { session: browser, popup: first } = await signedIn();
+    session = browser;
     // An overfull cache: writing the next search also evicts thousands of events, in the same
     // transaction, which keeps that transaction open for seconds: long enough to stop the worker inside it.
     const seeded = 12_000;
-    await fillCache(ext, seeded);
+    await fillCache(await browser.backstage(), seeded);
     const query = normalizeQuery({ text: 'jazz' });
     const key = queryKey(query);
 
     // The answer reaches the page before the write completes (lib/search.ts); stop the worker then.
-    const answer = await session.popup.evaluate(
+    const answer = await first.evaluate(
       (query) =>
         chrome.runtime.sendMessage({ type: 'search/run', payload: { query, timeZone: 'Europe/Berlin' } }),
       query,
     );
-    await ext.stopWorkers();
+    await browser.stopWorkers();
     expect(answer).toMatchObject({ ok: true, value: { events: expect.any(Array) } });
 
     // The whole transaction was taken back: no search record, no event added, none evicted.
-    const options = await ext.openOptions();
+    const options = await browser.openOptions();
     expect(await readCache(options, 'demo', key)).toEqual({ eventIds: null, missing: 0, events: seeded });
 
     // The next search (a worker started again) fetches, writes whole and evicts down to the cap.
-    const popup = await ext.openPopup();
-    const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
-    await searchbox.fill('jazz');
-    await searchbox.press('Enter');
-    await expect
-      .poll(() => popup.getByRole('list', { name: 'Events' }).getByRole('listitem').count())
-      .toBe(50);
+    const popup = await browser.openPopup();
+    await search(popup, 'jazz');
+    await expect.poll(() => count(popup, EVENT_ITEMS), { timeout: 10_000 }).toBe(50);
     await expect
       .poll(async () => (await readCache(options, 'demo', key)).eventIds?.length, { timeout: 30_000 })
       .toBe(50);
@@ -89,14 +90,11 @@ describe('interruptions', () => {
     expect(after.events).toBeLessThanOrEqual(CACHE_LIMITS.events);
   });
 
-  test('a page holding the database open does not block the worker’s upgrade to a newer version', async () => {
-    const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
-    ext = session.ext;
-    const popup = session.popup;
-    const searchbox = popup.getByRole('searchbox', { name: 'Search events' });
-    await searchbox.fill('jazz');
-    await searchbox.press('Enter');
-    await popup.getByRole('list', { name: 'Events' }).getByRole('listitem').first().waitFor();
+  test('a page holding the database open does not block an upgrade to a newer version', async () => {
+    const { session: browser, popup } = await signedIn();
+    session = browser;
+    await search(popup, 'jazz');
+    await appears(popup, EVENT_ITEMS);
     // The popup keeps its connection for its whole life (entrypoints/popup/useSearch.ts).
     expect(
       await popup.evaluate(
@@ -105,8 +103,8 @@ describe('interruptions', () => {
       ),
     ).toBe(true);
 
-    const worker = await ext.worker();
-    const upgrade = await worker.evaluate(
+    // Opened where the worker would open it: another context of the extension's origin.
+    const upgrade = await (await browser.backstage()).evaluate(
       ({ name, version }) =>
         new Promise<string>((resolve) => {
           const request = indexedDB.open(name, version);

@@ -1,9 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
 import { launchSignedIn } from './auth-window';
-import type { ExtensionBrowser } from './chromium';
+import { extensionDir } from './builds';
+import type { ExtensionSession } from './harness';
+import { appears, click, role, search, text } from './queries';
 
 // However a session ends (Sign out in the popup or in options, another provider chosen, the provider
 // refusing every token during a background sync), nothing of the account is left: not in any storage
@@ -12,13 +14,12 @@ import type { ExtensionBrowser } from './chromium';
 
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser;
-afterEach(() => ext?.close());
+let session: ExtensionSession;
+afterEach(() => session?.close());
 
 /** Everything the extension keeps, as one text: storage areas, IndexedDB, an extension page's localStorage. */
 async function everythingStored(page: Page): Promise<string> {
-  const worker = await ext.worker();
-  const areas = await worker.evaluate(async () =>
+  const areas = await (await session.backstage()).evaluate(async () =>
     Promise.all([
       chrome.storage.local.get(null),
       chrome.storage.session.get(null),
@@ -60,17 +61,17 @@ async function everythingStored(page: Page): Promise<string> {
 
 /** Opens the popup with its DOM recorded from document start: every text and link it ever showed. */
 async function openPopupRecorded(): Promise<{ popup: Page; shown: () => Promise<string> }> {
-  const popup = await ext.context.newPage();
-  await popup.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver((records) => {
-      for (const record of records)
-        for (const node of record.addedNodes)
-          seen.push(node instanceof Element ? node.outerHTML : (node.textContent ?? ''));
-    }).observe(document, { childList: true, subtree: true, characterData: true });
+  const popup = await session.openPopup({
+    beforeLoad: () => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            seen.push(node instanceof Element ? node.outerHTML : (node.textContent ?? ''));
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    },
   });
-  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   return {
     popup,
     shown: async () =>
@@ -85,20 +86,18 @@ let listings = 0;
 /** Signs in, searches for a listing of the account's own, and lets the popup take its snapshot. */
 async function useTheAccount(): Promise<string[]> {
   const listing = addListing(demo, `Zither Evening ${++listings} for Leaving No Trace`);
-  const session = await launchSignedIn(inject('chromeExtensionDir'), demo.issuer);
-  ext = session.ext;
-  const searchbox = session.popup.getByRole('searchbox', { name: 'Search events' });
-  await searchbox.fill(`zither evening ${listings}`);
-  await searchbox.press('Enter');
-  await session.popup.getByRole('link', { name: listing.name.text }).waitFor();
+  const signedIn = await launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
+  session = signedIn.session;
+  await search(signedIn.popup, `zither evening ${listings}`);
+  await appears(signedIn.popup, role('link', listing.name.text));
   // The snapshot is taken shortly after the results are on screen.
-  const worker = await ext.worker();
+  const backstage = await session.backstage();
   await expect
     .poll(async () =>
-      JSON.stringify(await worker.evaluate(() => chrome.storage.session.get('popupSnapshot'))),
+      JSON.stringify(await backstage.evaluate(() => chrome.storage.session.get('popupSnapshot'))),
     )
     .toContain(listing.name.text);
-  await session.popup.close();
+  await signedIn.popup.close();
   return [listing.name.text, listing.url, 'Dana Demo'];
 }
 
@@ -106,34 +105,34 @@ const ENDINGS: [string, () => Promise<void>][] = [
   [
     'Sign out in the popup',
     async () => {
-      const popup = await ext.openPopup();
-      await popup.getByRole('button', { name: 'Sign out' }).click();
-      await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+      const popup = await session.openPopup();
+      await click(popup, role('button', 'Sign out'));
+      await appears(popup, role('button', 'Sign in'));
       await popup.close();
     },
   ],
   [
     'Sign out in options',
     async () => {
-      const options = await ext.openOptions();
-      await options.getByRole('button', { name: 'Sign out' }).click();
-      await options.getByRole('button', { name: 'Sign in' }).waitFor();
+      const options = await session.openOptions();
+      await click(options, role('button', 'Sign out'));
+      await appears(options, role('button', 'Sign in'));
       await options.close();
     },
   ],
   [
     'choosing another provider',
     async () => {
-      const options = await ext.openOptions();
-      await options.getByRole('radio', { name: 'Eventbrite' }).check();
-      await options.getByRole('button', { name: 'Sign in' }).waitFor();
+      const options = await session.openOptions();
+      await click(options, role('radio', 'Eventbrite'));
+      await appears(options, role('button', 'Sign in'));
       await options.close();
     },
   ],
   [
     'the provider refusing every token during a background sync',
     async () => {
-      const options = await ext.openOptions();
+      const options = await session.openOptions();
       // A saved search for the sync to refresh, then the user withdraws the app's access at the provider.
       const saved = await options.evaluate(() =>
         chrome.runtime.sendMessage({
@@ -143,10 +142,9 @@ const ENDINGS: [string, () => Promise<void>][] = [
       );
       expect(saved).toMatchObject({ ok: true });
       demo.revokeDemoGrants();
-      const worker = await ext.worker();
-      await worker.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
-      await options.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 15_000 });
-      await options.getByText('Your session has ended').waitFor();
+      await options.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
+      await appears(options, role('button', 'Sign in'));
+      await appears(options, text('Your session has ended'));
       await options.close();
     },
   ],
@@ -156,14 +154,14 @@ describe('when a session ends, nothing of the account is left', () => {
   for (const [how, end] of ENDINGS) {
     test(how, async () => {
       const traces = await useTheAccount();
-      const before = await everythingStored(await ext.openOptions());
+      const before = await everythingStored(await session.openOptions());
       // The checks can fail: before the end, the account is there to find.
       expect(traces.filter((trace) => before.includes(trace))).toEqual(traces);
 
       await end();
 
       const { popup, shown } = await openPopupRecorded();
-      await popup.getByRole('button', { name: 'Sign in' }).waitFor();
+      await appears(popup, role('button', 'Sign in'));
       const everShown = await shown();
       expect(traces.filter((trace) => everShown.includes(trace))).toEqual([]);
       const after = await everythingStored(popup);

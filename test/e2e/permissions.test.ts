@@ -1,0 +1,46 @@
+import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { startDemoServer } from '../../demo/server';
+import { launchSignedIn } from './auth-window';
+import { extensionDir } from './builds';
+import type { ExtensionSession } from './harness';
+import { EVENT_ITEMS, click, count, pageText, role, search } from './queries';
+
+// Firefox lets the user (and the extension) withdraw MV3 host permissions; Chromium does not let an
+// extension remove its required ones, so "Allow access" is tested in Firefox.
+
+const demo = await startDemoServer({ port: inject('demoPort') });
+afterAll(() => demo.close());
+let session: ExtensionSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const searches = () => demo.requestCount('GET /v3/events/search/');
+
+describe('firefox: host permission', () => {
+  test('withdrawn: the popup says so, and "Allow access" brings it back', async () => {
+    const signedIn = await launchSignedIn('firefox', extensionDir('firefox'), demo.issuer);
+    session = signedIn.session;
+    const origins = [`${demo.issuer}/*`];
+    // What a user does in about:addons → Permissions; an extension may do the same for itself.
+    expect(await signedIn.popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(true);
+
+    const reopened = await session.openPopup();
+    await expect
+      .poll(() => pageText(reopened), { timeout: 10_000 })
+      .toContain('Event Scout needs your permission to reach 127.0.0.1');
+    const before = searches();
+    await search(reopened, 'jazz');
+    await expect
+      .poll(() => pageText(reopened), { timeout: 10_000 })
+      .toContain('not allowed to reach the events service');
+    expect(searches()).toBe(before);
+
+    await click(reopened, role('button', 'Allow access'));
+    await expect.poll(() => pageText(reopened), { timeout: 10_000 }).not.toContain('needs your permission');
+    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(true);
+    // The search that failed for want of access runs again by itself.
+    await expect.poll(() => count(reopened, EVENT_ITEMS), { timeout: 10_000 }).toBe(50);
+  });
+});
