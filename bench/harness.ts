@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 
 /** Median and spread of a benchmark's runs, in the unit they were taken in. */
 export interface Summary {
@@ -86,7 +86,6 @@ export async function paintReadings(page: Page, count: number): Promise<PaintRea
       const frame = performance.getEntriesByName('results-frame')[0]?.startTime;
       return fcp !== undefined && frame !== undefined ? [fcp, frame] : false;
     },
-    undefined,
     { timeout: 20_000, polling: 16 },
   );
   const [firstContentfulPaint, frameAfterResults] = (await handle.jsonValue()) as [number, number];
@@ -141,8 +140,8 @@ export async function paintedAfter(page: Page, count: number, after: number): Pr
       const later = ((window as unknown as { paints: number[] }).paints ?? []).filter((time) => time > after);
       return later.length >= count ? Math.max(...later.slice(0, count)) : false;
     },
-    { count, after },
     { timeout: 20_000, polling: 16 },
+    { count, after },
   );
   return (await handle.jsonValue()) as number;
 }

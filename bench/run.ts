@@ -4,11 +4,12 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { CITIES } from '../demo/events-data.ts';
 import { startDemoServer } from '../demo/server.ts';
-import { signInFromPopup } from '../test/e2e/auth-window.ts';
-import { launchExtension, type ExtensionBrowser } from '../test/e2e/chromium.ts';
+import { signIn } from '../test/e2e/auth-window.ts';
+import { launchBrowser, type ExtensionSession } from '../test/e2e/harness.ts';
+import { EVENT_ITEMS, appears, click, fill, inside, role, SEARCHBOX, text } from '../test/e2e/queries.ts';
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, type Event } from '../lib/event.ts';
@@ -55,20 +56,17 @@ interface Row {
 const rows: Row[] = [];
 const log = (text: string) => console.log(text);
 
-async function openPage(ext: ExtensionBrowser, path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
-  return page;
-}
+const openPage = (ext: ExtensionSession, path: string): Promise<Page> => ext.openPage(path);
+const FIFTY_ITEMS = `${EVENT_ITEMS}:nth-child(50)`;
 
 /** Opens a page and returns when its 50 event titles were painted, since navigation started. */
-async function timeToResults(ext: ExtensionBrowser, path: string, stopWorkerFirst: boolean): Promise<number> {
+async function timeToResults(ext: ExtensionSession, path: string, stopWorkerFirst: boolean): Promise<number> {
   return (await openAndRead(ext, path, stopWorkerFirst)).titlesPainted;
 }
 
 /** Opens a page and reads how it painted its 50 results (bench/harness.ts PaintReadings). */
 async function openAndRead(
-  ext: ExtensionBrowser,
+  ext: ExtensionSession,
   path: string,
   stopWorkerFirst: boolean,
 ): Promise<PaintReadings> {
@@ -81,12 +79,11 @@ async function openAndRead(
   }
 }
 
-async function search(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Place' }).fill('');
-  const searchbox = page.getByRole('searchbox', { name: 'Search events' });
-  await searchbox.fill(text);
-  await searchbox.press('Enter');
-  await page.getByRole('list', { name: 'Events' }).getByRole('listitem').nth(49).waitFor();
+async function search(page: Page, query: string) {
+  await fill(page, role('textbox', 'Place'), '');
+  await fill(page, SEARCHBOX, query);
+  await page.keyboard.press('Enter');
+  await appears(page, FIFTY_ITEMS);
 }
 
 const READINGS: [keyof PaintReadings, string][] = [
@@ -95,7 +92,7 @@ const READINGS: [keyof PaintReadings, string][] = [
   ['frameAfterResults', 'frame after results in the DOM'],
 ];
 
-async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
+async function popupToResults(ext: ExtensionSession, staticPage: string) {
   // Any page of the extension can remove the snapshot; the static copy runs no script of its own.
   const helper = await openPage(ext, staticPage);
   const withoutSnapshot = () => helper.evaluate(() => chrome.storage.session.remove('popupSnapshot'));
@@ -127,13 +124,13 @@ async function popupToResults(ext: ExtensionBrowser, staticPage: string) {
   await helper.close();
 }
 
-async function scale(ext: ExtensionBrowser) {
+async function scale(ext: ExtensionSession) {
   // The snapshot would paint before the lookup; this benchmark is about the lookup, so it goes each time.
   const helper = await openPage(ext, 'options.html');
   const samples: number[][] = [];
   for (const total of [1_000, 100_000]) {
     // The 'jazz' search's own events stay; synthetic ones fill the cache up to the total.
-    await fillCache(ext, total);
+    await fillCache(helper, total);
     // Let the database settle (LevelDB compacts after a large write) before timing reads.
     await new Promise((resolve) => setTimeout(resolve, once ? 0 : 5_000));
     const times: number[] = [];
@@ -154,10 +151,10 @@ async function scale(ext: ExtensionBrowser) {
   });
 }
 
-async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
+async function searchOverhead(ext: ExtensionSession, plainPage: string) {
   const popup = await openPage(ext, 'popup.html');
   const plain = await openPage(ext, plainPage);
-  await popup.getByRole('searchbox', { name: 'Search events' }).fill('');
+  await fill(popup, SEARCHBOX, '');
   await watchPaints(popup);
   await watchPaints(plain);
   const cities = CITIES.map((city) => city.name);
@@ -169,7 +166,7 @@ async function searchOverhead(ext: ExtensionBrowser, plainPage: string) {
       const city = cities[round % cities.length]!;
       // A tab in the background does not paint.
       await popup.bringToFront();
-      await popup.getByRole('textbox', { name: 'Place' }).fill(city);
+      await fill(popup, role('textbox', 'Place'), city);
       const start = await popup.evaluate(() => {
         const started = performance.now();
         document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
@@ -208,20 +205,21 @@ async function gzipped(dir: string, files: string[]): Promise<number> {
  * Every script and stylesheet the popup fetches before its results are usable (the live list, not the
  * snapshot), as the browser asked for them: a module behind import() counts as much as one in the HTML.
  */
-async function popupFilesFetched(ext: ExtensionBrowser): Promise<string[]> {
-  const page = await ext.context.newPage();
+async function popupFilesFetched(ext: ExtensionSession): Promise<string[]> {
+  const page = await ext.browser.newPage();
   const files = new Set<string>();
   page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.host === ext.extensionId && /\.(js|css)$/.test(url.pathname)) files.add(url.pathname.slice(1));
+    const url = request.url();
+    const path = url.startsWith(`${ext.origin}/`) ? url.slice(ext.origin.length + 1) : '';
+    if (/\.(js|css)$/.test(path)) files.add(path);
   });
-  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  await page.getByRole('list', { name: 'Events' }).getByRole('listitem').nth(49).waitFor();
+  await page.goto(`${ext.origin}/popup.html`);
+  await appears(page, FIFTY_ITEMS);
   await page.close();
   return [...files].sort();
 }
 
-async function sizes(ext: ExtensionBrowser, extensionDir: string) {
+async function sizes(ext: ExtensionSession, extensionDir: string) {
   const popupFiles = await popupFilesFetched(ext);
   const popup = await gzipped(extensionDir, popupFiles);
   const background = await gzipped(extensionDir, ['background.js']);
@@ -244,7 +242,7 @@ async function sizes(ext: ExtensionBrowser, extensionDir: string) {
   rows.push({ name: 'Store zip (Chrome)', product: kb(zipBytes), unit: 'KB' });
 }
 
-async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debuggingPort: number) {
+async function syncCost(ext: ExtensionSession, requestCount: () => number, debuggingPort: number) {
   const page = await openPage(ext, 'options.html');
   const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
   for (const city of CITIES)
@@ -257,16 +255,15 @@ async function syncCost(ext: ExtensionBrowser, requestCount: () => number, debug
   const memory: number[] = [];
   const runs = once ? 1 : 5;
   for (let round = 0; round < runs; round++) {
-    const worker = await ext.worker();
     // Each measured cycle starts with a fresh hourly budget, as a cycle an hour later would.
-    await worker.evaluate(() => chrome.storage.local.remove('syncRequests'));
+    await page.evaluate(() => chrome.storage.local.remove('syncRequests'));
     const before = requestCount();
     const started = Date.now();
     const reply = (await send({ type: 'sync/run' })) as { ok: boolean; value?: SyncStatus };
     if (reply.value?.outcome.code !== 'synced') throw new Error(`sync cycle ended ${JSON.stringify(reply)}`);
     durations.push(Date.now() - started);
     requests.push(requestCount() - before);
-    memory.push((await workerHeapBytes(debuggingPort, ext.extensionId)) / 1_048_576);
+    memory.push((await workerHeapBytes(debuggingPort, ext.id)) / 1_048_576);
   }
   rows.push({
     name: 'Sync cycle over 20 saved searches: duration',
@@ -326,7 +323,7 @@ async function typeAndTime(page: Page, word: string): Promise<[number, number]> 
       once: true,
     });
   });
-  await page.getByRole('searchbox', { name: 'Search events' }).fill(word);
+  await fill(page, SEARCHBOX, word);
   const inputAt = await page.evaluate(() => (window as unknown as { inputAt: number }).inputAt);
   const painted = await paintedAfter(page, 20, inputAt);
   const filtering = await page.evaluate(() => performance.getEntriesByName('filter').at(-1)!.duration);
@@ -337,7 +334,7 @@ const FILTER_LIMIT = 100;
 const FILTER_WORDS = CITIES.map((city) => city.name.toLowerCase());
 
 async function filtering(
-  ext: ExtensionBrowser,
+  ext: ExtensionSession,
   demo: { stop(): Promise<void>; resume(): Promise<void> },
   plainPage: string,
 ) {
@@ -346,23 +343,17 @@ async function filtering(
     [50_000, 1.0],
   ] as const) {
     const records = cachedEvents(size);
-    await putCachedEvents(ext, records, { clear: true });
+    await putCachedEvents(await ext.backstage(), records, { clear: true });
     await demo.stop();
     const popup = await openPage(ext, 'popup.html');
     const plain = await openPage(ext, plainPage);
     try {
       await popup.bringToFront();
-      await popup.getByRole('button', { name: 'Refresh' }).click();
-      await popup
-        .getByRole('status')
-        .getByText(/^Offline/)
-        .waitFor();
+      await click(popup, role('button', 'Refresh'));
+      await appears(popup, inside(role('status'), text('Offline')));
       // The first keystroke offline builds the index; it is not one of the measured ones.
-      await popup.getByRole('searchbox', { name: 'Search events' }).fill('a');
-      await popup
-        .getByRole('status')
-        .getByText(/saved on this device match/)
-        .waitFor();
+      await fill(popup, SEARCHBOX, 'a');
+      await appears(popup, inside(role('status'), text('saved on this device match')));
       await watchPaints(popup);
       await watchPaints(plain);
       for (let from = 0; from < records.length; from += 5_000) {
@@ -458,13 +449,15 @@ async function main() {
   const demo = await startDemoServer({ port: await freePort() });
   const outDir = await mkdtemp(join(tmpdir(), 'event-scout-bench-'));
   const extensionDir = await buildExtensionFor(demo.issuer, outDir);
-  const debuggingPort = await freePort();
-  const ext = await launchExtension(extensionDir, { timezoneId: 'Europe/Berlin', debuggingPort });
-  // On every page the same way, before the page's own scripts.
-  await ext.context.addInitScript(markFrameAfterResults, 50);
+  const ext = await launchBrowser('chromium', extensionDir, {
+    timeZone: 'Europe/Berlin',
+    // On every page the same way, before the page's own scripts.
+    beforeEveryPage: `(${markFrameAfterResults.toString()})(50)`,
+  });
+  const debuggingPort = Number(new URL(ext.browser.wsEndpoint()).port);
   try {
     const popup = await ext.openPopup();
-    await signInFromPopup(ext.context, popup, demo.issuer);
+    await signIn(ext, popup, demo.issuer);
     await search(popup, 'jazz');
     // The popup takes its snapshot shortly after the results are on screen: the next opens paint it.
     const snapshotTaken = () =>
@@ -507,7 +500,7 @@ async function main() {
 
     const report = table();
     console.log(report);
-    if (!once && !only) await writeResults(report, ext.context.browser()?.version());
+    if (!once && !only) await writeResults(report, await ext.browser.version());
   } finally {
     await ext.close();
     await demo.close();

@@ -1,6 +1,7 @@
 /**
- * The extension service worker's live JS heap (after a garbage collection), read over the DevTools protocol (Runtime.getHeapUsage): the
- * worker has no performance.memory, and Playwright gives no protocol session for service workers.
+ * The extension service worker's live JS heap (after a garbage collection), read over the DevTools
+ * protocol (Runtime.getHeapUsage): the worker has no performance.memory. A connection of its own, closed
+ * after: puppeteer holding the worker's target would keep it from starting again (puppeteer#9995).
  */
 export async function workerHeapBytes(debuggingPort: number, extensionId: string): Promise<number> {
   const targets = (await (await fetch(`http://127.0.0.1:${debuggingPort}/json/list`)).json()) as {

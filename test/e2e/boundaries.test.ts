@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
 import { startDemoServer } from '../../demo/server';
+import { TargetType } from 'puppeteer-core';
 import { launchSignedIn } from './auth-window';
-import type { ExtensionBrowser } from './chromium';
+import type { ExtensionSession } from './harness';
 
 // What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
 // or fetched from elsewhere, and neither a web page nor another extension can reach the background.
@@ -14,7 +15,7 @@ import type { ExtensionBrowser } from './chromium';
 // The run's demo server for this file, on the port the extension was built for.
 const demo = await startDemoServer({ port: inject('demoPort') });
 afterAll(() => demo.close());
-let ext: ExtensionBrowser | undefined;
+let ext: ExtensionSession | undefined;
 const builtDir = () => inject('chromeExtensionDir');
 
 afterEach(async () => {
@@ -133,10 +134,10 @@ describe('messages from outside', () => {
     ].map((message) => ({ extensionId, message }));
 
   test('a web page cannot message the extension nor load its pages', async () => {
-    const session = await launchSignedIn(builtDir(), demo.issuer);
-    ext = session.ext;
+    ext = (await launchSignedIn('chromium', builtDir(), demo.issuer)).session;
+    const extensionId = ext.id;
     const before = searchRequests();
-    const page = await ext.context.newPage();
+    const page = await ext.browser.newPage();
     await page.goto(`${demo.issuer}/health`);
     const outcome = await page.evaluate(
       async ({ extensionId, messages }) => {
@@ -157,7 +158,7 @@ describe('messages from outside', () => {
         );
         return { replies, popup };
       },
-      { extensionId: ext.extensionId, messages: attempts(ext.extensionId) },
+      { extensionId, messages: attempts(extensionId) },
     );
     expect(outcome).toEqual({ replies: Array(4).fill('refused: TypeError'), popup: 'refused: TypeError' });
     expect(searchRequests()).toBe(before);
@@ -180,10 +181,18 @@ describe('messages from outside', () => {
         join(intruderDir, 'worker.js'),
         '// Its only purpose is to be an extension that tries.\n',
       );
-      const session = await launchSignedIn(builtDir(), demo.issuer, { otherExtensions: [intruderDir] });
-      ext = session.ext;
-      const ownId = ext.extensionId;
-      const intruder = ext.context.serviceWorkers().find((worker) => !worker.url().includes(ownId))!;
+      ext = (await launchSignedIn('chromium', builtDir(), demo.issuer, { otherExtensions: [intruderDir] }))
+        .session;
+      const ownOrigin = ext.origin;
+      const ownId = ext.id;
+      const intruderTarget = await ext.browser.waitForTarget(
+        (target) =>
+          target.type() === TargetType.SERVICE_WORKER &&
+          target.url().startsWith('chrome-extension://') &&
+          !target.url().startsWith(ownOrigin),
+      );
+      // Attaching to the intruder's worker is harmless here: it is never stopped.
+      const intruder = (await intruderTarget.worker())!;
       expect(intruder).toBeDefined();
       const before = searchRequests();
 
@@ -215,9 +224,8 @@ describe('messages from outside', () => {
       expect(replies.join(' ')).not.toMatch(/accessToken|refreshToken/);
       expect(searchRequests()).toBe(before);
       // And the extension still works for its own pages.
-      const worker = await ext.worker();
       expect(
-        await worker.evaluate(() =>
+        await (await ext.backstage()).evaluate(() =>
           chrome.storage.local
             .get('tokens')
             .then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)),

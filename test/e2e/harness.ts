@@ -21,6 +21,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Other unpacked extensions loaded beside ours (Chromium). */
   otherExtensions?: string[];
+  /** Script source run at document start in every page opened through the session (the bench's marks). */
+  beforeEveryPage?: string;
 }
 
 export interface ExtensionSession {
@@ -28,6 +30,8 @@ export interface ExtensionSession {
   browser: Browser;
   /** chrome-extension://<id> (fixed by the manifest key) or moz-extension://<uuid> (fixed by a pref). */
   origin: string;
+  /** The host of `origin`: what another page or extension addresses the extension by. */
+  id: string;
   profileDir: string;
   /** An extension page in a new tab, once it has loaded; `beforeLoad` runs in it at document start. */
   openPage(path: string, options?: { beforeLoad?: () => void }): Promise<Page>;
@@ -155,7 +159,7 @@ export async function launchBrowser(
   };
 
 
-  /** Over BiDi, navigation on an extension page never reports completion: the page says when it is done. */
+  /** Resolves once the page says it is at `url` and has loaded (and is not the document before a reload). */
   const loaded = (page: Page, url: string) =>
     waitFor(
       () =>
@@ -176,7 +180,14 @@ export async function launchBrowser(
     const page = await browser.newPage();
     if (options.colorScheme)
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
+    if (options.beforeEveryPage) await page.evaluateOnNewDocument(options.beforeEveryPage);
     if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad);
+    if (name === 'chromium') {
+      await page.goto(url);
+      return page;
+    }
+    // Over BiDi, navigating to an extension page never reports completion and page.url() stays
+    // about:blank: the page itself says where it is and whether it has loaded.
     page.goto(url, { timeout: 0 }).catch(() => undefined);
     await loaded(page, url);
     return page;
@@ -186,6 +197,8 @@ export async function launchBrowser(
     name,
     browser,
     origin,
+    // Node's URL gives non-special schemes a null origin and no host: the id is what follows "//".
+    id: origin.slice(origin.indexOf('//') + 2),
     profileDir,
     openPage,
     openPopup: (pageOptions) => openPage('popup.html', pageOptions),

@@ -42,7 +42,10 @@ export async function click(page: Page, selector: string): Promise<void> {
   await handle.dispose();
 }
 
-/** Replaces a field's text by typing, or chooses the option with this value in a select box. */
+/**
+ * Replaces a field's text in one input event (as a paste does), or chooses the option with this value
+ * in a select box.
+ */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
   const handle = await visible(page, selector);
   if (await handle.evaluate((element) => element instanceof HTMLSelectElement)) await handle.select(value);
@@ -51,7 +54,7 @@ export async function fill(page: Page, selector: string, value: string): Promise
       (field as HTMLInputElement).focus();
       (field as HTMLInputElement).select();
     });
-    if (value) await page.keyboard.type(value);
+    if (value) await page.keyboard.sendCharacter(value);
     else await page.keyboard.press('Backspace');
   }
   await handle.dispose();
