@@ -1,5 +1,11 @@
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, waitFor, type BrowserName, type ExtensionSession, type LaunchOptions } from './harness.ts';
+import {
+  launchBrowser,
+  waitFor,
+  type BrowserName,
+  type ExtensionSession,
+  type LaunchOptions,
+} from './harness.ts';
 import { appears, click, field, fill, role, text } from './queries.ts';
 
 export interface Account {
@@ -17,9 +23,7 @@ export const openAuthWindow = (session: ExtensionSession, page: Page, issuer: st
 export async function logIn(authWindow: Page, login: string, password: string): Promise<void> {
   await fill(authWindow, field('Username'), login);
   await fill(authWindow, field('Password'), password);
-  const submit = (await authWindow.$(role('button', 'Log in and allow')))
-    ? 'Log in and allow'
-    : 'Sign in';
+  const submit = (await authWindow.$(role('button', 'Log in and allow'))) ? 'Log in and allow' : 'Sign in';
   await click(authWindow, role('button', submit));
 }
 

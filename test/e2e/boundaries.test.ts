@@ -225,7 +225,9 @@ describe('messages from outside', () => {
       expect(searchRequests()).toBe(before);
       // And the extension still works for its own pages.
       expect(
-        await (await ext.backstage()).evaluate(() =>
+        await (
+          await ext.backstage()
+        ).evaluate(() =>
           chrome.storage.local
             .get('tokens')
             .then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)),

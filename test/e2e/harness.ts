@@ -149,7 +149,8 @@ export async function launchBrowser(
   );
   const chromiumOnly = (what: string) => {
     if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
-  };  let backstage: Page | undefined;
+  };
+  let backstage: Page | undefined;
   const openBackstage = async () => {
     chromiumOnly('The backstage page');
     if (backstage && !backstage.isClosed()) return backstage;
@@ -157,7 +158,6 @@ export async function launchBrowser(
     await backstage.goto(`${origin}/manifest.json`);
     return backstage;
   };
-
 
   /** Resolves once the page says it is at `url` and has loaded (and is not the document before a reload). */
   const loaded = (page: Page, url: string) =>

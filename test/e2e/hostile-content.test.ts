@@ -66,7 +66,8 @@ describe('hostile event content in Chromium', () => {
     session = signedIn.session;
     const popup = signedIn.popup;
     const dialogs: string[] = [];
-    const listenForDialogs = (page: Page) => page.on('dialog', (dialog) => void dialogs.push(dialog.message()));
+    const listenForDialogs = (page: Page) =>
+      page.on('dialog', (dialog) => void dialogs.push(dialog.message()));
     listenForDialogs(popup);
 
     await search(popup, 'xylophone');

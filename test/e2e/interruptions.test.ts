@@ -104,7 +104,9 @@ describe('interruptions', () => {
     ).toBe(true);
 
     // Opened where the worker would open it: another context of the extension's origin.
-    const upgrade = await (await browser.backstage()).evaluate(
+    const upgrade = await (
+      await browser.backstage()
+    ).evaluate(
       ({ name, version }) =>
         new Promise<string>((resolve) => {
           const request = indexedDB.open(name, version);

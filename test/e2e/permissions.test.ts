@@ -24,7 +24,9 @@ describe('firefox: host permission', () => {
     session = signedIn.session;
     const origins = [`${demo.issuer}/*`];
     // What a user does in about:addons → Permissions; an extension may do the same for itself.
-    expect(await signedIn.popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(true);
+    expect(await signedIn.popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(
+      true,
+    );
 
     const reopened = await session.openPopup();
     await expect
@@ -39,7 +41,9 @@ describe('firefox: host permission', () => {
 
     await click(reopened, role('button', 'Allow access'));
     await expect.poll(() => pageText(reopened), { timeout: 10_000 }).not.toContain('needs your permission');
-    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(true);
+    expect(await reopened.evaluate((origins) => chrome.permissions.contains({ origins }), origins)).toBe(
+      true,
+    );
     // The search that failed for want of access runs again by itself.
     await expect.poll(() => count(reopened, EVENT_ITEMS), { timeout: 10_000 }).toBe(50);
   });

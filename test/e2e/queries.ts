@@ -43,8 +43,8 @@ export async function click(page: Page, selector: string): Promise<void> {
 }
 
 /**
- * Replaces a field's text in one input event (as a paste does), or chooses the option with this value
- * in a select box.
+ * Replaces a field's text in one input event (as a paste does; typed in Firefox), or chooses the option
+ * with this value in a select box.
  */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
   const handle = await visible(page, selector);
@@ -54,8 +54,11 @@ export async function fill(page: Page, selector: string, value: string): Promise
       (field as HTMLInputElement).focus();
       (field as HTMLInputElement).select();
     });
-    if (value) await page.keyboard.sendCharacter(value);
-    else await page.keyboard.press('Backspace');
+    // WebDriver BiDi inserts one character at a time: Firefox gets the text typed.
+    if (!value) await page.keyboard.press('Backspace');
+    else if ((await page.browser().version()).toLowerCase().includes('firefox'))
+      await page.keyboard.type(value);
+    else await page.keyboard.sendCharacter(value);
   }
   await handle.dispose();
 }

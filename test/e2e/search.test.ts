@@ -86,7 +86,9 @@ describe.each(['chromium', 'firefox'] as const)('%s: searching from the popup (A
 
     await click(reopened, role('button', 'More'));
     await expect.poll(() => count(reopened, EVENT_ITEMS)).toBe(100);
-    const hrefs = await reopened.$$eval(links, (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const hrefs = await reopened.$$eval(links, (links) =>
+      links.map((link) => (link as HTMLAnchorElement).href),
+    );
     expect(new Set(hrefs).size).toBe(100);
   });
 });
@@ -138,9 +140,7 @@ describe('chromium: searching from the popup (America/New_York)', () => {
       expect(await count(reopened, EVENT_ITEMS)).toBe(50);
 
       await fill(reopened, SEARCHBOX, 'night winter');
-      await expect
-        .poll(() => status(reopened))
-        .toMatch(/^Offline · \d+ events? saved on this device match/);
+      await expect.poll(() => status(reopened)).toMatch(/^Offline · \d+ events? saved on this device match/);
       const titles = await texts(reopened, links);
       expect(titles.length).toBeGreaterThan(0);
       expectAll(titles, (title) => /night/i.test(title) && /winter/i.test(title));
@@ -174,7 +174,10 @@ describe('chromium: searching from the popup (America/New_York)', () => {
         await popup.evaluate(() => {
           const focused = document.activeElement as HTMLInputElement | null;
           const name =
-            focused?.getAttribute('aria-label') || focused?.labels?.[0]?.innerText || focused?.innerText || '';
+            focused?.getAttribute('aria-label') ||
+            focused?.labels?.[0]?.innerText ||
+            focused?.innerText ||
+            '';
           return name.trim().split('\n')[0]!;
         }),
       );

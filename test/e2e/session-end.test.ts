@@ -19,7 +19,9 @@ afterEach(() => session?.close());
 
 /** Everything the extension keeps, as one text: storage areas, IndexedDB, an extension page's localStorage. */
 async function everythingStored(page: Page): Promise<string> {
-  const areas = await (await session.backstage()).evaluate(async () =>
+  const areas = await (
+    await session.backstage()
+  ).evaluate(async () =>
     Promise.all([
       chrome.storage.local.get(null),
       chrome.storage.session.get(null),

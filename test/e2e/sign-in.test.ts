@@ -82,12 +82,12 @@ describe.each(['chromium', 'firefox'] as const)(
       const browser = await launch(name);
       const popup = await browser.openPopup();
       const authWindow = await openAuthWindow(browser, popup, demo.issuer);
-      await appears(popup, inside(role("status"), text("Signing in")));
+      await appears(popup, inside(role('status'), text('Signing in')));
       await authWindow.close();
       expect(await alertText(popup)).toContain('cancelled');
-      expect(await popup.$eval(role('button', 'Sign in'), (button) => (button as HTMLButtonElement).disabled)).toBe(
-        false,
-      );
+      expect(
+        await popup.$eval(role('button', 'Sign in'), (button) => (button as HTMLButtonElement).disabled),
+      ).toBe(false);
       expect(await storedTokens(popup)).toBeUndefined();
     });
 

@@ -24,8 +24,7 @@ const lastSync = (page: Page) =>
   page.evaluate(
     async () =>
       (await chrome.storage.local.get('syncStatus')).syncStatus as
-        | { at: number; outcome: { code: string }; found: number }
-        | undefined,
+        { at: number; outcome: { code: string }; found: number } | undefined,
   );
 
 async function searchAndSave(popup: Page, query: string) {
@@ -97,8 +96,7 @@ describe('chromium: syncing', () => {
         async () =>
           (
             (await backstage.evaluate(() => chrome.storage.local.get('syncProgress'))).syncProgress as
-              | { pending: string[] }
-              | undefined
+              { pending: string[] } | undefined
           )?.pending.length,
       )
       .toBe(2);
