@@ -7,6 +7,19 @@ import { EXTENSION_ORIGIN, sendJson } from './http.ts';
 import { handleInteraction } from './interactions.ts';
 import { memoryAdapter } from './memory-adapter.ts';
 import { createAuthServer, DEMO_CLIENT_ID } from './oauth-server.ts';
+import {
+  DEMO_TICKETMASTER_KEY,
+  INVALID_KEY,
+  QUOTA_VIOLATION,
+  SPIKE_ARREST,
+  TicketmasterQuota,
+  discoverEvents,
+  faultAnswer,
+  generateTicketmasterEvents,
+  type DiscoveryAnswer,
+  type TicketmasterEvent,
+  type TicketmasterFault,
+} from './ticketmaster-api.ts';
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */
@@ -25,6 +38,8 @@ export interface DemoServerOptions {
 export interface DemoServer {
   issuer: string;
   apiBase: string;
+  /** Ticketmaster Discovery's base here, ending in /discovery/v2 (its key is DEMO_TICKETMASTER_KEY). */
+  ticketmasterBase: string;
   port: number;
   /** How many requests reached `METHOD /path` (for tests that count refreshes). */
   requestCount(route: string): number;
@@ -32,6 +47,11 @@ export interface DemoServer {
   injectFaults(...faults: ApiFault[]): void;
   /** Faults injected and not yet met by a request. */
   pendingFaults(): number;
+  /** Makes the next Ticketmaster requests fail, one fault each (tests only). */
+  injectTicketmasterFaults(...faults: TicketmasterFault[]): void;
+  /** Spends `count` of a key's daily Ticketmaster quota, as other requests that day would have. */
+  spendTicketmasterQuota(key: string, count: number): void;
+  ticketmasterEvents(): readonly TicketmasterEvent[];
   /** The token endpoint answers 503 (`unavailable`) or drops every connection (`reset`) until brought up. */
   takeTokenEndpointDown(how: 'unavailable' | 'reset'): void;
   bringTokenEndpointUp(): void;
@@ -62,6 +82,15 @@ function allowExtensionCors(req: IncomingMessage, res: ServerResponse): boolean 
   });
   res.end();
   return true;
+}
+
+/** Ticketmaster answers any origin (`Access-Control-Allow-Origin: *`), so a client may call it under CORS. */
+function sendDiscovery(res: ServerResponse, answer: DiscoveryAnswer, headers: Record<string, string> = {}) {
+  const all = { 'access-control-allow-origin': '*', ...headers, ...answer.headers };
+  if (typeof answer.body === 'string') {
+    res.writeHead(answer.status, { 'content-type': 'text/html', ...all });
+    res.end(answer.body);
+  } else sendJson(res, answer.status, answer.body, all);
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -105,6 +134,24 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   };
 
   let tokenEndpointDown: 'unavailable' | 'reset' | undefined;
+  const ticketmasterEvents = generateTicketmasterEvents({ now: options.now });
+  const ticketmasterQuota = new TicketmasterQuota(() => Date.now());
+  const ticketmasterFaults: TicketmasterFault[] = [];
+
+  const answerTicketmaster = async (res: ServerResponse, url: URL) => {
+    const fault = ticketmasterFaults.shift();
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const faulted = fault && faultAnswer(fault);
+    if (faulted === 'reset') return void res.socket?.destroy();
+    const key = url.searchParams.get('apikey');
+    if (key !== DEMO_TICKETMASTER_KEY) return sendDiscovery(res, INVALID_KEY);
+    if (faulted) return sendDiscovery(res, faulted, ticketmasterQuota.headers(key));
+    const admitted = ticketmasterQuota.admit(key);
+    const headers = ticketmasterQuota.headers(key);
+    if (admitted === 'quota') return sendDiscovery(res, QUOTA_VIOLATION, headers);
+    if (admitted === 'spike') return sendDiscovery(res, SPIKE_ARREST, headers);
+    sendDiscovery(res, discoverEvents(ticketmasterEvents, url.searchParams), headers);
+  };
 
   // Every failure inside is caught and answered with a 500.
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
@@ -125,6 +172,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       if (url.pathname.startsWith('/v3/')) {
         if (allowExtensionCors(req, res)) return;
         await handleApi(api, req, res, url);
+      } else if (url.pathname === '/discovery/v2/events.json') {
+        await answerTicketmaster(res, url);
       } else if (url.pathname === '/health') {
         sendJson(res, 200, { ok: true });
       } else {
@@ -151,10 +200,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   return {
     issuer,
     apiBase,
+    ticketmasterBase: `${issuer}/discovery/v2`,
     port,
     requestCount: (route) => counts.get(route) ?? 0,
     injectFaults: (...faults) => void api.faults.push(...faults),
     pendingFaults: () => api.faults.length,
+    injectTicketmasterFaults: (...faults) => void ticketmasterFaults.push(...faults),
+    spendTicketmasterQuota: (key, count) => ticketmasterQuota.spend(key, count),
+    ticketmasterEvents: () => ticketmasterEvents,
     takeTokenEndpointDown: (how) => void (tokenEndpointDown = how),
     bringTokenEndpointUp: () => void (tokenEndpointDown = undefined),
     addEvent: (event) => {
