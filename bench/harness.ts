@@ -92,7 +92,11 @@ export async function paintReadings(page: Page, count: number): Promise<PaintRea
   return { firstContentfulPaint, titlesPainted, frameAfterResults };
 }
 
-/** Runs `a` and `b` alternately, `runs` times each after `warmup` unmeasured rounds, so both see the same machine. */
+/**
+ * Runs `a` and `b` alternately, `runs` times each after `warmup` unmeasured rounds, so both see the same
+ * machine; the order flips every round (a b, b a, …), so neither always runs right after the other's
+ * page has closed.
+ */
 export async function sideBySide<T = number>(
   runs: number,
   warmup: number,
@@ -102,7 +106,15 @@ export async function sideBySide<T = number>(
   const first: T[] = [];
   const second: T[] = [];
   for (let round = 0; round < warmup + runs; round++) {
-    const [x, y] = [await a(), await b()];
+    let x: T;
+    let y: T;
+    if (round % 2 === 0) {
+      x = await a();
+      y = await b();
+    } else {
+      y = await b();
+      x = await a();
+    }
     if (round >= warmup) {
       first.push(x);
       second.push(y);

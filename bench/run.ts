@@ -158,12 +158,14 @@ async function searchOverhead(ext: ExtensionSession, plainPage: string) {
   await watchPaints(popup);
   await watchPaints(plain);
   const cities = CITIES.map((city) => city.name);
-  let round = 0;
+  // Each side counts its own runs: the order flips every round (bench/harness.ts sideBySide).
+  let productRound = 0;
+  let floorRound = 0;
   const [product, floor] = await sideBySide(
     RUNS,
     WARMUP,
     async () => {
-      const city = cities[round % cities.length]!;
+      const city = cities[productRound++ % cities.length]!;
       // A tab in the background does not paint.
       await popup.bringToFront();
       await fill(popup, role('textbox', 'Place'), city);
@@ -175,7 +177,7 @@ async function searchOverhead(ext: ExtensionSession, plainPage: string) {
       return (await paintedAfter(popup, 50, start)) - start;
     },
     async () => {
-      const city = cities[round++ % cities.length]!;
+      const city = cities[floorRound++ % cities.length]!;
       await plain.bringToFront();
       const start = await plain.evaluate(
         (place) => (window as unknown as { benchSearch(place: string): Promise<number> }).benchSearch(place),
@@ -364,19 +366,21 @@ async function filtering(
       }
       const product: [number, number][] = [];
       const floor: [number, number][] = [];
-      let round = 0;
+      // Each side counts its own runs: the order flips every round (bench/harness.ts sideBySide).
+      let productRound = 0;
+      let floorRound = 0;
       await sideBySide(
         RUNS,
         Math.min(WARMUP, FILTER_WORDS.length - RUNS),
         async () => {
           await popup.bringToFront();
-          const result = await typeAndTime(popup, FILTER_WORDS[round % FILTER_WORDS.length]!);
+          const result = await typeAndTime(popup, FILTER_WORDS[productRound++ % FILTER_WORDS.length]!);
           product.push(result);
           return result[0];
         },
         async () => {
           await plain.bringToFront();
-          const result = await typeAndTime(plain, FILTER_WORDS[round++ % FILTER_WORDS.length]!);
+          const result = await typeAndTime(plain, FILTER_WORDS[floorRound++ % FILTER_WORDS.length]!);
           floor.push(result);
           return result[0];
         },
