@@ -1,11 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import {
-  launchBrowser,
-  waitFor,
-  type BrowserName,
-  type ExtensionSession,
-  type LaunchOptions,
-} from './harness.ts';
+import { waitFor, type ExtensionSession } from './harness.ts';
 import { appears, click, field, fill, role, text } from './queries.ts';
 
 export interface Account {
@@ -47,17 +41,4 @@ export async function signIn(
   await logIn(authWindow, account.login, account.password);
   await decide(authWindow, 'Allow');
   await appears(page, text(account.name));
-}
-
-/** A fresh browser with the extension, signed in as Dana from the popup, which is returned open. */
-export async function launchSignedIn(
-  name: BrowserName,
-  extensionDir: string,
-  issuer: string,
-  options: LaunchOptions = {},
-): Promise<{ session: ExtensionSession; popup: Page }> {
-  const session = await launchBrowser(name, extensionDir, options);
-  const popup = await session.openPopup();
-  await signIn(session, popup, issuer);
-  return { session, popup };
 }

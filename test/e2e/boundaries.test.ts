@@ -3,25 +3,16 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer } from '../../demo/server';
+import { describe, expect, inject, test } from 'vitest';
 import { TargetType } from 'puppeteer-core';
-import { launchSignedIn } from './auth-window';
-import type { ExtensionSession } from './harness';
+import { e2eFile } from './fixtures';
 
 // What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
 // or fetched from elsewhere, and neither a web page nor another extension can reach the background.
 
 // The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let ext: ExtensionSession | undefined;
+const { demo, launchSignedIn } = await e2eFile();
 const builtDir = () => inject('chromeExtensionDir');
-
-afterEach(async () => {
-  await ext?.close();
-  ext = undefined;
-});
 
 const readManifest = async (dir: string) =>
   JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -134,7 +125,7 @@ describe('messages from outside', () => {
     ].map((message) => ({ extensionId, message }));
 
   test('a web page cannot message the extension nor load its pages', async () => {
-    ext = (await launchSignedIn('chromium', builtDir(), demo.issuer)).session;
+    const ext = (await launchSignedIn('chromium')).session;
     const extensionId = ext.id;
     const before = searchRequests();
     const page = await ext.browser.newPage();
@@ -181,8 +172,7 @@ describe('messages from outside', () => {
         join(intruderDir, 'worker.js'),
         '// Its only purpose is to be an extension that tries.\n',
       );
-      ext = (await launchSignedIn('chromium', builtDir(), demo.issuer, { otherExtensions: [intruderDir] }))
-        .session;
+      const ext = (await launchSignedIn('chromium', { otherExtensions: [intruderDir] })).session;
       const ownOrigin = ext.origin;
       const ownId = ext.id;
       const intruderTarget = await ext.browser.waitForTarget(

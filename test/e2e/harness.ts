@@ -49,7 +49,7 @@ export interface ExtensionSession {
   stopWorkers(): Promise<void>;
   /** Runs `action` and resolves with the window it opened whose URL starts with `urlPrefix`. */
   windowOpenedBy(urlPrefix: string, action: () => Promise<void>): Promise<Page>;
-  /** Closes the browser; `keepProfile` leaves the profile for a restart with the same `profileDir`. */
+  /** Closes the browser (once; again is a no-op); `keepProfile` leaves the profile for a restart. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -150,6 +150,7 @@ export async function launchBrowser(
   const chromiumOnly = (what: string) => {
     if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
   };
+  let closed = false;
   let backstage: Page | undefined;
   const openBackstage = async () => {
     chromiumOnly('The backstage page');
@@ -237,6 +238,8 @@ export async function launchBrowser(
       );
     },
     async close({ keepProfile = false } = {}) {
+      if (closed) return;
+      closed = true;
       await browser.close();
       if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
     },

@@ -1,24 +1,14 @@
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer } from '../../demo/server';
+import { describe, expect, test } from 'vitest';
 import { addListing } from '../support/listings';
 import type { Page } from 'puppeteer-core';
-import { launchSignedIn } from './auth-window';
-import { extensionDir } from './builds';
-import type { ExtensionSession } from './harness';
+import { e2eFile } from './fixtures';
 import { EVENT_ITEMS, EVENTS, appears, count, inside, itemsShowing, role, search } from './queries';
 
 // Events whose text carries markup and scripts that would call a beacon on the demo server, and whose
 // links are not http(s), shown in real Chromium: the beacon must get no hit, no script may run, and no
 // unsafe link may be there to click.
 
-// The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const { demo, launchSignedIn } = await e2eFile();
 
 const beaconHits = () => demo.requestCount('GET /beacon');
 
@@ -62,9 +52,7 @@ async function damage(page: Page) {
 describe('hostile event content in Chromium', () => {
   test('markup stays text, scripts never run, the beacon gets nothing, unsafe links cannot be opened', async () => {
     const listings = hostileListings(`${demo.issuer}/beacon`);
-    const signedIn = await launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
-    session = signedIn.session;
-    const popup = signedIn.popup;
+    const { session, popup } = await launchSignedIn('chromium');
     const dialogs: string[] = [];
     const listenForDialogs = (page: Page) =>
       page.on('dialog', (dialog) => void dialogs.push(dialog.message()));

@@ -1,28 +1,17 @@
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer } from '../../demo/server';
+import { describe, expect, test } from 'vitest';
 import { CACHE_LIMITS } from '../../lib/cache/searches';
 import { CACHE_NAME, CACHE_VERSION } from '../../lib/cache/db';
 import { normalizeQuery, queryKey } from '../../lib/query';
 import type { Page } from 'puppeteer-core';
-import { launchSignedIn } from './auth-window';
-import { extensionDir } from './builds';
 import { fillCache } from './cache-seeding';
-import type { ExtensionSession } from './harness';
+import { e2eFile } from './fixtures';
 import { EVENT_ITEMS, appears, count, search } from './queries';
 
 // The worker stopped (as Chrome stops it, over the DevTools protocol) in the middle of writing a search,
 // and a page holding an older database open while the worker upgrades it. Sign-in and sync cycles
 // interrupted the same way are in sign-in.test.ts and sync.test.ts.
 
-// The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-const signedIn = () => launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
+const { launchSignedIn } = await e2eFile();
 
 /** The cache as an extension page sees it: the search's record (its event ids) and how many events there are. */
 function readCache(page: Page, provider: string, key: string) {
@@ -56,8 +45,7 @@ function readCache(page: Page, provider: string, key: string) {
 
 describe('interruptions', () => {
   test('the worker stopped while a search is being written: nothing half-written, and the next search recovers', async () => {
-    const { session: browser, popup: first } = await signedIn();
-    session = browser;
+    const { session: browser, popup: first } = await launchSignedIn('chromium');
     // An overfull cache: writing the next search also evicts thousands of events, in the same
     // transaction, which keeps that transaction open for seconds: long enough to stop the worker inside it.
     const seeded = 12_000;
@@ -91,8 +79,7 @@ describe('interruptions', () => {
   });
 
   test('a page holding the database open does not block an upgrade to a newer version', async () => {
-    const { session: browser, popup } = await signedIn();
-    session = browser;
+    const { session: browser, popup } = await launchSignedIn('chromium');
     await search(popup, 'jazz');
     await appears(popup, EVENT_ITEMS);
     // The popup keeps its connection for its whole life (entrypoints/popup/useSearch.ts).

@@ -1,32 +1,20 @@
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer } from '../../demo/server';
-import { launchSignedIn } from './auth-window';
-import { extensionDir } from './builds';
-import type { ExtensionSession } from './harness';
+import { describe, expect, test } from 'vitest';
+import { e2eFile } from './fixtures';
 import { EVENT_ITEMS, click, count, pageText, role, search } from './queries';
 
 // Firefox lets the user (and the extension) withdraw MV3 host permissions; Chromium does not let an
 // extension remove its required ones, so "Allow access" is tested in Firefox.
 
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const { demo, launchSignedIn } = await e2eFile();
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
 
 describe('firefox: host permission', () => {
   test('withdrawn: the popup says so, and "Allow access" brings it back', async () => {
-    const signedIn = await launchSignedIn('firefox', extensionDir('firefox'), demo.issuer);
-    session = signedIn.session;
+    const { session, popup } = await launchSignedIn('firefox');
     const origins = [`${demo.issuer}/*`];
     // What a user does in about:addons → Permissions; an extension may do the same for itself.
-    expect(await signedIn.popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(
-      true,
-    );
+    expect(await popup.evaluate((origins) => chrome.permissions.remove({ origins }), origins)).toBe(true);
 
     const reopened = await session.openPopup();
     await expect

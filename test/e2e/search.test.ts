@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server';
 import { RETRY_POLICY } from '../../lib/retry-policy';
 import { allOf, expectAll } from '../support/every';
-import { closed, launchSignedIn, logIn, openAuthWindow } from './auth-window';
+import { closed, logIn, openAuthWindow } from './auth-window';
 import { axeViolations } from './axe';
-import { extensionDir } from './builds';
-import { launchBrowser, type BrowserName, type ExtensionSession, type LaunchOptions } from './harness';
+import { e2eFile } from './fixtures';
+import type { BrowserName, ExtensionSession, LaunchOptions } from './harness';
 import {
   EVENT_ITEMS,
   EVENTS,
@@ -29,24 +28,16 @@ import {
   valueOf,
 } from './queries';
 
-// The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const { demo, launch, launchSignedIn } = await e2eFile();
+/** The test's browser, for reopening pages in it. */
+let session: ExtensionSession;
 
 const searches = () => demo.requestCount('GET /v3/events/search/');
 const status = (page: Page) => textOf(page, role('status'));
 const links = inside(EVENTS, role('link'));
 
 async function signedInPopup(name: BrowserName = 'chromium', options: LaunchOptions = {}) {
-  const signedIn = await launchSignedIn(name, extensionDir(name), demo.issuer, {
-    timeZone: 'America/New_York',
-    ...options,
-  });
+  const signedIn = await launchSignedIn(name, { timeZone: 'America/New_York', ...options });
   session = signedIn.session;
   return signedIn.popup;
 }
@@ -73,7 +64,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: searching from the popup (A
 
     // Reopened: the last query and its results, before the background answers.
     const before = searches();
-    const reopened = await session!.openPopup();
+    const reopened = await session.openPopup();
     await appears(reopened, EVENT_ITEMS);
     expect(await valueOf(reopened, SEARCHBOX)).toBe('jazz');
     expect(await count(reopened, EVENT_ITEMS)).toBe(50);
@@ -131,7 +122,7 @@ describe('chromium: searching from the popup (America/New_York)', () => {
     await appears(popup, EVENT_ITEMS);
     await demo.stop();
     try {
-      const reopened = await session!.openPopup();
+      const reopened = await session.openPopup();
       await appears(reopened, EVENT_ITEMS);
       await click(reopened, role('button', 'Refresh'));
       // A refused connection is retried with backoff first (lib/retry-policy.ts): up to 1.5 s more.
@@ -205,14 +196,14 @@ describe('chromium: how it looks', () => {
       await mkdir(SCREENSHOTS, { recursive: true });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-${colorScheme}.png` });
 
-      const options = await session!.openOptions();
+      const options = await session.openOptions();
       await appears(options, text('Dana Demo'));
       expect(await axeViolations(options)).toEqual([]);
     });
   }
 
   test('signed out: no axe violations', async () => {
-    session = await launchBrowser('chromium', extensionDir('chromium'));
+    session = await launch('chromium');
     const popup = await session.openPopup();
     await appears(popup, role('button', 'Sign in'));
     expect(await axeViolations(popup)).toEqual([]);
@@ -222,7 +213,7 @@ describe('chromium: how it looks', () => {
 describe('chromium: the eventbrite provider against the local Eventbrite', () => {
   test('choose it in options, sign in with the client-side flow, search orders and followed organizers', async () => {
     const retiredSearches = searches();
-    session = await launchBrowser('chromium', extensionDir('chromium'), { timeZone: 'Europe/London' });
+    session = await launch('chromium', { timeZone: 'Europe/London' });
     const options = await session.openOptions();
     const provider = role('region', 'Events provider');
     await click(options, inside(provider, role('radio', 'Eventbrite')));

@@ -1,9 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { startDemoServer } from '../../demo/server';
+import { describe, expect, test } from 'vitest';
 import { addListing } from '../support/listings';
-import { launchSignedIn } from './auth-window';
-import { extensionDir } from './builds';
+import { e2eFile } from './fixtures';
 import type { ExtensionSession } from './harness';
 import { appears, click, role, search, text } from './queries';
 
@@ -12,10 +10,9 @@ import { appears, click, role, search, text } from './queries';
 // area, not in IndexedDB, not in the pages' localStorage, and not on screen for a moment when the
 // popup opens next (its DOM is recorded from document start).
 
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
+const { demo, launchSignedIn } = await e2eFile();
+/** The test's browser, for the helpers below. */
 let session: ExtensionSession;
-afterEach(() => session?.close());
 
 /** Everything the extension keeps, as one text: storage areas, IndexedDB, an extension page's localStorage. */
 async function everythingStored(page: Page): Promise<string> {
@@ -88,7 +85,7 @@ let listings = 0;
 /** Signs in, searches for a listing of the account's own, and lets the popup take its snapshot. */
 async function useTheAccount(): Promise<string[]> {
   const listing = addListing(demo, `Zither Evening ${++listings} for Leaving No Trace`);
-  const signedIn = await launchSignedIn('chromium', extensionDir('chromium'), demo.issuer);
+  const signedIn = await launchSignedIn('chromium');
   session = signedIn.session;
   await search(signedIn.popup, `zither evening ${listings}`);
   await appears(signedIn.popup, role('link', listing.name.text));

@@ -1,22 +1,10 @@
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server';
 import { closed, decide, logIn, openAuthWindow, signIn } from './auth-window';
-import { extensionDir } from './builds';
-import { launchBrowser, type BrowserName, type ExtensionSession } from './harness';
+import { e2eFile } from './fixtures';
 import { appears, click, inside, role, shownText, text } from './queries';
 
-// The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-const launch = async (name: BrowserName, profileDir?: string) =>
-  (session = await launchBrowser(name, extensionDir(name), { profileDir }));
+const { demo, launch } = await e2eFile();
 
 /** The stored token set, read by an extension page (in either browser). */
 const storedTokens = (page: Page) =>
@@ -139,7 +127,7 @@ describe('chromium: restarts and a stopped worker', () => {
     const tokens = await storedTokens(popup);
 
     await browser.close({ keepProfile: true });
-    const restarted = await launch('chromium', browser.profileDir);
+    const restarted = await launch('chromium', { profileDir: browser.profileDir });
     const afterRestart = await restarted.openPopup();
     await appears(afterRestart, text('Dana Demo'));
     expect((await storedTokens(afterRestart))?.accessToken).toBe(tokens?.accessToken);

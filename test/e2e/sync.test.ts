@@ -1,20 +1,13 @@
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { startDemoServer } from '../../demo/server';
 import { addListing } from '../support/listings';
-import { launchSignedIn } from './auth-window';
-import { extensionDir } from './builds';
+import { e2eFile } from './fixtures';
 import type { BrowserName, ExtensionSession } from './harness';
 import { appears, attribute, click, inside, itemsShowing, role, search, text, textOf } from './queries';
 
-// The run's demo server for this file, on the port the extension was built for.
-const demo = await startDemoServer({ port: inject('demoPort') });
-afterAll(() => demo.close());
-let session: ExtensionSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const { demo, launchSignedIn } = await e2eFile();
+/** The test's browser, for reopening pages in it. */
+let session: ExtensionSession;
 
 const addEvent = (title: string) => addListing(demo, title);
 
@@ -35,7 +28,7 @@ async function searchAndSave(popup: Page, query: string) {
 }
 
 async function signedIn(name: BrowserName = 'chromium'): Promise<Page> {
-  const signedIn = await launchSignedIn(name, extensionDir(name), demo.issuer, { timeZone: 'Europe/Berlin' });
+  const signedIn = await launchSignedIn(name, { timeZone: 'Europe/Berlin' });
   session = signedIn.session;
   return signedIn.popup;
 }
@@ -47,7 +40,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: saved searches keep syncing
     expect(await badge(popup)).toBe('');
 
     const listing = addEvent(`Ukulele Jam in ${name}`);
-    const options = await session!.openOptions();
+    const options = await session.openOptions();
     await appears(options, role('button', 'Rename “ukulele”'));
     await click(options, role('button', 'Sync now'));
     await expect.poll(() => badge(options), { timeout: 10_000 }).toBe('1');
@@ -61,7 +54,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: saved searches keep syncing
     expect(await badge(options)).toBe('1');
 
     await popup.close();
-    const reopened = await session!.openPopup();
+    const reopened = await session.openPopup();
     await appears(reopened, text(listing.name.text));
     expect(await itemsShowing(reopened, listing.name.text)).toEqual([expect.stringContaining('New')]);
     await expect.poll(() => badge(reopened)).toBe('');
@@ -88,9 +81,9 @@ describe('chromium: syncing', () => {
 
     // Slow answers, so the cycle is caught between two saved searches.
     demo.injectFaults({ delayMs: 200 }, { delayMs: 4000 }, { delayMs: 4000 });
-    const options = await session!.openOptions();
+    const options = await session.openOptions();
     await click(options, role('button', 'Sync now'));
-    const backstage = await session!.backstage();
+    const backstage = await session.backstage();
     await expect
       .poll(
         async () =>
@@ -100,10 +93,10 @@ describe('chromium: syncing', () => {
           )?.pending.length,
       )
       .toBe(2);
-    await session!.stopWorkers();
+    await session.stopWorkers();
     await options.close();
 
-    const again = await session!.openOptions();
+    const again = await session.openOptions();
     await click(again, role('button', 'Sync now'));
     await expect.poll(() => badge(again), { timeout: 20_000 }).toBe('3');
     const newIds = await backstage.evaluate(async () => {
