@@ -525,7 +525,7 @@ async function writeResults(report: string, browserVersion: string | undefined) 
   const path = 'bench/RESULTS.md';
   const previous = await readFile(path, 'utf8').catch(() => '');
   const analysis = previous.split('<!-- analysis -->')[1] ?? '\n';
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${browserVersion ?? 'unknown'} headless`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${browserVersion ?? 'Chromium (version unknown)'} headless, driven by puppeteer-core`;
   await writeFile(
     path,
     `# Benchmark results
