@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { waitFor, type ExtensionSession } from './harness.ts';
-import { appears, click, field, fill, role, text } from './queries.ts';
+import { appears, click, count, field, fill, role, text } from './queries.ts';
 
 export interface Account {
   login: string;
@@ -17,7 +17,9 @@ export const openAuthWindow = (session: ExtensionSession, page: Page, issuer: st
 export async function logIn(authWindow: Page, login: string, password: string): Promise<void> {
   await fill(authWindow, field('Username'), login);
   await fill(authWindow, field('Password'), password);
-  const submit = (await authWindow.$(role('button', 'Log in and allow'))) ? 'Log in and allow' : 'Sign in';
+  const submit = (await count(authWindow, role('button', 'Log in and allow')))
+    ? 'Log in and allow'
+    : 'Sign in';
   await click(authWindow, role('button', submit));
 }
 

@@ -93,29 +93,40 @@ const CHROME_EXTENSION_ID = [
   .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
   .join('');
 
-async function launchChromium(extensionDir: string, options: LaunchOptions, profileDir: string) {
+/** Where each launcher starts its browser: its profile and the environment it sees. */
+interface LaunchPlace {
+  profileDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+async function launchChromium(
+  extensionDir: string,
+  options: LaunchOptions,
+  { profileDir, env }: LaunchPlace,
+) {
   const browser = await puppeteer.launch({
     headless: true,
     executablePath: CHROMIUM_PATH,
     enableExtensions: true,
     userDataDir: profileDir,
-    env: browserEnv(options.timeZone ?? 'Europe/Berlin'),
+    env,
     args: chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])]),
   });
-  const origin = `chrome-extension://${CHROME_EXTENSION_ID}`;
+  const id = CHROME_EXTENSION_ID;
+  const origin = `chrome-extension://${id}`;
   // Only waited for, never attached to: puppeteer holding a worker's target keeps it from starting
   // again once stopped (puppeteer/puppeteer#9995).
   await browser.waitForTarget(
     (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(origin),
   );
-  return { browser, origin };
+  return { browser, id, origin };
 }
 
 /**
  * The unpacked build installed as a temporary add-on (its background is an event page); a permission
  * request is granted without the prompt a headless browser cannot show.
  */
-async function launchFirefox(extensionDir: string, options: LaunchOptions, profileDir: string) {
+async function launchFirefox(extensionDir: string, { profileDir, env }: LaunchPlace) {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -123,7 +134,7 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, profi
     headless: true,
     executablePath: FIREFOX_PATH,
     userDataDir: profileDir,
-    env: browserEnv(options.timeZone ?? 'Europe/Berlin'),
+    env,
     // Lets a page be navigated to moz-extension:// URLs.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -133,7 +144,7 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, profi
     },
   });
   await browser.installExtension(extensionDir);
-  return { browser, origin: `moz-extension://${uuid}` };
+  return { browser, id: uuid, origin: `moz-extension://${uuid}` };
 }
 
 export async function launchBrowser(
@@ -142,11 +153,10 @@ export async function launchBrowser(
   options: LaunchOptions = {},
 ): Promise<ExtensionSession> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `event-scout-${name}-`)));
-  const { browser, origin } = await (name === 'firefox' ? launchFirefox : launchChromium)(
-    extensionDir,
-    options,
-    profileDir,
-  );
+  const place = { profileDir, env: browserEnv(options.timeZone ?? 'Europe/Berlin') };
+  const { browser, id, origin } = await (name === 'firefox'
+    ? launchFirefox(extensionDir, place)
+    : launchChromium(extensionDir, options, place));
   const chromiumOnly = (what: string) => {
     if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
   };
@@ -198,8 +208,7 @@ export async function launchBrowser(
     name,
     browser,
     origin,
-    // Node's URL gives non-special schemes a null origin and no host: the id is what follows "//".
-    id: origin.slice(origin.indexOf('//') + 2),
+    id,
     profileDir,
     openPage,
     openPopup: (pageOptions) => openPage('popup.html', pageOptions),

@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 // Role-and-name queries for puppeteer-core, in both browsers: its ARIA selectors (`::-p-aria`) match an
 // element by role and exact accessible name, `::-p-text` by the text it shows, and `a b` finds b
@@ -27,17 +27,30 @@ export const EVENTS = role('list', 'Events');
 export const EVENT_ITEMS = inside(EVENTS, 'li');
 export const SEARCHBOX = role('searchbox', 'Search events');
 
-/** The element once it is visible; fails after `timeout`. */
-async function visible(page: Page, selector: string, timeout = 15_000) {
+/** The element once it is there (and visible, when asked); fails after `timeout`. */
+async function waitForElement(page: Page, selector: string, { visible = false, timeout = 15_000 } = {}) {
+  // Chromium updates the accessibility tree of a tab in front only: a user looks at the page too.
   await page.bringToFront();
-  const handle = await page.waitForSelector(selector, { visible: true, timeout });
+  const handle = await page.waitForSelector(selector, { visible, timeout });
   if (!handle) throw new Error(`${selector} did not appear`);
   return handle;
 }
 
+/** Whether the page is Firefox's: over WebDriver BiDi, keyboard input is one character at a time. */
+const firefox = new WeakMap<Browser, Promise<boolean>>();
+function isFirefox(page: Page): Promise<boolean> {
+  const browser = page.browser();
+  let answer = firefox.get(browser);
+  if (!answer) {
+    answer = browser.version().then((version) => version.toLowerCase().includes('firefox'));
+    firefox.set(browser, answer);
+  }
+  return answer;
+}
+
 /** Clicks the element as a user would (the mouse, at its middle). */
 export async function click(page: Page, selector: string): Promise<void> {
-  const handle = await visible(page, selector);
+  const handle = await waitForElement(page, selector, { visible: true });
   await handle.click();
   await handle.dispose();
 }
@@ -47,17 +60,15 @@ export async function click(page: Page, selector: string): Promise<void> {
  * with this value in a select box.
  */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const handle = await visible(page, selector);
+  const handle = await waitForElement(page, selector, { visible: true });
   if (await handle.evaluate((element) => element instanceof HTMLSelectElement)) await handle.select(value);
   else {
     await handle.evaluate((field) => {
       (field as HTMLInputElement).focus();
       (field as HTMLInputElement).select();
     });
-    // WebDriver BiDi inserts one character at a time: Firefox gets the text typed.
     if (!value) await page.keyboard.press('Backspace');
-    else if ((await page.browser().version()).toLowerCase().includes('firefox'))
-      await page.keyboard.type(value);
+    else if (await isFirefox(page)) await page.keyboard.type(value);
     else await page.keyboard.sendCharacter(value);
   }
   await handle.dispose();
@@ -65,10 +76,7 @@ export async function fill(page: Page, selector: string, value: string): Promise
 
 /** Resolves once an element matches; fails after `timeout`. */
 export async function appears(page: Page, selector: string, timeout = 15_000): Promise<void> {
-  // Chromium updates the accessibility tree of a tab in front only: a user looks at the page too.
-  await page.bringToFront();
-  const handle = await page.waitForSelector(selector, { timeout });
-  await handle?.dispose();
+  await (await waitForElement(page, selector, { timeout })).dispose();
 }
 
 export const count = (page: Page, selector: string) => page.$$eval(selector, (elements) => elements.length);
@@ -78,9 +86,7 @@ export const texts = (page: Page, selector: string) =>
 export const textOf = async (page: Page, selector: string) => (await texts(page, selector))[0] ?? null;
 /** The text of the element once it is there. */
 export async function shownText(page: Page, selector: string, timeout = 15_000): Promise<string> {
-  await page.bringToFront();
-  const handle = await page.waitForSelector(selector, { timeout });
-  if (!handle) throw new Error(`${selector} did not appear`);
+  const handle = await waitForElement(page, selector, { timeout });
   const shown = await handle.evaluate((element) => element.textContent ?? '');
   await handle.dispose();
   return shown;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { closed, decide, logIn, openAuthWindow, signIn } from './auth-window';
 import { e2eFile } from './fixtures';
+import type { BrowserName } from './harness';
 import { appears, click, inside, role, shownText, text } from './queries';
 
 const { demo, launch } = await e2eFile();
@@ -21,13 +22,19 @@ async function usersMe(accessToken: string) {
   return { status: response.status, body: (await response.json()) as { error?: string } };
 }
 
+/** A fresh browser whose popup has just opened the auth window. */
+async function startSignIn(name: BrowserName) {
+  const browser = await launch(name);
+  const popup = await browser.openPopup();
+  const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+  return { browser, popup, authWindow };
+}
+
 const alertText = (page: Page) => shownText(page, role('alert'));
 
 describe.each(['chromium', 'firefox'] as const)('%s: signing in from the popup', (name) => {
   test('sign in through the auth window with the popup closed, survive a reload, and sign out so the server rejects the old token', async () => {
-    const browser = await launch(name);
-    const popup = await browser.openPopup();
-    const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+    const { browser, popup, authWindow } = await startSignIn(name);
     // What a real popup does when the auth window takes focus; the flow must go on in the background.
     await popup.close();
     await logIn(authWindow, 'demo', 'demo');
@@ -67,9 +74,7 @@ describe.each(['chromium', 'firefox'] as const)(
   '%s: a sign-in that does not finish ends in a clear alert, with no token stored',
   (name) => {
     test('closing the auth window', async () => {
-      const browser = await launch(name);
-      const popup = await browser.openPopup();
-      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      const { popup, authWindow } = await startSignIn(name);
       await appears(popup, inside(role('status'), text('Signing in')));
       await authWindow.close();
       expect(await alertText(popup)).toContain('cancelled');
@@ -80,9 +85,7 @@ describe.each(['chromium', 'firefox'] as const)(
     });
 
     test('denying access on the consent page', async () => {
-      const browser = await launch(name);
-      const popup = await browser.openPopup();
-      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      const { popup, authWindow } = await startSignIn(name);
       await logIn(authWindow, 'demo', 'demo');
       await decide(authWindow, 'Deny');
       expect(await alertText(popup)).toContain('not allowed');
@@ -90,9 +93,7 @@ describe.each(['chromium', 'firefox'] as const)(
     });
 
     test('a wrong password is refused in the auth window and can be corrected', async () => {
-      const browser = await launch(name);
-      const popup = await browser.openPopup();
-      const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+      const { popup, authWindow } = await startSignIn(name);
       await logIn(authWindow, 'demo', 'not-the-password');
       expect(await alertText(authWindow)).toContain('Wrong username or password');
       expect(await storedTokens(popup)).toBeUndefined();
@@ -134,9 +135,7 @@ describe('chromium: restarts and a stopped worker', () => {
   });
 
   test('the worker stopped while the auth window is open: a clear alert, and the next sign-in finishes', async () => {
-    const browser = await launch('chromium');
-    const popup = await browser.openPopup();
-    const authWindow = await openAuthWindow(browser, popup, demo.issuer);
+    const { browser, popup, authWindow } = await startSignIn('chromium');
     await popup.close();
     await browser.stopWorkers();
     await authWindow.close().catch(() => undefined);
