@@ -9,7 +9,17 @@ import { CITIES } from '../demo/events-data.ts';
 import { startDemoServer } from '../demo/server.ts';
 import { signIn } from '../test/e2e/auth-window.ts';
 import { launchBrowser, type ExtensionSession } from '../test/e2e/harness.ts';
-import { EVENT_ITEMS, appears, click, fill, inside, role, SEARCHBOX, text } from '../test/e2e/queries.ts';
+import {
+  EVENT_ITEMS,
+  appears,
+  click,
+  fill,
+  inside,
+  role,
+  search,
+  SEARCHBOX,
+  text,
+} from '../test/e2e/queries.ts';
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, type Event } from '../lib/event.ts';
@@ -56,7 +66,6 @@ interface Row {
 const rows: Row[] = [];
 const log = (text: string) => console.log(text);
 
-const openPage = (ext: ExtensionSession, path: string): Promise<Page> => ext.openPage(path);
 const FIFTY_ITEMS = `${EVENT_ITEMS}:nth-child(50)`;
 
 /** Opens a page and returns when its 50 event titles were painted, since navigation started. */
@@ -71,7 +80,7 @@ async function openAndRead(
   stopWorkerFirst: boolean,
 ): Promise<PaintReadings> {
   if (stopWorkerFirst) await ext.stopWorkers();
-  const page = await openPage(ext, path);
+  const page = await ext.openPage(path);
   try {
     return await paintReadings(page, 50);
   } finally {
@@ -79,10 +88,10 @@ async function openAndRead(
   }
 }
 
-async function search(page: Page, query: string) {
+/** Runs `query` anywhere (the place cleared) and waits for its 50 results. */
+async function searchEverywhere(page: Page, query: string) {
   await fill(page, role('textbox', 'Place'), '');
-  await fill(page, SEARCHBOX, query);
-  await page.keyboard.press('Enter');
+  await search(page, query);
   await appears(page, FIFTY_ITEMS);
 }
 
@@ -94,7 +103,7 @@ const READINGS: [keyof PaintReadings, string][] = [
 
 async function popupToResults(ext: ExtensionSession, staticPage: string) {
   // Any page of the extension can remove the snapshot; the static copy runs no script of its own.
-  const helper = await openPage(ext, staticPage);
+  const helper = await ext.openPage(staticPage);
   const withoutSnapshot = () => helper.evaluate(() => chrome.storage.session.remove('popupSnapshot'));
   for (const [label, stopped, snapshot] of [
     ['worker running', false, true],
@@ -126,7 +135,7 @@ async function popupToResults(ext: ExtensionSession, staticPage: string) {
 
 async function scale(ext: ExtensionSession) {
   // The snapshot would paint before the lookup; this benchmark is about the lookup, so it goes each time.
-  const helper = await openPage(ext, 'options.html');
+  const helper = await ext.openPage('options.html');
   const samples: number[][] = [];
   for (const total of [1_000, 100_000]) {
     // The 'jazz' search's own events stay; synthetic ones fill the cache up to the total.
@@ -152,8 +161,8 @@ async function scale(ext: ExtensionSession) {
 }
 
 async function searchOverhead(ext: ExtensionSession, plainPage: string) {
-  const popup = await openPage(ext, 'popup.html');
-  const plain = await openPage(ext, plainPage);
+  const popup = await ext.openPage('popup.html');
+  const plain = await ext.openPage(plainPage);
   await fill(popup, SEARCHBOX, '');
   await watchPaints(popup);
   await watchPaints(plain);
@@ -245,7 +254,7 @@ async function sizes(ext: ExtensionSession, extensionDir: string) {
 }
 
 async function syncCost(ext: ExtensionSession, requestCount: () => number, debuggingPort: number) {
-  const page = await openPage(ext, 'options.html');
+  const page = await ext.openPage('options.html');
   const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
   for (const city of CITIES)
     await send({
@@ -347,8 +356,8 @@ async function filtering(
     const records = cachedEvents(size);
     await putCachedEvents(await ext.backstage(), records, { clear: true });
     await demo.stop();
-    const popup = await openPage(ext, 'popup.html');
-    const plain = await openPage(ext, plainPage);
+    const popup = await ext.openPage('popup.html');
+    const plain = await ext.openPage(plainPage);
     try {
       await popup.bringToFront();
       await click(popup, role('button', 'Refresh'));
@@ -462,7 +471,7 @@ async function main() {
   try {
     const popup = await ext.openPopup();
     await signIn(ext, popup, demo.issuer);
-    await search(popup, 'jazz');
+    await searchEverywhere(popup, 'jazz');
     // The popup takes its snapshot shortly after the results are on screen: the next opens paint it.
     const snapshotTaken = () =>
       popup.evaluate(async () => 'popupSnapshot' in (await chrome.storage.session.get('popupSnapshot')));
@@ -483,7 +492,7 @@ async function main() {
       scale: async () => {
         // Other benchmarks move the last query; 'jazz' is the one the popup must open on.
         const again = await ext.openPopup();
-        await search(again, 'jazz');
+        await searchEverywhere(again, 'jazz');
         await again.close();
         await scale(ext);
       },
