@@ -187,12 +187,16 @@ export class TicketmasterQuota {
     return midnight.getTime();
   }
 
-  /** Spends one request of `key`'s day (tests use it to leave a key with little or nothing). */
+  /** A new day starts with every key's quota whole again. */
+  private rollOver(): void {
+    if (this.now() < this.resetAt) return;
+    this.used.clear();
+    this.resetAt = this.nextReset();
+  }
+
+  /** Spends `count` of `key`'s day (tests use it to leave a key with little or nothing). */
   spend(key: string, count = 1): void {
-    if (this.now() >= this.resetAt) {
-      this.used.clear();
-      this.resetAt = this.nextReset();
-    }
+    this.rollOver();
     this.used.set(key, (this.used.get(key) ?? 0) + count);
   }
 
@@ -209,7 +213,8 @@ export class TicketmasterQuota {
   }
 
   available(key: string): number {
-    return Math.max(0, DAILY_QUOTA - (this.now() >= this.resetAt ? 0 : (this.used.get(key) ?? 0)));
+    this.rollOver();
+    return Math.max(0, DAILY_QUOTA - (this.used.get(key) ?? 0));
   }
 
   /** The headers every answer to a valid key carries. */
