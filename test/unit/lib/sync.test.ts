@@ -36,6 +36,10 @@ function eventbriteEvent(listing: (typeof listings)[number]) {
   };
 }
 
+/** One page of a search's answer, with more after it at `continuation`. */
+const pageOf = (page: (typeof listings)[number][], continuation: string) => () =>
+  json({ events: page.map(eventbriteEvent), pagination: { has_more_items: true, continuation } });
+
 beforeEach(async () => {
   fakeBrowser.reset();
   await deleteDB(CACHE_NAME);
@@ -117,43 +121,22 @@ describe('a cycle', () => {
   test('events beyond what the last sync read are not new when they come into view', async () => {
     // Three pages of results, so the sync stops before the end: the later events are simply unread.
     answers = [
-      () =>
-        json({
-          events: [eventbriteEvent({ id: 'a', name: 'Jazz a', day: 1 })],
-          pagination: { has_more_items: true, continuation: 'p2' },
-        }),
-      () =>
-        json({
-          events: [eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 })],
-          pagination: { has_more_items: true, continuation: 'p3' },
-        }),
-      () =>
-        json({
-          events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })],
-          pagination: { has_more_items: true, continuation: 'p4' },
-        }),
+      pageOf([{ id: 'a', name: 'Jazz a', day: 1 }], 'p2'),
+      pageOf([{ id: 'b', name: 'Jazz b', day: 2 }], 'p3'),
+      pageOf([{ id: 'c', name: 'Jazz c', day: 3 }], 'p4'),
     ];
     await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
     // Event "a" is over; "d" (day 4) moves into the window, and "n" is a new listing on day 2.
     answers = [
-      () =>
-        json({
-          events: [
-            eventbriteEvent({ id: 'n', name: 'Jazz n', day: 2 }),
-            eventbriteEvent({ id: 'b', name: 'Jazz b', day: 2 }),
-          ],
-          pagination: { has_more_items: true, continuation: 'p2' },
-        }),
-      () =>
-        json({
-          events: [eventbriteEvent({ id: 'c', name: 'Jazz c', day: 3 })],
-          pagination: { has_more_items: true, continuation: 'p3' },
-        }),
-      () =>
-        json({
-          events: [eventbriteEvent({ id: 'd', name: 'Jazz d', day: 4 })],
-          pagination: { has_more_items: true, continuation: 'p4' },
-        }),
+      pageOf(
+        [
+          { id: 'n', name: 'Jazz n', day: 2 },
+          { id: 'b', name: 'Jazz b', day: 2 },
+        ],
+        'p2',
+      ),
+      pageOf([{ id: 'c', name: 'Jazz c', day: 3 }], 'p3'),
+      pageOf([{ id: 'd', name: 'Jazz d', day: 4 }], 'p4'),
     ];
     expect(await runSyncCycle()).toMatchObject({ found: 1 });
     expect((await takeNewMatches())[0]?.newIds).toEqual(['n']);

@@ -179,6 +179,14 @@ describe('a sign-in that outlives its chance', () => {
 });
 
 describe('refresh', () => {
+  /** A stored token set whose refresh is due. */
+  const dueTokens = () => ({
+    provider: 'demo' as const,
+    accessToken: 'old',
+    refreshToken: 'rt-old',
+    refreshAt: Date.now() - 1,
+  });
+
   test('invalid_grant leaves a clear "sign in again" state and stops there', async () => {
     await tokenStore.setValue({
       provider: 'demo',
@@ -196,12 +204,7 @@ describe('refresh', () => {
   });
 
   test('stores the rotated refresh token', async () => {
-    await tokenStore.setValue({
-      provider: 'demo',
-      accessToken: 'old',
-      refreshToken: 'rt-old',
-      refreshAt: Date.now() - 1,
-    });
+    await tokenStore.setValue(dueTokens());
     server.script.token = () =>
       json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
     expect(await getAccessToken()).toBe('at-2');
@@ -210,12 +213,7 @@ describe('refresh', () => {
   });
 
   test('a server that refuses for its own reasons keeps the unspent token', async () => {
-    const tokens = {
-      provider: 'demo' as const,
-      accessToken: 'old',
-      refreshToken: 'rt-old',
-      refreshAt: Date.now() - 1,
-    };
+    const tokens = dueTokens();
     await tokenStore.setValue(tokens);
     server.script.token = () => json({ error: 'temporarily_unavailable' }, 503);
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
@@ -223,12 +221,7 @@ describe('refresh', () => {
   });
 
   test('offline: nothing is sent, nothing is lost', async () => {
-    const tokens = {
-      provider: 'demo' as const,
-      accessToken: 'old',
-      refreshToken: 'rt-old',
-      refreshAt: Date.now() - 1,
-    };
+    const tokens = dueTokens();
     await tokenStore.setValue(tokens);
     vi.stubGlobal('navigator', { onLine: false });
     await expect(getAccessToken()).rejects.toMatchObject({ code: 'offline' });
