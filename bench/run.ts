@@ -22,7 +22,7 @@ import {
 } from '../test/e2e/queries.ts';
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
-import { eventSearchText, type Event } from '../lib/event.ts';
+import { eventSearchText, exactStart, type Event } from '../lib/event.ts';
 import type { SyncStatus } from '../lib/settings.ts';
 import { generateEvents } from '../demo/events-data.ts';
 import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
@@ -304,17 +304,20 @@ function cachedEvents(count: number): CachedRecord[] {
       title: raw.name.text,
       summary: raw.summary,
       url: raw.url,
-      start: { utc: new Date(raw.start.utc).toISOString(), timezone: raw.start.timezone },
+      start: exactStart({ utc: new Date(raw.start.utc).toISOString(), timezone: raw.start.timezone }),
       end: null,
       venue: raw.venue
         ? {
             name: raw.venue.name,
             city: raw.venue.address.city,
             address: raw.venue.address.localized_address_display,
+            coordinates: null,
           }
         : null,
       online: raw.online_event,
       free: raw.is_free,
+      price: null,
+      status: 'scheduled',
       imageUrl: null,
     };
     return { ...event, text: eventSearchText(event) };

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import type { Event } from '@/lib/event';
+import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { eventWhen } from './format';
 
 interface Props {
@@ -35,6 +35,12 @@ function useRowCount(total: number, progressive: boolean): number {
   return progressive ? Math.min(count, total) : total;
 }
 
+const STATUS_WORDS = {
+  cancelled: 'results.cancelled',
+  postponed: 'results.postponed',
+  rescheduled: 'results.rescheduled',
+} as const satisfies Record<Exclude<EventStatus, 'scheduled'>, string>;
+
 /** Element Timing: lets a benchmark read when each title was painted (bench/), at no cost otherwise. */
 const PAINT_TIMING = { elementtiming: 'event-title' } as Record<string, string>;
 
@@ -57,12 +63,17 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
         </span>
       )}
       <p class="event-when">
-        <time dateTime={event.start.utc}>{when.text}</time> <span class="zone">{when.zone}</span>
+        <time dateTime={startDatetime(event.start) ?? undefined}>{when.text}</time>
+        {when.zone && <span class="zone"> {when.zone}</span>}
+        {when.pending && <span class="zone"> · {when.pending}</span>}
         {when.yours && <span class="yours"> · {when.yours}</span>}
+        {event.status !== 'scheduled' && (
+          <span class={`badge event-status ${event.status}`}>{i18n.t(STATUS_WORDS[event.status])}</span>
+        )}
       </p>
       <p class="event-where">
         {where || i18n.t('results.venueTba')}
-        {event.free && <span class="badge">{i18n.t('results.free')}</span>}
+        {event.free === true && <span class="badge">{i18n.t('results.free')}</span>}
       </p>
     </li>
   );

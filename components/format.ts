@@ -44,19 +44,40 @@ export function zoneLabel(timeZone: string, city?: string): string {
 }
 
 export interface EventWhen {
-  /** In the event's own zone (the user's, for online events). */
+  /** In the event's own zone (the user's, for online events); the date alone when that is all there is. */
   text: string;
-  zone: string;
+  /** Which clock `text` reads; absent when it shows no time. */
+  zone?: string;
   /** The same moment on the user's clock, where that reads differently. */
   yours?: string;
+  /** What is not known yet: "Time to be announced". */
+  pending?: string;
 }
 
+const localDateFormat = () =>
+  cached(
+    'date',
+    () =>
+      new Intl.DateTimeFormat(uiLanguage(), {
+        timeZone: 'UTC',
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+      }),
+  );
+
 export function eventWhen(event: Pick<Event, 'start' | 'online' | 'venue'>, userZone: string): EventWhen {
-  const instant = new Date(event.start.utc);
+  const { start } = event;
+  if (start.known === 'none') return { text: i18n.t('results.dateTba') };
+  // A calendar date, never turned into an instant: no invented time, no shift into another zone.
+  if (start.known === 'date' && start.date)
+    return { text: localDateFormat().format(new Date(start.date)), pending: i18n.t('results.timeTba') };
+  const instant = new Date(start.utc);
   if (event.online) return { text: format(userZone, true).format(instant), zone: i18n.t('results.yourTime') };
-  const eventZone = event.start.timezone;
+  const eventZone = start.timezone;
   const text = format(eventZone, true).format(instant);
-  const zone = zoneLabel(eventZone, event.venue?.city);
+  const zone =
+    start.zoneSource === 'none' ? i18n.t('results.zoneNotGiven') : zoneLabel(eventZone, event.venue?.city);
   // Same clock (Paris seen from Berlin): the event's own zone is label enough.
   if (format(userZone, true).format(instant) === text) return { text, zone };
   const sameDay = dayOf(instant, eventZone) === dayOf(instant, userZone);

@@ -1,4 +1,5 @@
 import { foldText, type Event } from './event';
+import { midnightIn, wallClock } from './zoned-time';
 
 export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
 export type DateRangeName = (typeof DATE_RANGES)[number];
@@ -52,45 +53,10 @@ export interface TimeRange {
   end?: Date;
 }
 
-/** The wall-clock date parts of an instant in a zone. */
-function wallClock(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    year: +parts.year!,
-    month: +parts.month!,
-    day: +parts.day!,
-    hour: +parts.hour!,
-    minute: +parts.minute!,
-    second: +parts.second!,
-    weekday: parts.weekday!,
-  };
-}
-
-/** The instant a zone's clock reads the given date at 00:00 plus `days` (DST-safe to the minute). */
+/** The instant a zone's clock reads the given date at 00:00 plus `days`. */
 function startOfDay(instant: Date, timeZone: string, days = 0): Date {
   const { year, month, day } = wallClock(instant, timeZone);
-  const target = Date.UTC(year, month - 1, day + days);
-  let guess = target;
-  for (let pass = 0; pass < 2; pass++) {
-    const shown = wallClock(new Date(guess), timeZone);
-    guess +=
-      target - Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second);
-  }
-  return new Date(guess);
+  return midnightIn(timeZone, year, month, day + days);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,10 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { eventSearchText, type Event } from '../event';
 import type { SearchQuery } from '../query';
+import { upgradeStoredEvent } from './records';
 import type { ProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** An event as cached: the common model plus its folded search text, for filtering offline. */
 export interface CachedEvent extends Event {
@@ -63,11 +64,13 @@ export function openCache(): Promise<CacheDb> {
           'lastUsedAt',
         );
       }
-      if (oldVersion >= 1 && oldVersion < 2) {
-        // v2 keeps each event's search text, so offline filtering reads no more than it shows.
+      if (oldVersion >= 1 && oldVersion < 4) {
+        // v2 keeps each event's search text, so offline filtering reads no more than it shows; v4 grows
+        // the model (start precision, zone source, coordinates, price, status). One walk does both.
         let cursor = await tx.objectStore('events').openCursor();
         while (cursor) {
-          await cursor.update({ ...cursor.value, text: eventSearchText(cursor.value) });
+          const event = upgradeStoredEvent(cursor.value) as CachedEvent;
+          await cursor.update({ ...event, text: event.text ?? eventSearchText(event) });
           cursor = await cursor.continue();
         }
       }

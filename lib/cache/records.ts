@@ -1,7 +1,17 @@
-import { eventSearchText, type Event, type EventTime, type EventVenue } from '../event';
+import {
+  EVENT_STATUSES,
+  eventSearchText,
+  exactStart,
+  type Coordinates,
+  type Event,
+  type EventStart,
+  type EventTime,
+  type EventVenue,
+  type PriceRange,
+} from '../event';
 import { isProviderId } from '../provider-id';
 import { normalizeQuery } from '../query';
-import { isFiniteNumber, isRecord, isStringArray } from '../shape';
+import { isFiniteNumber, isOneOf, isRecord, isStringArray } from '../shape';
 import type { CachedEvent, CachedSearch, SyncRecord } from './db';
 
 /**
@@ -15,18 +25,33 @@ const isEventTime = (value: unknown): value is EventTime =>
   typeof value.utc === 'string' &&
   !Number.isNaN(Date.parse(value.utc)) &&
   typeof value.timezone === 'string';
+const isEventStart = (value: unknown): value is EventStart =>
+  isEventTime(value) &&
+  isOneOf(['time', 'date', 'none'], (value as Partial<EventStart>).known) &&
+  isOneOf(['event', 'venue', 'none'], (value as Partial<EventStart>).zoneSource) &&
+  ((value as Partial<EventStart>).known !== 'date' || isLocalDate((value as Partial<EventStart>).date));
+const isLocalDate = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isCoordinates = (value: unknown): value is Coordinates =>
+  isRecord(value) && isFiniteNumber(value.latitude) && isFiniteNumber(value.longitude);
 const isVenue = (value: unknown): value is EventVenue =>
   isRecord(value) &&
   typeof value.name === 'string' &&
   typeof value.city === 'string' &&
-  typeof value.address === 'string';
+  typeof value.address === 'string' &&
+  (value.coordinates === null || isCoordinates(value.coordinates));
+const isPrice = (value: unknown): value is PriceRange =>
+  isRecord(value) &&
+  isFiniteNumber(value.min) &&
+  isFiniteNumber(value.max) &&
+  typeof value.currency === 'string';
 // Stored URLs were made by safeHttpUrl (lib/event.ts); checking the scheme is enough (and cheap over 50,000 events).
 const isOptionalUrl = (value: unknown) =>
   value === null || (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value));
 
 /**
  * An Event as read back from the cache, or null when the record is not one this version wrote whole
- * (an older build's, or one cut short): such a record is skipped, never shown half.
+ * (one cut short, or an older build's the upgrade did not reach): such a record is skipped, never shown half.
  */
 export function parseStoredEvent(raw: unknown): Event | null {
   if (
@@ -40,17 +65,19 @@ export function parseStoredEvent(raw: unknown): Event | null {
   if (
     !isOptionalUrl(raw.url) ||
     !isOptionalUrl(raw.imageUrl) ||
-    !isEventTime(raw.start) ||
+    !isEventStart(raw.start) ||
     !(raw.end === null || isEventTime(raw.end))
   )
     return null;
   if (
     !(raw.venue === null || isVenue(raw.venue)) ||
     typeof raw.online !== 'boolean' ||
-    typeof raw.free !== 'boolean'
+    !(raw.free === null || typeof raw.free === 'boolean') ||
+    !(raw.price === null || isPrice(raw.price)) ||
+    !isOneOf(EVENT_STATUSES, raw.status)
   )
     return null;
-  const { provider, id, title, summary, url, start, end, venue, online, free, imageUrl } =
+  const { provider, id, title, summary, url, start, end, venue, online, free, price, status, imageUrl } =
     raw as unknown as Event;
   return {
     provider,
@@ -58,12 +85,44 @@ export function parseStoredEvent(raw: unknown): Event | null {
     title,
     summary,
     url,
-    start: { utc: start.utc, timezone: start.timezone },
+    start: {
+      utc: start.utc,
+      timezone: start.timezone,
+      known: start.known,
+      ...(start.known === 'date' ? { date: start.date } : {}),
+      zoneSource: start.zoneSource,
+    },
     end: end && { utc: end.utc, timezone: end.timezone },
-    venue: venue && { name: venue.name, city: venue.city, address: venue.address },
+    venue: venue && {
+      name: venue.name,
+      city: venue.city,
+      address: venue.address,
+      coordinates: venue.coordinates && {
+        latitude: venue.coordinates.latitude,
+        longitude: venue.coordinates.longitude,
+      },
+    },
     online,
     free,
+    price: price && { min: price.min, max: price.max, currency: price.currency },
+    status,
     imageUrl,
+  };
+}
+
+/**
+ * A cached event of schema version 3 or older (0.1.0) in today's model: every start then was exact and
+ * in the event's zone, no venue had coordinates, no price was known, and nothing was cancelled (the
+ * provider's list only held live events). Anything else is returned as it is, for the parser to judge.
+ */
+export function upgradeStoredEvent(raw: unknown): unknown {
+  if (!isRecord(raw) || !isEventTime(raw.start) || 'known' in raw.start) return raw;
+  return {
+    ...raw,
+    start: exactStart({ utc: raw.start.utc, timezone: raw.start.timezone }),
+    venue: isRecord(raw.venue) ? { ...raw.venue, coordinates: null } : raw.venue,
+    price: null,
+    status: 'scheduled',
   };
 }
 

@@ -7,9 +7,11 @@ export async function removeSyncRecord(db: CacheDb, savedId: string): Promise<vo
   await db.delete('syncState', savedId);
 }
 
+/** The latest start among dated events (an unannounced date sorts last, but says nothing of how far a sync read). */
 const latestStart = (events: Event[]) =>
   events.reduce<string | null>(
-    (latest, event) => (latest === null || event.start.utc > latest ? event.start.utc : latest),
+    (latest, { start }) =>
+      start.known !== 'none' && (latest === null || start.utc > latest) ? start.utc : latest,
     null,
   );
 

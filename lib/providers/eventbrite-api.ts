@@ -1,7 +1,15 @@
-import { safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
+import {
+  exactStart,
+  safeHttpUrl,
+  type Coordinates,
+  type Event,
+  type EventTime,
+  type EventVenue,
+} from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
 import { ProblemError, type ProblemCode } from '../problem';
-import { isRecord } from '../shape';
+import { isFiniteNumber, isRecord } from '../shape';
+import { validTimeZone } from '../zoned-time';
 import type { Account } from '../settings';
 import type { ProviderId } from '../provider-id';
 
@@ -114,26 +122,25 @@ export async function fetchEventbriteAccount(apiBase: string, accessToken: strin
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
-// Checking a zone builds an Intl.DateTimeFormat (about 0.1 ms): each valid one is checked once. Only
-// valid zones are kept, so the set is bounded by the IANA list whatever a server sends.
-const knownZones = new Set<string>();
-
-function validTimeZone(zone: string): string {
-  if (knownZones.has(zone)) return zone;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-  } catch {
-    return 'UTC';
-  }
-  knownZones.add(zone);
-  return zone;
-}
-
-function eventTime(value: unknown): EventTime | null {
+/** A time as Eventbrite writes it; a missing or unknown zone reads as UTC, and `zoneGiven` says so. */
+function eventTime(value: unknown): (EventTime & { zoneGiven: boolean }) | null {
   if (!isRecord(value)) return null;
   const utc = text(value.utc);
   if (!utc || Number.isNaN(Date.parse(utc))) return null;
-  return { utc: new Date(utc).toISOString(), timezone: validTimeZone(text(value.timezone) || 'UTC') };
+  const zone = validTimeZone(value.timezone);
+  return { utc: new Date(utc).toISOString(), timezone: zone ?? 'UTC', zoneGiven: zone !== null };
+}
+
+const withoutZoneFlag = ({ utc, timezone }: EventTime): EventTime => ({ utc, timezone });
+
+/** Eventbrite writes coordinates as decimal strings; anything off the globe is no location. */
+export function coordinates(latitude: unknown, longitude: unknown): Coordinates | null {
+  const [lat, lon] = [latitude, longitude].map((value) =>
+    typeof value === 'string' && value.trim() ? Number(value) : value,
+  );
+  return isFiniteNumber(lat) && isFiniteNumber(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
+    ? { latitude: lat, longitude: lon }
+    : null;
 }
 
 function venue(value: unknown): EventVenue | null {
@@ -143,7 +150,9 @@ function venue(value: unknown): EventVenue | null {
   const city = text(address.city);
   const display =
     text(address.localized_address_display) || [text(address.address_1), city].filter(Boolean).join(', ');
-  return name || city || display ? { name, city, address: display } : null;
+  return name || city || display
+    ? { name, city, address: display, coordinates: coordinates(address.latitude, address.longitude) }
+    : null;
 }
 
 /**
@@ -157,17 +166,21 @@ export function toEvent(raw: unknown, provider: ProviderId): Event | null {
   const start = eventTime(raw.start);
   if (!id || !name || !start) return null;
   const online = raw.online_event === true;
+  const end = eventTime(raw.end);
   return {
     provider,
     id,
     title: name,
     summary: text(raw.summary) || (isRecord(raw.description) ? text(raw.description.text) : ''),
     url: safeHttpUrl(raw.url),
-    start,
-    end: eventTime(raw.end),
+    start: exactStart(withoutZoneFlag(start), start.zoneGiven ? 'event' : 'none'),
+    end: end && withoutZoneFlag(end),
     venue: online ? null : venue(raw.venue),
     online,
-    free: raw.is_free === true,
+    free: typeof raw.is_free === 'boolean' ? raw.is_free : null,
+    // Eventbrite states prices per ticket class, which these lists do not expand.
+    price: null,
+    status: raw.status === 'canceled' ? 'cancelled' : 'scheduled',
     imageUrl: isRecord(raw.logo) ? safeHttpUrl(raw.logo.url) : null,
   };
 }

@@ -27,11 +27,19 @@ export async function fillCache(page: Page, count: number): Promise<void> {
           title: `Seeded event ${index}`,
           summary: 'Filler for a full cache.',
           url: `https://demo.event-scout.test/e/seed-${index}`,
-          start: { utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(), timezone: 'UTC' },
+          // The common Event model (lib/event.ts), written out here because this runs in the page.
+          start: {
+            utc: new Date(Date.now() + (index % 90) * 86_400_000).toISOString(),
+            timezone: 'UTC',
+            known: 'time',
+            zoneSource: 'event',
+          },
           end: null,
-          venue: { name: 'Hall', city: 'Berlin', address: 'Berlin' },
+          venue: { name: 'Hall', city: 'Berlin', address: 'Berlin', coordinates: null },
           online: false,
           free: false,
+          price: null,
+          status: 'scheduled',
           imageUrl: null,
           text: `seeded event ${index} filler for a full cache. hall berlin`,
         });

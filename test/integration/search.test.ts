@@ -106,7 +106,7 @@ describe('the demo provider', () => {
       timeZone,
     });
     expect(free.events.length).toBeGreaterThan(0);
-    expectAll(free.events, (event) => event.free && event.venue?.city === 'Berlin');
+    expectAll(free.events, (event) => event.free === true && event.venue?.city === 'Berlin');
     const online = await search.runSearch({ query: query.normalizeQuery({ onlineOnly: true }), timeZone });
     expectAll(online.events, (event) => event.online && event.venue === null);
   });

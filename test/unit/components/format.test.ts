@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { DATE_TBA_ORDER, exactStart } from '@/lib/event';
 import { eventWhen, timeAgo, updatedAgo, zoneLabel } from '@/components/format';
 import { sampleEvent } from '../../support/events';
 
 /** 18:00 UTC on Saturday 4 January 2031: 19:00 in Paris and Berlin, 13:00 in New York. */
 const at = (timezone: string, city: string | null, online = false) =>
   sampleEvent({
-    start: { utc: '2031-01-04T18:00:00.000Z', timezone },
-    venue: city === null ? null : { name: 'Hall', city, address: `1 Main St, ${city}` },
+    start: exactStart({ utc: '2031-01-04T18:00:00.000Z', timezone }),
+    venue: city === null ? null : { name: 'Hall', city, address: `1 Main St, ${city}`, coordinates: null },
     online,
   });
 
@@ -44,6 +45,40 @@ describe('eventWhen', () => {
     expect(eventWhen(at('America/New_York', null, true), 'Europe/Berlin')).toEqual({
       text: expect.stringMatching(/^Sat, Jan 4, 7:00\sPM$/),
       zone: 'your time',
+    });
+  });
+
+  test('a start known only by its date shows the date in no zone, and no invented time', () => {
+    // 2031-01-04 is a Saturday wherever one stands: the date is not shifted into the user's zone.
+    const dateOnly = sampleEvent({
+      start: {
+        utc: '2031-01-03T15:00:00.000Z',
+        timezone: 'Asia/Tokyo',
+        known: 'date',
+        date: '2031-01-04',
+        zoneSource: 'event',
+      },
+    });
+    expect(eventWhen(dateOnly, 'America/Los_Angeles')).toEqual({
+      text: 'Sat, Jan 4',
+      pending: 'Time to be announced',
+    });
+  });
+
+  test('an unannounced date says so', () => {
+    const unannounced = sampleEvent({
+      start: { utc: DATE_TBA_ORDER, timezone: 'UTC', known: 'none', zoneSource: 'none' },
+    });
+    expect(eventWhen(unannounced, 'Europe/Berlin')).toEqual({ text: 'Date to be announced' });
+  });
+
+  test('a zone neither the event nor its venue gave is labelled as such, not as the venue’s', () => {
+    const noZone = sampleEvent({
+      start: { ...exactStart({ utc: '2031-01-04T18:00:00.000Z', timezone: 'UTC' }), zoneSource: 'none' },
+    });
+    expect(eventWhen(noZone, 'UTC')).toEqual({
+      text: expect.stringMatching(/^Sat, Jan 4, 6:00\sPM$/),
+      zone: 'UTC (no time zone given)',
     });
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { exactStart } from '@/lib/event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
 import { getAccessToken } from '@/lib/auth/session';
@@ -180,7 +181,7 @@ describe('IndexedDB records', () => {
       title: 'Jazz',
       summary: '',
       url: 'https://x.test/1',
-      start: { utc: '2030-01-01T00:00:00.000Z', timezone: 'UTC' },
+      start: exactStart({ utc: '2030-01-01T00:00:00.000Z', timezone: 'UTC' }),
       end: null,
       venue: null,
       online: true,
@@ -226,11 +227,13 @@ describe('IndexedDB records', () => {
     title: 'Jazz four',
     summary: '',
     url: null,
-    start: { utc: '2030-01-04T00:00:00.000Z', timezone: 'UTC' },
+    start: exactStart({ utc: '2030-01-04T00:00:00.000Z', timezone: 'UTC' }),
     end: null,
     venue: null,
     online: true,
     free: false,
+    price: null,
+    status: 'scheduled',
     imageUrl: null,
   };
 

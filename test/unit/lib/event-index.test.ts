@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eventSearchText } from '@/lib/event';
+import { eventSearchText, exactStart } from '@/lib/event';
 import { EventIndex } from '@/lib/event-index';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { matchesQuery } from '@/lib/text-match';
@@ -9,26 +9,26 @@ const events = [
   sampleEvent({
     id: 'a',
     title: 'Jazz Night at Harbor Hall',
-    start: { utc: '2031-01-03T18:00:00.000Z', timezone: 'UTC' },
+    start: exactStart({ utc: '2031-01-03T18:00:00.000Z', timezone: 'UTC' }),
   }),
   sampleEvent({
     id: 'b',
     title: 'Jazzercise for Beginners',
     free: true,
-    start: { utc: '2031-01-01T18:00:00.000Z', timezone: 'UTC' },
+    start: exactStart({ utc: '2031-01-01T18:00:00.000Z', timezone: 'UTC' }),
   }),
   sampleEvent({
     id: 'c',
     title: 'Café Concert',
-    venue: { name: 'Pier 9', city: 'Zürich', address: 'Lake St, Zürich' },
-    start: { utc: '2031-01-02T18:00:00.000Z', timezone: 'UTC' },
+    venue: { name: 'Pier 9', city: 'Zürich', address: 'Lake St, Zürich', coordinates: null },
+    start: exactStart({ utc: '2031-01-02T18:00:00.000Z', timezone: 'UTC' }),
   }),
   sampleEvent({
     id: 'd',
     title: 'Online Jazz Jam',
     online: true,
     venue: null,
-    start: { utc: '2031-01-04T18:00:00.000Z', timezone: 'UTC' },
+    start: exactStart({ utc: '2031-01-04T18:00:00.000Z', timezone: 'UTC' }),
   }),
 ];
 const index = EventIndex.build(events.map((event) => ({ event, text: eventSearchText(event) })));
@@ -71,7 +71,7 @@ describe('EventIndex', () => {
         id: `m${n}`,
         title: `${titles[n % titles.length]} session ${n % 37}`,
         free: n % 4 === 0,
-        start: { utc: new Date(Date.UTC(2031, 0, 1 + (n % 60))).toISOString(), timezone: 'UTC' },
+        start: exactStart({ utc: new Date(Date.UTC(2031, 0, 1 + (n % 60))).toISOString(), timezone: 'UTC' }),
       }),
     );
     const big = EventIndex.build(many.map((event) => ({ event, text: eventSearchText(event) })));

@@ -28,7 +28,7 @@ describe('matchesWords', () => {
 
 describe('the place filter', () => {
   const inZurich = placeText(
-    sampleEvent({ venue: { name: 'Pier 9', city: 'Zürich', address: 'Seestr. 1' } }),
+    sampleEvent({ venue: { name: 'Pier 9', city: 'Zürich', address: 'Seestr. 1', coordinates: null } }),
   );
 
   test('the typed place in the city or the address, folded', () => {
@@ -49,7 +49,7 @@ describe('matchesQuery', () => {
   const event = sampleEvent({
     title: 'Café Jazz Night',
     summary: 'Live music',
-    venue: { name: 'Harbor Hall', city: 'Zürich', address: '1 Lake St, Zürich' },
+    venue: { name: 'Harbor Hall', city: 'Zürich', address: '1 Lake St, Zürich', coordinates: null },
     free: true,
   });
 

@@ -1,6 +1,7 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { CACHE_NAME, openCache, type CacheDb } from '@/lib/cache/db';
+import { eventSearchText, exactStart, type Event } from '@/lib/event';
+import { CACHE_NAME, CACHE_VERSION, openCache, type CacheDb } from '@/lib/cache/db';
 import { searchCachedEvents } from '@/lib/cache/offline-index';
 import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
@@ -143,11 +144,11 @@ describe('offline search over the whole cache', () => {
   test('matches every cached event of the provider, soonest first', async () => {
     const later = sampleEvent({
       title: 'Jazz late',
-      start: { utc: '2031-01-02T00:00:00.000Z', timezone: 'UTC' },
+      start: exactStart({ utc: '2031-01-02T00:00:00.000Z', timezone: 'UTC' }),
     });
     const sooner = sampleEvent({
       title: 'Jazz early',
-      start: { utc: '2031-01-01T00:00:00.000Z', timezone: 'UTC' },
+      start: exactStart({ utc: '2031-01-01T00:00:00.000Z', timezone: 'UTC' }),
     });
     await writeSearchPage(db, page('one', [later, sampleEvent({ title: 'Opera' })]));
     await writeSearchPage(db, page('two', [sooner]));
@@ -160,7 +161,44 @@ describe('offline search over the whole cache', () => {
   });
 });
 
+/** An event as 0.1.0 (schema 1 to 3) stored it: an exact start, a venue without coordinates, no price or status. */
+function asStoredBy010(event: Event) {
+  const { price: _price, status: _status, start, venue, ...rest } = event;
+  return {
+    ...rest,
+    start: { utc: start.utc, timezone: start.timezone },
+    venue: venue && { name: venue.name, city: venue.city, address: venue.address },
+  };
+}
+
 describe('the schema', () => {
+  const event = sampleEvent({
+    title: 'Harbor Jazz',
+    venue: { name: 'Pier 9', city: 'Oslo', address: 'Oslo', coordinates: null },
+  });
+  const search = {
+    provider: 'demo',
+    key: 'k',
+    query: EMPTY_QUERY,
+    eventIds: [event.id],
+    fetchedAt: 1,
+    lastUsedAt: 1,
+  };
+
+  async function expectUpgraded() {
+    db = await openCache();
+    expect(db.version).toBe(CACHE_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
+    expect(await db.get('events', ['demo', event.id])).toEqual({
+      ...event,
+      text: expect.stringContaining('harbor jazz'),
+    });
+    expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
+    expect(
+      (await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).events,
+    ).toHaveLength(1);
+  }
+
   test('upgrades a version 1 database with data in it', async () => {
     db.close();
     await deleteDB(CACHE_NAME);
@@ -172,31 +210,27 @@ describe('the schema', () => {
           .createIndex('byLastUsed', 'lastUsedAt');
       },
     });
-    const event = sampleEvent({
-      title: 'Harbor Jazz',
-      venue: { name: 'Pier 9', city: 'Oslo', address: 'Oslo' },
-    });
-    await v1.put('events', event);
-    await v1.put('searches', {
-      provider: 'demo',
-      key: 'k',
-      query: EMPTY_QUERY,
-      eventIds: [event.id],
-      fetchedAt: 1,
-      lastUsedAt: 1,
-    });
+    await v1.put('events', asStoredBy010(event));
+    await v1.put('searches', search);
     v1.close();
+    await expectUpgraded();
+  });
 
-    db = await openCache();
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
-    expect(await db.get('events', ['demo', event.id])).toEqual({
-      ...event,
-      text: expect.stringContaining('harbor jazz'),
+  test('upgrades 0.1.0’s version 3 database: its events read in the grown model', async () => {
+    db.close();
+    await deleteDB(CACHE_NAME);
+    const v3 = await openDB(CACHE_NAME, 3, {
+      upgrade(old) {
+        old.createObjectStore('events', { keyPath: ['provider', 'id'] });
+        old
+          .createObjectStore('searches', { keyPath: ['provider', 'key'] })
+          .createIndex('byLastUsed', 'lastUsedAt');
+        old.createObjectStore('syncState', { keyPath: 'savedId' });
+      },
     });
-    expect((await readSearch(db, 'demo', 'k'))?.events).toEqual([event]);
-    expect(
-      (await searchCachedEvents(db, 'demo', normalizeQuery({ text: 'pier' }), { start: new Date(0) })).events,
-    ).toHaveLength(1);
+    await v3.put('events', { ...asStoredBy010(event), text: eventSearchText(event) });
+    await v3.put('searches', search);
+    v3.close();
+    await expectUpgraded();
   });
 });

@@ -36,11 +36,23 @@ describe('toEvent', () => {
       title: 'Jazz & Blues Night',
       summary: 'Two sets.',
       url: 'https://www.eventbrite.com/e/123456789',
-      start: { utc: '2030-05-01T17:00:00.000Z', timezone: 'Europe/Berlin' },
+      start: {
+        utc: '2030-05-01T17:00:00.000Z',
+        timezone: 'Europe/Berlin',
+        known: 'time',
+        zoneSource: 'event',
+      },
       end: { utc: '2030-05-01T20:00:00.000Z', timezone: 'Europe/Berlin' },
-      venue: { name: 'Harbor Hall', city: 'Berlin', address: '1 Market St, Berlin' },
+      venue: {
+        name: 'Harbor Hall',
+        city: 'Berlin',
+        address: '1 Market St, Berlin',
+        coordinates: { latitude: 52.5, longitude: 13.4 },
+      },
       online: false,
       free: false,
+      price: null,
+      status: 'scheduled',
       imageUrl: 'https://img.evbuc.com/logo.png',
     });
   });
@@ -61,8 +73,24 @@ describe('toEvent', () => {
       imageUrl: null,
       url: null,
       venue: null,
-      free: false,
+      // Eventbrite always says; when it does not, nobody knows.
+      free: null,
     });
+  });
+
+  test('a free event, and a cancelled one', () => {
+    expect(toEvent({ ...complete, is_free: true }, 'demo')?.free).toBe(true);
+    expect(toEvent({ ...complete, status: 'canceled' }, 'demo')?.status).toBe('cancelled');
+    expect(toEvent({ ...complete, status: 'started' }, 'demo')?.status).toBe('scheduled');
+  });
+
+  test.each([
+    ['not numbers', { latitude: 'north', longitude: '13.4' }],
+    ['off the globe', { latitude: '91', longitude: '13.4' }],
+    ['missing', {}],
+  ])('a venue whose coordinates are %s has none', (_name, where) => {
+    const venue = { ...complete.venue, address: { city: 'Berlin', ...where } };
+    expect(toEvent({ ...complete, venue }, 'demo')?.venue?.coordinates).toBeNull();
   });
 
   test('a null venue, and a venue without a name', () => {
@@ -71,6 +99,7 @@ describe('toEvent', () => {
       name: '',
       city: 'Oslo',
       address: 'Oslo',
+      coordinates: null,
     });
   });
 
@@ -99,7 +128,7 @@ describe('toEvent', () => {
       { ...complete, id: 42, start: { utc: '2030-05-01T17:00:00Z', timezone: 'Mars/Olympus_Mons' } },
       'demo',
     );
-    expect(event).toMatchObject({ id: '42', start: { timezone: 'UTC' } });
+    expect(event).toMatchObject({ id: '42', start: { timezone: 'UTC', zoneSource: 'none' } });
   });
 
   test.each([
