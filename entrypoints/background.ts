@@ -7,7 +7,7 @@ import { ProblemError } from '@/lib/problem';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { authState, syncSettings } from '@/lib/settings';
-import { isProviderId } from '@/lib/provider-id';
+import { isSignInProviderId } from '@/lib/provider-id';
 import {
   ensureSyncAlarm,
   forgetSavedSearch,
@@ -44,7 +44,7 @@ export default defineBackground(() => {
         return authState.getValue();
       },
       'auth/switch-provider': async (provider) => {
-        if (!isProviderId(provider)) throw new ProblemError('failed', { detail: 'unknown provider' });
+        if (!isSignInProviderId(provider)) throw new ProblemError('failed', { detail: 'unknown provider' });
         await switchProvider(provider);
       },
       'search/run': runSearch,

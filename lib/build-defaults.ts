@@ -10,6 +10,8 @@ export const BUILD_DEFAULTS = {
   WXT_EVENTBRITE_AUTHORIZE: 'https://www.eventbrite.com/oauth/authorize',
   WXT_EVENTBRITE_API: 'https://www.eventbriteapi.com/v3',
   WXT_DEFAULT_PROVIDER: 'demo',
+  WXT_TICKETMASTER_API: 'https://app.ticketmaster.com/discovery/v2',
+  WXT_TICKETMASTER_API_KEY: '',
 } as const;
 
 export type BuildVariable = keyof typeof BUILD_DEFAULTS;
@@ -18,7 +20,10 @@ export type BuildVariable = keyof typeof BUILD_DEFAULTS;
 export function buildVariable(env: Partial<Record<string, string | undefined>>, name: BuildVariable): string {
   const value = env[name];
   if (value === undefined) return BUILD_DEFAULTS[name];
-  const mayBeEmpty = name === 'WXT_DEFAULT_PROVIDER' || name === 'WXT_EVENTBRITE_CLIENT_ID';
+  const mayBeEmpty =
+    name === 'WXT_DEFAULT_PROVIDER' ||
+    name === 'WXT_EVENTBRITE_CLIENT_ID' ||
+    name === 'WXT_TICKETMASTER_API_KEY';
   return value === '' && !mayBeEmpty ? BUILD_DEFAULTS[name] : value;
 }
 
@@ -26,6 +31,9 @@ export function buildVariable(env: Partial<Record<string, string | undefined>>, 
 const PROVIDER_HOSTS = {
   demo: ['WXT_DEMO_ISSUER', 'WXT_DEMO_API'],
   eventbrite: ['WXT_EVENTBRITE_API'],
+  // Discovery answers every origin (Access-Control-Allow-Origin: *): called under CORS, it needs no host
+  // permission, so adding it warns nobody and disables no one's extension on update.
+  ticketmaster: [],
 } as const satisfies Record<string, readonly BuildVariable[]>;
 
 /** A provider's host permissions (`<origin>/*`), for the manifest and for checking them at run time. */

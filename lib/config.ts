@@ -16,5 +16,11 @@ export const config = {
     api: buildVariable(env, 'WXT_EVENTBRITE_API'),
     origins: providerOrigins(env, 'eventbrite'),
   },
+  ticketmaster: {
+    api: buildVariable(env, 'WXT_TICKETMASTER_API'),
+    /** A key built in by whoever distributes this build; the user's own key (Options) comes first. */
+    builtInKey: buildVariable(env, 'WXT_TICKETMASTER_API_KEY'),
+    origins: providerOrigins(env, 'ticketmaster'),
+  },
   defaultProvider: buildVariable(env, 'WXT_DEFAULT_PROVIDER'),
 } as const;

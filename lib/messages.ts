@@ -5,7 +5,7 @@ import type { SearchRequest, SearchResult } from './search';
 import type { NewMatch } from './sync';
 import { parseProblem, problemOf, ProblemError, type Problem } from './problem';
 import type { AuthState, SyncStatus } from './settings';
-import type { ProviderId } from './provider-id';
+import type { SignInProviderId } from './provider-id';
 
 /**
  * The one protocol between the extension's pages and its background. Requests and answers carry
@@ -18,7 +18,7 @@ export interface Protocol {
   /** The current sign-in state, after abandoning a flow whose worker stopped. */
   'auth/state': { request: void; response: AuthState };
   /** Makes another provider active, signing out of the current one first. */
-  'auth/switch-provider': { request: ProviderId; response: void };
+  'auth/switch-provider': { request: SignInProviderId; response: void };
   /** Cached results when fresh, else the provider's; `force` is "Refresh". */
   'search/run': { request: SearchRequest; response: SearchResult };
   /** The next page of the search, added to what is cached. */

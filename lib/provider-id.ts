@@ -1,9 +1,18 @@
 import { isOneOf } from './shape';
 
-/** The providers Event Scout can search; a leaf module, so the Event model can check ids without the settings. */
-export const PROVIDER_IDS = ['demo', 'eventbrite'] as const;
+/**
+ * The providers Event Scout can search; a leaf module, so the Event model can check ids without the
+ * settings. The first ones are signed in to (OAuth); Ticketmaster takes an API key instead.
+ */
+export const SIGN_IN_PROVIDER_IDS = ['demo', 'eventbrite'] as const;
+export const PROVIDER_IDS = [...SIGN_IN_PROVIDER_IDS, 'ticketmaster'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
+export type SignInProviderId = (typeof SIGN_IN_PROVIDER_IDS)[number];
 
 export function isProviderId(value: unknown): value is ProviderId {
   return isOneOf(PROVIDER_IDS, value);
+}
+
+export function isSignInProviderId(value: unknown): value is SignInProviderId {
+  return isOneOf(SIGN_IN_PROVIDER_IDS, value);
 }

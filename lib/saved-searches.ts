@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { normalizeQuery, queryKey, type SearchQuery } from './query';
-import { isProviderId, type ProviderId } from './provider-id';
+import { isSignInProviderId, type SignInProviderId } from './provider-id';
 import { ProblemError, type ProblemCode } from './problem';
 import type { Checked } from './settings-validation';
 import { isRecord } from './shape';
@@ -16,7 +16,7 @@ export interface SavedSearch {
   id: string;
   /** The user's own name for it; without one, pages describe the query in the reader's language. */
   name?: string;
-  provider: ProviderId;
+  provider: SignInProviderId;
   query: SearchQuery;
   createdAt: number;
 }
@@ -96,7 +96,7 @@ function parse(value: unknown): SavedSearch | null {
   if (
     typeof saved.id !== 'string' ||
     (saved.name !== undefined && typeof saved.name !== 'string') ||
-    !isProviderId(saved.provider) ||
+    !isSignInProviderId(saved.provider) ||
     typeof saved.query !== 'object'
   )
     return null;
@@ -119,13 +119,13 @@ export async function listSavedSearches(): Promise<SavedSearch[]> {
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-const sameSearch = (provider: ProviderId, query: SearchQuery) => {
+const sameSearch = (provider: SignInProviderId, query: SearchQuery) => {
   const key = queryKey(query);
   return (saved: SavedSearch) => saved.provider === provider && queryKey(saved.query) === key;
 };
 
 export async function findSavedSearch(
-  provider: ProviderId,
+  provider: SignInProviderId,
   query: SearchQuery,
 ): Promise<SavedSearch | undefined> {
   return (await listSavedSearches()).find(sameSearch(provider, query));
@@ -160,7 +160,7 @@ async function write(saved: SavedSearch): Promise<SavedSearch> {
 }
 
 export async function saveSearch(
-  provider: ProviderId,
+  provider: SignInProviderId,
   input: SearchQuery,
   now = Date.now(),
 ): Promise<SavedSearch> {

@@ -6,7 +6,7 @@ import type { Event } from './event';
 import { hasHostAccess } from './host-access';
 import { getProvider } from './providers';
 import { ProviderError } from './providers/eventbrite-api';
-import type { Provider, SearchPage } from './providers/types';
+import type { SignInProvider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
@@ -39,7 +39,7 @@ export interface SearchRequest {
 }
 
 /** The signed-in provider, and whose session it is: what a search's writes are for. */
-async function signedIn(): Promise<{ provider: Provider; owner: string }> {
+async function signedIn(): Promise<{ provider: SignInProvider; owner: string }> {
   const state = await authState.getValue();
   if (state.status !== 'signed-in') throw new ProviderError('auth', 'not signed in');
   return { provider: await getProvider(state.provider), owner: sessionOwner(state.provider, state.account) };
@@ -75,7 +75,7 @@ function problemFrom(error: unknown): Problem {
 
 /** One page from the provider, with a valid token (renewed once if the API rejects it), if the user lets us reach it. */
 export async function fetchSearchPage(
-  provider: Provider,
+  provider: SignInProvider,
   query: SearchQuery,
   range: TimeRange,
   cursor: string | undefined,
@@ -86,7 +86,7 @@ export async function fetchSearchPage(
 }
 
 function fetchPage(
-  provider: Provider,
+  provider: SignInProvider,
   query: SearchQuery,
   timeZone: string,
   cursor: string | undefined,

@@ -2,18 +2,18 @@ import { config } from './config';
 import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
 import { parseProblem, type Problem } from './problem';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
-import { isProviderId, type ProviderId } from './provider-id';
+import { isSignInProviderId, type SignInProviderId } from './provider-id';
 import { defineStoredItem } from './stored-item';
 
 // Every item is parsed when read (lib/stored-item.ts): a record of the wrong shape reads as the fallback.
 
 /** The active provider; null until the user picks one (a store build asks on first run). */
-export const providerSetting = defineStoredItem<ProviderId | null>('sync:provider', {
+export const providerSetting = defineStoredItem<SignInProviderId | null>('sync:provider', {
   // The user's choice
   clearOn: 'never',
-  fallback: isProviderId(config.defaultProvider) ? config.defaultProvider : null,
+  fallback: isSignInProviderId(config.defaultProvider) ? config.defaultProvider : null,
   version: 1,
-  parse: (raw) => (isProviderId(raw) ? raw : undefined),
+  parse: (raw) => (isSignInProviderId(raw) ? raw : undefined),
 });
 
 export interface EventbriteSettings {
@@ -46,8 +46,8 @@ export interface Account {
  */
 export type AuthState =
   | { status: 'signed-out'; problem?: Problem }
-  | { status: 'signing-in'; provider: ProviderId; until: number }
-  | { status: 'signed-in'; provider: ProviderId; account: Account };
+  | { status: 'signing-in'; provider: SignInProviderId; until: number }
+  | { status: 'signed-in'; provider: SignInProviderId; account: Account };
 
 function parseAccount(raw: unknown): Account | undefined {
   if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.name !== 'string') return undefined;
@@ -60,7 +60,7 @@ export function parseAuthState(raw: unknown): AuthState | undefined {
     const problem = parseProblem(raw.problem);
     return problem ? { status: 'signed-out', problem } : { status: 'signed-out' };
   }
-  if (!isProviderId(raw.provider)) return undefined;
+  if (!isSignInProviderId(raw.provider)) return undefined;
   if (raw.status === 'signing-in' && isFiniteNumber(raw.until))
     return { status: 'signing-in', provider: raw.provider, until: raw.until };
   const account = parseAccount(raw.account);
@@ -180,7 +180,7 @@ export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus'
 });
 
 /** Whose data something is: the provider and the account id, as the cache and the snapshot record it. */
-export const sessionOwner = (provider: ProviderId, account: Pick<Account, 'id'>): string =>
+export const sessionOwner = (provider: SignInProviderId, account: Pick<Account, 'id'>): string =>
   `${provider}:${account.id}`;
 
 /**

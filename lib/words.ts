@@ -120,6 +120,7 @@ export function newEventsNotification(
 const PROVIDER_KEYS = {
   demo: 'provider.demo',
   eventbrite: 'provider.eventbrite',
+  ticketmaster: 'provider.ticketmaster',
 } as const satisfies Record<ProviderId, Key>;
 
 /** "Demo", "Eventbrite": a provider as the user knows it. */

@@ -6,11 +6,11 @@ import { sendMessage } from '@/lib/messages';
 import { problemText, providerName } from '@/lib/words';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
 import { eventbriteSettings, providerSetting } from '@/lib/settings';
-import { PROVIDER_IDS, type ProviderId } from '@/lib/provider-id';
+import { SIGN_IN_PROVIDER_IDS, type SignInProviderId } from '@/lib/provider-id';
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {
-  const [provider, setProvider] = useState<ProviderId | null>();
+  const [provider, setProvider] = useState<SignInProviderId | null>();
   const [clientId, setClientId] = useState('');
   const [organizerIds, setOrganizerIds] = useState('');
   const [errors, setErrors] = useState<{ clientId?: string; organizerIds?: string }>({});
@@ -25,7 +25,7 @@ export function ProviderSettings() {
     return providerSetting.watch(setProvider);
   }, []);
 
-  const choose = async (next: ProviderId) => {
+  const choose = async (next: SignInProviderId) => {
     setSaved('');
     await sendMessage('auth/switch-provider', next);
   };
@@ -50,7 +50,7 @@ export function ProviderSettings() {
       <h2 id="provider-heading">{i18n.t('options.providerHeading')}</h2>
       <fieldset class="choices">
         <legend>{i18n.t('options.provider')}</legend>
-        {PROVIDER_IDS.map((id) => (
+        {SIGN_IN_PROVIDER_IDS.map((id) => (
           <label key={id} class="check">
             <input
               type="radio"

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import type { ProviderId } from '../provider-id';
+import type { SignInProviderId } from '../provider-id';
 import { fetchWithRetry } from '../retry-policy';
 import { isLoopbackUrl, secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
@@ -73,7 +73,7 @@ export async function startCodeFlow(config: CodeFlowConfig, redirectUri: string)
 }
 
 function toTokenSet(
-  provider: ProviderId,
+  provider: SignInProviderId,
   response: oauth.TokenEndpointResponse,
   previousRefreshToken?: string,
 ): TokenSet {
@@ -92,7 +92,7 @@ function toTokenSet(
 /** Checks the callback (state, iss, error) and redeems the code with the PKCE verifier. */
 export async function finishCodeFlow(
   config: CodeFlowConfig,
-  provider: ProviderId,
+  provider: SignInProviderId,
   callbackUrl: string,
   pending: { state: string; codeVerifier: string; redirectUri: string },
 ): Promise<TokenSet> {

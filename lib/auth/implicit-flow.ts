@@ -1,4 +1,4 @@
-import type { ProviderId } from '../provider-id';
+import type { SignInProviderId } from '../provider-id';
 import { secureEndpoint } from './endpoint';
 import { AuthError } from './errors';
 import { tokenTimes } from './token-lifetime';
@@ -36,7 +36,7 @@ function callbackParameters(callbackUrl: string): URLSearchParams {
 
 /** Reads the token from an implicit-flow callback, or throws an AuthError saying why not. */
 export function parseImplicitCallback(
-  provider: ProviderId,
+  provider: SignInProviderId,
   callbackUrl: string,
   expectedState: string,
 ): TokenSet {

@@ -5,9 +5,9 @@ import { clearCache } from '../cache/db';
 import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/eventbrite-api';
-import type { Provider } from '../providers/types';
+import type { SignInProvider } from '../providers/types';
 import { authState, providerSetting, sessionOwner, type Account, type AuthState } from '../settings';
-import { type ProviderId } from '../provider-id';
+import { type SignInProviderId } from '../provider-id';
 import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
@@ -68,7 +68,7 @@ async function takePending(state: string) {
 }
 
 async function codeSignIn(
-  providerId: ProviderId,
+  providerId: SignInProviderId,
   config: CodeFlowConfig,
   redirectUri: string,
   until: number,
@@ -95,7 +95,7 @@ async function codeSignIn(
 
 /** Someone who approved the app before is sent straight back, so try without a window first. */
 async function implicitSignIn(
-  providerId: ProviderId,
+  providerId: SignInProviderId,
   config: ImplicitFlowConfig,
   redirectUri: string,
   until: number,
@@ -119,7 +119,7 @@ async function implicitSignIn(
   return parseImplicitCallback(providerId, callback, state);
 }
 
-async function fetchAccount(provider: Provider, tokens: TokenSet): Promise<Account> {
+async function fetchAccount(provider: SignInProvider, tokens: TokenSet): Promise<Account> {
   try {
     return await provider.fetchAccount(tokens.accessToken);
   } catch (error) {
@@ -225,7 +225,7 @@ async function sessionExpired(detail: string): Promise<never> {
   throw new AuthError('session-expired', detail);
 }
 
-function codeConfigFor(provider: Provider): CodeFlowConfig | undefined {
+function codeConfigFor(provider: SignInProvider): CodeFlowConfig | undefined {
   return provider.auth.kind === 'code' ? provider.auth.config : undefined;
 }
 
@@ -335,7 +335,7 @@ export async function signOut(): Promise<void> {
 }
 
 /** Another provider means another account: sign out of this one first, so nothing private carries over. */
-export async function switchProvider(next: ProviderId): Promise<void> {
+export async function switchProvider(next: SignInProviderId): Promise<void> {
   const state = await authState.getValue();
   if (state.status !== 'signed-out' && state.provider !== next) await signOut();
   await providerSetting.setValue(next);

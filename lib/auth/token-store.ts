@@ -1,10 +1,10 @@
-import { isProviderId, type ProviderId } from '../provider-id';
+import { isSignInProviderId, type SignInProviderId } from '../provider-id';
 import { isFiniteNumber, isRecord } from '../shape';
 import { defineStoredItem } from '../stored-item';
 
 /** The signed-in user's tokens: storage.local, so they survive a browser restart. Background only. */
 export interface TokenSet {
-  provider: ProviderId;
+  provider: SignInProviderId;
   accessToken: string;
   refreshToken?: string;
   /** Epoch ms; absent when the provider does not say (Eventbrite's long-lived tokens). */
@@ -20,7 +20,7 @@ const isText = (value: unknown) => typeof value === 'string' && value.length > 0
 
 /** Tokens as we wrote them, or undefined: a record of another shape is never sent anywhere. */
 export function parseTokenSet(raw: unknown): TokenSet | undefined {
-  if (!isRecord(raw) || !isProviderId(raw.provider) || !isText(raw.accessToken)) return undefined;
+  if (!isRecord(raw) || !isSignInProviderId(raw.provider) || !isText(raw.accessToken)) return undefined;
   if (
     !optional(raw.refreshToken, isText) ||
     ![raw.expiresAt, raw.refreshAt, raw.refreshStartedAt].every((time) => optional(time, isFiniteNumber))
@@ -43,7 +43,7 @@ export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', {
 
 /** Secrets of a sign-in in progress: storage.session, gone with the browser session, with a deadline. */
 export interface PendingSignIn {
-  provider: ProviderId;
+  provider: SignInProviderId;
   state: string;
   codeVerifier?: string;
   redirectUri: string;
@@ -60,7 +60,7 @@ export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', {
 export function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
   if (
     !isRecord(raw) ||
-    !isProviderId(raw.provider) ||
+    !isSignInProviderId(raw.provider) ||
     !isText(raw.state) ||
     typeof raw.redirectUri !== 'string' ||
     !isFiniteNumber(raw.expiresAt)

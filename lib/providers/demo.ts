@@ -1,7 +1,7 @@
 import { config } from '../config';
 import type { SearchQuery, TimeRange } from '../query';
 import { eventbriteGet, fetchEventbriteAccount, readList, toEvents } from './eventbrite-api';
-import type { Provider, SearchPage } from './types';
+import type { SignInProvider, SearchPage } from './types';
 
 /** Eventbrite's search took UTC times without a zone suffix, to the second. */
 const searchTime = (date: Date) => date.toISOString().slice(0, 19);
@@ -18,7 +18,7 @@ export function searchParameters(query: SearchQuery, range: TimeRange, cursor?: 
 }
 
 /** The local demo provider: a real OAuth 2 server (code + PKCE) and Eventbrite's search, one request a page. */
-export function demoProvider(): Provider {
+export function demoProvider(): SignInProvider {
   return {
     id: 'demo',
     auth: {

@@ -13,7 +13,7 @@ import {
   toEvents,
   type EventbriteList,
 } from './eventbrite-api';
-import type { Provider, SearchPage } from './types';
+import type { SignInProvider, SearchPage } from './types';
 
 /** How many of the user's organizations and followed organizers one search reads. */
 export const MAX_ORGANIZATIONS = 2;
@@ -122,7 +122,7 @@ async function readSource(
   }
 }
 
-export function eventbriteProvider(settings: EventbriteSettings): Provider {
+export function eventbriteProvider(settings: EventbriteSettings): SignInProvider {
   return {
     id: 'eventbrite',
     auth: {

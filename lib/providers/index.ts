@@ -1,9 +1,9 @@
 import { eventbriteSettings } from '../settings';
-import { type ProviderId } from '../provider-id';
+import { type SignInProviderId } from '../provider-id';
 import { demoProvider } from './demo';
 import { eventbriteProvider } from './eventbrite';
-import type { Provider } from './types';
+import type { SignInProvider } from './types';
 
-export async function getProvider(id: ProviderId): Promise<Provider> {
+export async function getProvider(id: SignInProviderId): Promise<SignInProvider> {
   return id === 'eventbrite' ? eventbriteProvider(await eventbriteSettings.getValue()) : demoProvider();
 }

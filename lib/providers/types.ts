@@ -3,7 +3,7 @@ import type { ImplicitFlowConfig } from '../auth/implicit-flow';
 import type { Event } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
 import type { Account } from '../settings';
-import type { ProviderId } from '../provider-id';
+import type { ProviderId, SignInProviderId } from '../provider-id';
 
 export type AuthMethod =
   { kind: 'code'; config: CodeFlowConfig } | { kind: 'implicit'; config: ImplicitFlowConfig };
@@ -15,17 +15,23 @@ export interface SearchPage {
   cursor?: string;
 }
 
-/** One adapter per provider: how to sign in, and how to turn its API into the common model. */
-export interface Provider {
+/** How a provider's API turns into the common model. */
+export interface SearchProvider {
   id: ProviderId;
-  auth: AuthMethod;
   /** The most API requests one `search` call makes. */
   requestsPerPage: number;
-  fetchAccount(accessToken: string): Promise<Account>;
+  /** `credential` is an access token (OAuth providers) or an API key (Ticketmaster). */
   search(
     query: SearchQuery,
     range: TimeRange,
     cursor: string | undefined,
-    accessToken: string,
+    credential: string,
   ): Promise<SearchPage>;
+}
+
+/** A provider signed in to with OAuth: how to sign in, and whose account it is. */
+export interface SignInProvider extends SearchProvider {
+  id: SignInProviderId;
+  auth: AuthMethod;
+  fetchAccount(accessToken: string): Promise<Account>;
 }
