@@ -26,6 +26,8 @@ export const PROBLEM_CODES = [
   'server',
   'network',
   'malformed',
+  'key-refused',
+  'quota-spent',
   // Syncing saved searches.
   'over-budget',
   'nothing-saved',

@@ -7,7 +7,8 @@
  * - `429` and `503` honour `Retry-After` (seconds or an HTTP date) when the wait fits the deadline; a longer
  *   one is handed back to the caller, who turns it into an alarm (sync) or a message (search);
  * - other 5xx answers, `429`/`503` without `Retry-After`, network errors and timeouts back off with full
- *   jitter, a bounded number of times;
+ *   jitter, a bounded number of times; a `429` without `Retry-After` waits at least a second first (a
+ *   per-second limit, such as Ticketmaster's spike arrest, is over by then);
  * - only idempotent requests (GET) are ever sent twice: a POST (the code exchange, the refresh grant,
  *   revocation) is sent once, because its answer may have been lost after the server acted on it.
  *
@@ -23,7 +24,20 @@ export const RETRY_POLICY = {
   attemptTimeoutMs: 15_000,
   /** From the first attempt to the last answer, waits included. */
   deadlineMs: 25_000,
+  /** The least a `429` without `Retry-After` waits, before its jitter. */
+  rateLimitFloorMs: 1_000,
 } as const;
+
+/** What a caller adds to the policy for one provider. */
+export interface RetryHooks {
+  /** Awaited before every attempt, retries included: pacing to a provider's rate, counting a budget. */
+  beforeAttempt?: () => Promise<void>;
+  /**
+   * A closer look at an answer the policy would retry: false makes it the last (a day's quota spent
+   * will not come back in seconds).
+   */
+  isRetryable?: (response: Response) => Promise<boolean>;
+}
 
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 /** Statuses whose body has to be null in a Response. */
@@ -74,13 +88,18 @@ const isIdempotent = (init: RequestInit) => ['GET', 'HEAD'].includes((init.metho
  * `fetch` under the retry policy. Resolves with the last answer (whatever its status: the caller reads
  * it) or rejects with the last network error or RequestTimeoutError.
  */
-export async function fetchWithRetry(url: string | URL, init: RequestInit = {}): Promise<Response> {
+export async function fetchWithRetry(
+  url: string | URL,
+  init: RequestInit = {},
+  hooks: RetryHooks = {},
+): Promise<Response> {
   const deadline = Date.now() + RETRY_POLICY.deadlineMs;
   const attempts = isIdempotent(init) ? RETRY_POLICY.attempts : 1;
   for (let tried = 1; ; tried++) {
     const remaining = deadline - Date.now();
     let outcome: { response: Response } | { error: unknown };
     try {
+      if (hooks.beforeAttempt) await hooks.beforeAttempt();
       outcome = { response: await attempt(url, init, Math.min(RETRY_POLICY.attemptTimeoutMs, remaining)) };
     } catch (error) {
       // The caller's own abort is not a fault to retry.
@@ -90,7 +109,11 @@ export async function fetchWithRetry(url: string | URL, init: RequestInit = {}):
     // Offline, a failure will not be different a moment later; the caller falls back to the cache.
     const offline = globalThis.navigator?.onLine === false;
     const wait =
-      'response' in outcome ? waitBeforeRetry(outcome.response, tried) : offline ? undefined : backoff(tried);
+      'response' in outcome
+        ? await waitForAnswer(outcome.response, tried, hooks)
+        : offline
+          ? undefined
+          : backoff(tried);
     const last = tried >= attempts || wait === undefined || Date.now() + wait >= deadline;
     if (last) {
       if ('response' in outcome) return outcome.response;
@@ -100,12 +123,19 @@ export async function fetchWithRetry(url: string | URL, init: RequestInit = {}):
   }
 }
 
+/** The wait before retrying this answer, unless the caller's closer look finds it final. */
+async function waitForAnswer(response: Response, tried: number, hooks: RetryHooks) {
+  const wait = waitBeforeRetry(response, tried);
+  if (wait === undefined || !hooks.isRetryable) return wait;
+  return (await hooks.isRetryable(response.clone())) ? wait : undefined;
+}
+
 /** How long to wait before trying this answer's request again; undefined when it is not worth retrying. */
 function waitBeforeRetry(response: Response, tried: number): number | undefined {
   if (RETRY_AFTER_STATUSES.has(response.status)) {
     const seconds = parseRetryAfter(response.headers.get('retry-after'));
     if (seconds !== undefined) return seconds * 1000;
-    return backoff(tried);
+    return (response.status === 429 ? RETRY_POLICY.rateLimitFloorMs : 0) + backoff(tried);
   }
   return response.status >= 500 ? backoff(tried) : undefined;
 }

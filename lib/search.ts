@@ -5,7 +5,7 @@ import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } fro
 import type { Event } from './event';
 import { hasHostAccess } from './host-access';
 import { getProvider } from './providers';
-import { ProviderError } from './providers/eventbrite-api';
+import { ProviderError } from './providers/provider-error';
 import type { SignInProvider, SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';

@@ -4,7 +4,7 @@ import { withCacheConnection, type CacheDb } from './cache/db';
 import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
 import { safeHttpUrl, type Event } from './event';
 import { getProvider } from './providers';
-import { ProviderError } from './providers/eventbrite-api';
+import { ProviderError } from './providers/provider-error';
 import { dateRange, queryKey, type SearchQuery } from './query';
 import {
   findSavedSearch,

@@ -1,4 +1,5 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
+import { browser } from 'wxt/browser';
 import type { Problem, ProblemCode } from './problem';
 import type { ProviderId } from './provider-id';
 import type { DateRangeName, SearchQuery } from './query';
@@ -37,6 +38,8 @@ export const PROBLEM_KEYS = {
   server: 'problem.server',
   network: 'problem.network',
   malformed: 'problem.malformed',
+  'key-refused': 'problem.keyRefused',
+  'quota-spent': 'problem.quotaSpent',
   'over-budget': 'problem.overBudget',
   'nothing-saved': 'problem.nothingSaved',
   'sync-write-rate': 'problem.syncWriteRate',
@@ -55,10 +58,22 @@ export const PROBLEM_KEYS = {
   failed: 'problem.failed',
 } as const satisfies Record<ProblemCode, Key>;
 
+/** "14:00", "Tue 01:00": when something happens again, on the user's clock, the day named when not today. */
+function clockTime(at: number, now = Date.now()): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+    ...(sameDay ? {} : { weekday: 'short' }),
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(at);
+}
+
 /** What a person reads for a problem; a wait the service asked for is said in seconds. */
 export function problemText(problem: Problem): string {
   if (problem.code === 'rate-limit' && problem.params?.seconds !== undefined)
     return i18n.t('problem.rateLimitFor', { seconds: String(problem.params.seconds) });
+  if (problem.code === 'quota-spent' && typeof problem.params?.until === 'number')
+    return i18n.t('problem.quotaSpentUntil', { time: clockTime(problem.params.until) });
   const params = Object.fromEntries(
     Object.entries(problem.params ?? {}).map(([name, value]) => [name, String(value)]),
   );

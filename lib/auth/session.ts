@@ -4,7 +4,7 @@ import { storage } from 'wxt/utils/storage';
 import { clearCache } from '../cache/db';
 import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
-import { ProviderError } from '../providers/eventbrite-api';
+import { ProviderError } from '../providers/provider-error';
 import type { SignInProvider } from '../providers/types';
 import { authState, providerSetting, sessionOwner, type Account, type AuthState } from '../settings';
 import { type SignInProviderId } from '../provider-id';

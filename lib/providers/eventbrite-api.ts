@@ -1,47 +1,19 @@
 import {
   exactStart,
+  parseCoordinates,
   safeHttpUrl,
-  type Coordinates,
   type Event,
   type EventTime,
   type EventVenue,
 } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
-import { ProblemError, type ProblemCode } from '../problem';
-import { isFiniteNumber, isRecord } from '../shape';
+import { ProviderError, type ProviderErrorCode } from './provider-error';
+import { isRecord } from '../shape';
 import { validTimeZone } from '../zoned-time';
 import type { Account } from '../settings';
 import type { ProviderId } from '../provider-id';
 
 /** Eventbrite's v3 API as the demo provider and Eventbrite itself speak it. */
-
-export type ProviderErrorCode = Extract<
-  ProblemCode,
-  | 'auth'
-  | 'forbidden'
-  | 'rate-limit'
-  | 'arguments'
-  | 'not-found'
-  | 'server'
-  | 'network'
-  | 'malformed'
-  | 'no-access'
->;
-
-/** A provider's API failed, by code (lib/problem.ts). */
-export class ProviderError extends ProblemError<ProviderErrorCode> {
-  override name = 'ProviderError';
-  /** Seconds to wait, from Retry-After. */
-  readonly retryAfter?: number;
-
-  constructor(code: ProviderErrorCode, detail?: string, retryAfter?: number) {
-    super(code, {
-      detail,
-      ...(retryAfter === undefined ? {} : { params: { seconds: Math.ceil(retryAfter) } }),
-    });
-    this.retryAfter = retryAfter;
-  }
-}
 
 function errorCode(status: number, error: unknown): ProviderErrorCode {
   switch (error) {
@@ -94,7 +66,7 @@ export async function eventbriteGet(
     throw new ProviderError(
       errorCode(response.status, error),
       `${response.status} ${typeof error === 'string' ? error : ''}`,
-      parseRetryAfter(response.headers.get('retry-after')),
+      { retryAfter: parseRetryAfter(response.headers.get('retry-after')) },
     );
   }
   return body;
@@ -133,16 +105,6 @@ function eventTime(value: unknown): (EventTime & { zoneGiven: boolean }) | null 
 
 const withoutZoneFlag = ({ utc, timezone }: EventTime): EventTime => ({ utc, timezone });
 
-/** Eventbrite writes coordinates as decimal strings; anything off the globe is no location. */
-export function coordinates(latitude: unknown, longitude: unknown): Coordinates | null {
-  const [lat, lon] = [latitude, longitude].map((value) =>
-    typeof value === 'string' && value.trim() ? Number(value) : value,
-  );
-  return isFiniteNumber(lat) && isFiniteNumber(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
-    ? { latitude: lat, longitude: lon }
-    : null;
-}
-
 function venue(value: unknown): EventVenue | null {
   if (!isRecord(value)) return null;
   const address = isRecord(value.address) ? value.address : {};
@@ -151,7 +113,7 @@ function venue(value: unknown): EventVenue | null {
   const display =
     text(address.localized_address_display) || [text(address.address_1), city].filter(Boolean).join(', ');
   return name || city || display
-    ? { name, city, address: display, coordinates: coordinates(address.latitude, address.longitude) }
+    ? { name, city, address: display, coordinates: parseCoordinates(address.latitude, address.longitude) }
     : null;
 }
 

@@ -4,10 +4,10 @@ import type { SearchQuery, TimeRange } from '../query';
 import { matchesQuery } from '../text-match';
 import type { EventbriteSettings } from '../settings';
 import { isRecord } from '../shape';
+import { ProviderError } from './provider-error';
 import {
   eventbriteGet,
   fetchEventbriteAccount,
-  ProviderError,
   readList,
   toEvent,
   toEvents,

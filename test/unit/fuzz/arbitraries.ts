@@ -116,3 +116,138 @@ export const eventbritePayload = fc.oneof(
   ),
   fc.anything(),
 );
+
+const flag = orAnything(fc.boolean());
+const localDate = orAnything(
+  fc.oneof(
+    isoDate.map((date) => date.slice(0, 10)),
+    fc.constantFrom('2031-02-30', '2031-13-01', '0000-00-00', ''),
+    fc.string(),
+  ),
+);
+const decimal = orAnything(fc.oneof(fc.double().map(String), fc.double(), fc.string()));
+
+/** An event as Ticketmaster Discovery v2 shapes it, with any field missing, mistyped or hostile. */
+export const ticketmasterShapedEvent = fc.record(
+  {
+    id: orAnything(fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,18}$/), fc.string())),
+    name: text,
+    url: orAnything(hostileUrl),
+    info: text,
+    images: orAnything(
+      fc.array(
+        orAnything(
+          fc.record(
+            {
+              ratio: orAnything(fc.constantFrom('16_9', '3_2', '4_3', '1_1')),
+              url: orAnything(hostileUrl),
+              width: orAnything(fc.integer({ min: -10, max: 4_000 })),
+              fallback: flag,
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        { maxLength: 4 },
+      ),
+    ),
+    dates: orAnything(
+      fc.record(
+        {
+          start: orAnything(
+            fc.record(
+              {
+                localDate,
+                localTime: text,
+                dateTime: orAnything(
+                  fc.oneof(
+                    isoDate,
+                    isoDate.map((date) => date.slice(0, 19) + 'Z'),
+                  ),
+                ),
+                dateTBD: flag,
+                dateTBA: flag,
+                timeTBA: flag,
+                noSpecificTime: flag,
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+          end: orAnything(fc.record({ dateTime: orAnything(isoDate) }, { requiredKeys: [] })),
+          timezone: orAnything(timeZone),
+          status: orAnything(
+            fc.record(
+              {
+                code: orAnything(
+                  fc.constantFrom('onsale', 'offsale', 'cancelled', 'postponed', 'rescheduled'),
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    priceRanges: orAnything(
+      fc.array(
+        orAnything(
+          fc.record(
+            {
+              currency: orAnything(fc.constantFrom('USD', 'EUR', 'usd', '')),
+              min: orAnything(fc.double()),
+              max: orAnything(fc.double()),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        { maxLength: 3 },
+      ),
+    ),
+    _embedded: orAnything(
+      fc.record(
+        {
+          venues: orAnything(
+            fc.array(
+              orAnything(
+                fc.record(
+                  {
+                    name: text,
+                    timezone: orAnything(timeZone),
+                    city: orAnything(fc.record({ name: text }, { requiredKeys: [] })),
+                    address: orAnything(fc.record({ line1: text }, { requiredKeys: [] })),
+                    location: orAnything(
+                      fc.record({ latitude: decimal, longitude: decimal }, { requiredKeys: [] }),
+                    ),
+                  },
+                  { requiredKeys: [] },
+                ),
+              ),
+              { maxLength: 2 },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** A whole Discovery answer: events and a page, or anything. */
+export const discoveryPayload = fc.oneof(
+  fc.record(
+    {
+      _embedded: orAnything(
+        fc.record(
+          { events: orAnything(fc.array(orAnything(ticketmasterShapedEvent), { maxLength: 5 })) },
+          { requiredKeys: [] },
+        ),
+      ),
+      page: orAnything(
+        fc.record({ totalPages: orAnything(fc.integer({ min: 0, max: 100 })) }, { requiredKeys: [] }),
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.anything(),
+);

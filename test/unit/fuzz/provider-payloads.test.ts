@@ -4,21 +4,23 @@ import { parseStoredEvent } from '@/lib/cache/records';
 import type { Event } from '@/lib/event';
 import { demoProvider } from '@/lib/providers/demo';
 import { eventbriteProvider } from '@/lib/providers/eventbrite';
-import {
-  eventbriteGet,
-  parseEventbriteUser,
-  ProviderError,
-  readList,
-  toEvent,
-} from '@/lib/providers/eventbrite-api';
+import { eventbriteGet, parseEventbriteUser, readList, toEvent } from '@/lib/providers/eventbrite-api';
 import { AuthError } from '@/lib/auth/errors';
+import { ProviderError } from '@/lib/providers/provider-error';
 import { tokenStore } from '@/lib/auth/token-store';
 import { withCacheConnection } from '@/lib/cache/db';
 import { readSearch } from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { runSearch, type SearchResult } from '@/lib/search';
 import { authState } from '@/lib/settings';
-import { eventbritePayload, eventbriteShapedEvent, RUNS } from './arbitraries';
+import { MAX_PAGE_DEPTH, PAGE_SIZE, readDiscoveryPage, toDiscoveryEvent } from '@/lib/providers/ticketmaster';
+import {
+  discoveryPayload,
+  eventbritePayload,
+  eventbriteShapedEvent,
+  RUNS,
+  ticketmasterShapedEvent,
+} from './arbitraries';
 import { fakeFetch } from '../../support/fake-fetch';
 
 // Every parser of what an events API sends, fed thousands of payloads: a well-formed result, or a typed
@@ -54,6 +56,46 @@ describe('toEvent', () => {
     );
     // The cases reach the success path too, not only the refusals.
     expect(kept).toBeGreaterThan(RUNS / 50);
+  });
+});
+
+describe('toDiscoveryEvent', () => {
+  test('Ticketmaster-shaped events with any field wrong: an Event or null, never an invented time', () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(ticketmasterShapedEvent, (raw) => {
+        const event = toDiscoveryEvent(raw);
+        if (!event) return;
+        kept++;
+        expectWellFormed(event);
+        // Free is never claimed: Ticketmaster has no such flag.
+        expect(event.free).toBeNull();
+        const start = (raw as { dates?: { start?: Record<string, unknown> } }).dates?.start;
+        if (event.start.known === 'time') expect(start?.timeTBA).not.toBe(true);
+        if (event.start.known === 'date') expect(event.start.date).toBe(start?.localDate);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(kept).toBeGreaterThan(RUNS / 50);
+  });
+
+  test('readDiscoveryPage: events once each and a page cursor, or ProviderError', () => {
+    fc.assert(
+      fc.property(discoveryPayload, fc.nat({ max: 25 }), (body, page) => {
+        try {
+          const result = readDiscoveryPage(body, page);
+          const ids = result.events.map((event) => event.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          if (result.cursor !== undefined) {
+            expect(result.cursor).toBe(String(page + 1));
+            expect((page + 1) * PAGE_SIZE).toBeLessThan(MAX_PAGE_DEPTH);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProviderError);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -180,8 +222,8 @@ describe('whole answers, through the retry policy', () => {
   });
 
   test('runSearch: a bad answer stores nothing, and the last good results stay while the session does', async () => {
-    // IndexedDB (fake-indexeddb) schedules on real timers: real time here, with retries at once and no
-    // Retry-After to wait for.
+    // IndexedDB (fake-indexeddb) schedules on real timers: real time here, with retries at once (a 429
+    // without Retry-After would wait a second: each says 0).
     vi.useRealTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const request = { query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' };
@@ -212,7 +254,10 @@ describe('whole answers, through the retry policy', () => {
         answers = [good];
         await runSearch({ ...request, force: true });
         await writesLanded();
-        answers = script.map((answer) => ({ ...answer, retryAfter: undefined }));
+        answers = script.map((answer) => ({
+          ...answer,
+          retryAfter: answer.status === 429 ? '0' : undefined,
+        }));
         const outcome = await runSearch({ ...request, force: true }).catch((error: unknown) => error);
         await writesLanded();
         // A token refused with nothing to renew it ends the session, and that takes the account's cache.

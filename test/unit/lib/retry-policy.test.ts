@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fetchWithRetry, parseRetryAfter, RequestTimeoutError, RETRY_POLICY } from '@/lib/retry-policy';
+import {
+  fetchWithRetry,
+  parseRetryAfter,
+  RequestTimeoutError,
+  RETRY_POLICY,
+  type RetryHooks,
+} from '@/lib/retry-policy';
 import { fakeFetch } from '../../support/fake-fetch';
 
 // The retry policy with fake timers: every wait is a timer, so each test says exactly when a request goes out.
@@ -50,9 +56,9 @@ afterEach(() => {
 });
 
 /** Runs the request to its end on fake time; returns the outcome and the milliseconds it took. */
-async function run(init: RequestInit = {}) {
+async function run(init: RequestInit = {}, hooks: RetryHooks = {}) {
   const started = Date.now();
-  const outcome = fetchWithRetry(URL_, init).then(
+  const outcome = fetchWithRetry(URL_, init, hooks).then(
     (response) => ({ response }),
     (error: unknown) => ({ error }),
   );
@@ -115,11 +121,48 @@ describe('idempotent requests (GET)', () => {
     expect(result.took).toBe(0);
   });
 
-  test('a 429 without Retry-After backs off', async () => {
+  test('a 429 without Retry-After backs off at least a second, plus jitter', async () => {
     script = [answer(429)];
     const result = await run();
     expect(result).toMatchObject({ response: { status: 200 } });
-    expect(result.gaps).toEqual([250]);
+    expect(result.gaps).toEqual([RETRY_POLICY.rateLimitFloorMs + 250]);
+  });
+
+  test('an answer the caller calls final is not retried', async () => {
+    script = [answer(429), answer(500)];
+    const looked: number[] = [];
+    const result = await run(
+      {},
+      {
+        isRetryable: async (response) => {
+          looked.push(((await response.json()) as { status: number }).status);
+          return false;
+        },
+      },
+    );
+    expect(result).toMatchObject({ response: { status: 429 } });
+    expect(sentAt).toHaveLength(1);
+    // The hook read a copy: the caller can still read the body.
+    expect(looked).toEqual([429]);
+    expect(await (result as { response: Response }).response.json()).toEqual({ status: 429 });
+  });
+
+  test('the hook before each attempt runs for every retry too, and can hold it back', async () => {
+    script = [answer(500), answer(500)];
+    let attempts = 0;
+    const result = await run(
+      {},
+      {
+        beforeAttempt: async () => {
+          attempts++;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        },
+      },
+    );
+    expect(result).toMatchObject({ response: { status: 200 } });
+    expect(attempts).toBe(3);
+    // Each backoff (250, then 500) plus the hook's 100 ms.
+    expect(result.gaps).toEqual([350, 600]);
   });
 
   test.each([400, 401, 403, 404])('a %i is the caller’s to handle, never retried', async (status) => {

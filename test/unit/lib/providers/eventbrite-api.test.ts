@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { eventbriteGet, parseEventbriteUser, ProviderError } from '@/lib/providers/eventbrite-api';
+import { eventbriteGet, parseEventbriteUser } from '@/lib/providers/eventbrite-api';
+import { ProviderError } from '@/lib/providers/provider-error';
 import { fakeFetch, networkDown } from '../../../support/fake-fetch';
 
 describe('parseEventbriteUser', () => {
