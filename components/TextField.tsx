@@ -7,6 +7,8 @@ interface TextFieldProps {
   /** Shown next to the field, in place of the hint, until the input is valid. */
   error?: string;
   inputMode?: 'numeric' | 'text';
+  /** A credential: not spell-checked, autocorrected or offered to autofill. */
+  secret?: boolean;
   onInput: (value: string) => void;
 }
 
@@ -19,6 +21,7 @@ export function TextField({
   hint,
   error,
   inputMode,
+  secret = false,
   onInput,
 }: TextFieldProps) {
   const noteId = `${id}-${error ? 'error' : 'hint'}`;
@@ -30,6 +33,7 @@ export function TextField({
         value={value}
         placeholder={placeholder}
         inputMode={inputMode}
+        {...(secret ? { autocomplete: 'off', spellcheck: false, autocapitalize: 'off' } : {})}
         aria-invalid={Boolean(error)}
         aria-describedby={noteId}
         onInput={(event) => onInput(event.currentTarget.value)}

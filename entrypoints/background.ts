@@ -8,6 +8,7 @@ import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { authState, syncSettings } from '@/lib/settings';
 import { isSignInProviderId } from '@/lib/provider-id';
+import { removeTicketmasterKey, saveTicketmasterKey } from '@/lib/ticketmaster-key';
 import {
   ensureSyncAlarm,
   forgetSavedSearch,
@@ -55,6 +56,8 @@ export default defineBackground(() => {
       'sync/run': runSyncCycle,
       'sync/new-matches': takeNewMatches,
       'cache/clear': clearSearchCache,
+      'ticketmaster/save-key': saveTicketmasterKey,
+      'ticketmaster/remove-key': removeTicketmasterKey,
     },
     ready,
   );

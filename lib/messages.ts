@@ -6,6 +6,7 @@ import type { NewMatch } from './sync';
 import { parseProblem, problemOf, ProblemError, type Problem } from './problem';
 import type { AuthState, SyncStatus } from './settings';
 import type { SignInProviderId } from './provider-id';
+import type { KeyCheck } from './ticketmaster-key';
 
 /**
  * The one protocol between the extension's pages and its background. Requests and answers carry
@@ -31,6 +32,9 @@ export interface Protocol {
   'sync/run': { request: void; response: SyncStatus };
   /** Each saved search's new events, handed over once; clears the badge. */
   'sync/new-matches': { request: void; response: NewMatch[] };
+  /** Checks the Ticketmaster key with one request and keeps it only if Ticketmaster takes it. */
+  'ticketmaster/save-key': { request: string; response: KeyCheck };
+  'ticketmaster/remove-key': { request: void; response: void };
   /** Empties the search cache; sync bookkeeping stays, so nothing old turns "new". */
   'cache/clear': { request: void; response: void };
 }

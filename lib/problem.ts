@@ -45,6 +45,8 @@ export const PROBLEM_CODES = [
   'organizers-too-many',
   'client-id-invalid',
   'interval-out-of-range',
+  'key-invalid',
+  'key-unchecked',
   // Between the pages and the background.
   'no-answer',
   'failed',

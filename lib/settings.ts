@@ -1,7 +1,7 @@
 import { config } from './config';
 import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
 import { parseProblem, type Problem } from './problem';
-import { isFiniteNumber, isRecord, isStringArray } from './shape';
+import { isFiniteNumber, isOneOf, isRecord, isStringArray } from './shape';
 import { isSignInProviderId, type SignInProviderId } from './provider-id';
 import { defineStoredItem } from './stored-item';
 
@@ -209,3 +209,26 @@ export const popupSnapshot = defineStoredItem<PopupSnapshot | null>('session:pop
       ? { owner: raw.owner, language: raw.language, timeZone: raw.timeZone, html: raw.html }
       : undefined,
 });
+
+/**
+ * What the pages may know of the Ticketmaster key (lib/ticketmaster-key.ts keeps the key itself): whose it
+ * is, and its last characters to recognise it by.
+ */
+export type TicketmasterConnection =
+  { source: 'own'; ending: string } | { source: 'built-in' } | { source: 'none' };
+
+const SOURCES = ['own', 'built-in', 'none'] as const;
+
+export const ticketmasterConnection = defineStoredItem<TicketmasterConnection>(
+  'local:ticketmasterConnection',
+  {
+    clearOn: 'key-removed',
+    fallback: config.ticketmaster.builtInKey ? { source: 'built-in' } : { source: 'none' },
+    version: 1,
+    parse: (raw) => {
+      if (!isRecord(raw) || !isOneOf(SOURCES, raw.source)) return undefined;
+      if (raw.source !== 'own') return { source: raw.source };
+      return typeof raw.ending === 'string' ? { source: 'own', ending: raw.ending } : undefined;
+    },
+  },
+);

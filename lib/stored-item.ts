@@ -4,9 +4,11 @@ import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/sto
 /**
  * What clears a stored item, in the spirit of Bitwarden's `clearOn`: a `session-end` item is the signed-in
  * account's and goes whenever its session ends, however it ends (lib/auth/session.ts endSession walks this
- * registry); a `never` item is the user's own or this browser's, and stays (settings, saved searches).
+ * registry); a `key-removed` item is the Ticketmaster key's and goes when the user removes the key
+ * (lib/ticketmaster-key.ts), and a sign-out keeps it; a `never` item is the user's own or this browser's,
+ * and stays (settings, saved searches).
  */
-export type ClearOn = 'session-end' | 'never';
+export type ClearOn = 'session-end' | 'key-removed' | 'never';
 
 export interface StorageDeclaration {
   /** `local:tokens`, or for a family of keys its prefix: `sync:saved:`. */
@@ -45,12 +47,12 @@ export function declarationOf(area: (typeof AREAS)[number], key: string): Storag
   );
 }
 
-/** Removes every stored item declared `session-end`, in every area, with its version record. */
-export async function clearSessionItems(): Promise<void> {
+/** Removes every stored item declared to clear on `event`, in every area, with its version record. */
+export async function clearItemsOn(event: Exclude<ClearOn, 'never'>): Promise<void> {
   await Promise.all(
     AREAS.map(async (area) => {
       const keys = Object.keys(await browser.storage[area].get(null));
-      const ending = keys.filter((key) => declarationOf(area, key)?.clearOn === 'session-end');
+      const ending = keys.filter((key) => declarationOf(area, key)?.clearOn === event);
       if (ending.length) await browser.storage[area].remove(ending);
     }),
   );

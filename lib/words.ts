@@ -54,6 +54,8 @@ export const PROBLEM_KEYS = {
   'organizers-too-many': 'problem.organizersTooMany',
   'client-id-invalid': 'problem.clientIdInvalid',
   'interval-out-of-range': 'problem.intervalOutOfRange',
+  'key-invalid': 'problem.keyInvalid',
+  'key-unchecked': 'problem.keyUnchecked',
   'no-answer': 'problem.noAnswer',
   failed: 'problem.failed',
 } as const satisfies Record<ProblemCode, Key>;

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoBuildEnv } from '../demo/build-env.ts';
 import { startDemoServer } from '../demo/server.ts';
 
 /**
@@ -13,7 +14,8 @@ console.log(`Demo provider: ${demo.issuer} (accounts: demo / demo, sam / sam-pas
 
 const build = spawnSync('node_modules/.bin/wxt', ['build', '-b', 'chrome'], {
   stdio: 'inherit',
-  env: { ...process.env, WXT_DEMO_ISSUER: demo.issuer, WXT_DEMO_API: demo.apiBase },
+  // With the demo's Ticketmaster key built in, so the quick start has two providers and no account anywhere.
+  env: { ...process.env, ...demoBuildEnv(demo.issuer, { ticketmasterKey: true }) },
 });
 if (build.status !== 0) {
   await demo.close();

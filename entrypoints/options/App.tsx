@@ -6,6 +6,7 @@ import { CacheSection } from './CacheSection';
 import { ProviderSettings } from './ProviderSettings';
 import { SavedSearchList } from './SavedSearchList';
 import { SyncSettings } from './SyncSettings';
+import { TicketmasterSection } from './TicketmasterSection';
 
 export function App() {
   const state = useAuthState();
@@ -18,6 +19,7 @@ export function App() {
         {state && <AccountPanel state={state} />}
       </section>
       <ProviderSettings />
+      <TicketmasterSection />
       <SavedSearchList />
       <SyncSettings />
       <CacheSection />

@@ -12,7 +12,7 @@ import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlo
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
 import { withSessionLock } from '../session-lock';
-import { clearSessionItems } from '../stored-item';
+import { clearItemsOn } from '../stored-item';
 import { cacheOwner, pendingSignIn, readTokens, tokenStore, type TokenSet } from './token-store';
 
 /** How long the user has to finish in the auth window. */
@@ -206,7 +206,7 @@ export async function abandonDeadSignIn(): Promise<void> {
 function endSession(problem?: AuthErrorCode): Promise<void> {
   return withSessionLock(async () => {
     const wiped = await Promise.allSettled([
-      clearSessionItems(),
+      clearItemsOn('session-end'),
       clearCache(),
       browser.action.setBadgeText({ text: '' }),
     ]);

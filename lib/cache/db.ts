@@ -111,3 +111,17 @@ export function clearCache(): Promise<void> {
 export function clearSearchCache(): Promise<void> {
   return clearStores(['searches', 'events']);
 }
+
+/** Removes one provider's cached searches and events; the others' stay. */
+export function clearProviderCache(provider: ProviderId): Promise<void> {
+  return withCacheConnection(async (db) => {
+    const tx = db.transaction(['searches', 'events'], 'readwrite');
+    // Keys are [provider, …]: every key of this provider sorts between [provider] and [provider, []].
+    const range = IDBKeyRange.bound([provider], [provider, []]);
+    await Promise.all([
+      tx.objectStore('searches').delete(range),
+      tx.objectStore('events').delete(range),
+      tx.done,
+    ]);
+  });
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { DEMO_TICKETMASTER_KEY } from '../../demo/ticketmaster-api';
 import { grants } from '../support/fake-permissions';
 import { stubIdentity } from '../support/identity';
 import { addListing } from '../support/listings';
@@ -20,6 +21,7 @@ let search: typeof import('../../lib/search');
 let sync: typeof import('../../lib/sync');
 let cacheDb: typeof import('../../lib/cache/db');
 let query: typeof import('../../lib/query');
+let ticketmasterKey: typeof import('../../lib/ticketmaster-key');
 
 beforeAll(async () => {
   demo = await startDemoServer();
@@ -32,6 +34,7 @@ beforeAll(async () => {
   sync = await import('../../lib/sync');
   cacheDb = await import('../../lib/cache/db');
   query = await import('../../lib/query');
+  ticketmasterKey = await import('../../lib/ticketmaster-key');
 });
 afterAll(() => demo.close());
 
@@ -46,6 +49,9 @@ async function storedKeys(): Promise<string[]> {
   );
   return keys.flat().sort();
 }
+
+const everythingStoredText = async () =>
+  JSON.stringify(await Promise.all(AREAS.map((area) => fakeBrowser.storage[area].get(null))));
 
 const declaredAs = (areaKey: string) => {
   const [area, ...rest] = areaKey.split(':');
@@ -73,6 +79,7 @@ async function useEverything(): Promise<string[]> {
   await settings.eventbriteSettings.setValue({ clientId: 'ABCD1234', organizerIds: ['5003'] });
   await settings.searchSettings.setValue({ cacheTtlMinutes: 10 });
   await settings.syncSettings.setValue({ intervalMinutes: 45, notifications: true });
+  await ticketmasterKey.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
   grants.permissions.add('notifications');
   vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
   await session.signIn();
@@ -110,6 +117,8 @@ describe('every stored key is declared with what clears it', () => {
         'local:lastQuery',
         'sync:provider',
         'sync:syncSettings',
+        'local:ticketmasterKey',
+        'local:ticketmasterConnection',
       ]),
     );
     expect(keys.some((key) => key.startsWith('sync:saved:'))).toBe(true);
@@ -130,25 +139,39 @@ describe('every stored key is declared with what clears it', () => {
       },
     ],
   ])(
-    'ending the session by %s leaves only what is declared never, and nothing of the account',
+    'ending the session by %s leaves only what is declared never or the key’s, and nothing of the account',
     async (_how, end) => {
       const seen = await useEverything();
       await end();
       const keys = await storedKeys();
       // authState stays, rewritten as signed out (with why, where the user did not ask).
-      expect(keys.filter((key) => declaredAs(key) !== 'never' && key !== 'local:authState')).toEqual([]);
+      const kept = new Set(['never', 'key-removed']);
+      expect(keys.filter((key) => !kept.has(declaredAs(key)!) && key !== 'local:authState')).toEqual([]);
+      // The Ticketmaster key is not the account's: a sign-out keeps it.
       expect(keys).toEqual(
-        expect.arrayContaining(['sync:provider', 'sync:syncSettings', 'local:syncRequests']),
+        expect.arrayContaining([
+          'sync:provider',
+          'sync:syncSettings',
+          'local:syncRequests',
+          'local:ticketmasterKey',
+        ]),
       );
       expect(keys.some((key) => key.startsWith('sync:saved:'))).toBe(true);
       expect((await settings.authState.getValue()).status).toBe('signed-out');
       expect(await cachedRecords()).toBe(0);
-      const everything = JSON.stringify(
-        await Promise.all(AREAS.map((area) => fakeBrowser.storage[area].get(null))),
-      );
+      const everything = await everythingStoredText();
       expect(seen.filter((text) => everything.includes(text))).toEqual([]);
     },
   );
+
+  test('removing the Ticketmaster key leaves nothing declared to go with it, and keeps the session', async () => {
+    await useEverything();
+    await ticketmasterKey.removeTicketmasterKey();
+    const keys = await storedKeys();
+    expect(keys.filter((key) => declaredAs(key) === 'key-removed')).toEqual([]);
+    expect(keys).toEqual(expect.arrayContaining(['local:tokens', 'local:authState']));
+    expect(await everythingStoredText()).not.toContain(DEMO_TICKETMASTER_KEY);
+  });
 
   test('a search answered after a sign-out writes nothing back', async () => {
     // Eventbrite's client-side flow: signing out revokes nothing at the server, so the answer still comes.

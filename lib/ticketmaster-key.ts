@@ -1,0 +1,66 @@
+import { config } from './config';
+import { clearProviderCache } from './cache/db';
+import { ProblemError } from './problem';
+import { discoveryUrl } from './providers/ticketmaster';
+import { EMPTY_QUERY } from './query';
+import { RETRY_POLICY } from './retry-policy';
+import { ticketmasterConnection } from './settings';
+import { clearItemsOn, defineStoredItem } from './stored-item';
+
+/**
+ * The Ticketmaster API key: the user's own (Options), else the one the build came with. Kept where
+ * tokens are (storage.local, this device only, never storage.sync), read by the background alone; pages
+ * see only whose key is used and how it ends.
+ */
+
+// Consumer keys are 32 letters and digits; a little room either way, and nothing that could break a URL.
+const KEY_SHAPE = /^[A-Za-z0-9_-]{8,128}$/;
+
+const ownKey = defineStoredItem<string | null>('local:ticketmasterKey', {
+  clearOn: 'key-removed',
+  fallback: null,
+  version: 1,
+  parse: (raw) => (typeof raw === 'string' && KEY_SHAPE.test(raw) ? raw : undefined),
+});
+
+/** The key searches use, or null when there is none. */
+export async function ticketmasterKey(): Promise<string | null> {
+  return (await ownKey.getValue()) ?? (config.ticketmaster.builtInKey || null);
+}
+
+/** How a checked key was kept: accepted outright, or valid but over Ticketmaster's limit right now. */
+export type KeyCheck = 'accepted' | 'limited';
+
+/**
+ * Checks `input` (trimmed) with one Discovery request and keeps it only when Ticketmaster takes it: a 401
+ * refuses it, a 429 proves it valid (kept, and said so), anything else (no network, a 5xx) keeps nothing,
+ * since the key could not be checked. One plain request, not the retry policy: the user is waiting.
+ */
+export async function saveTicketmasterKey(input: string): Promise<KeyCheck> {
+  const key = input.trim();
+  if (!KEY_SHAPE.test(key)) throw new ProblemError('key-invalid');
+  const url = discoveryUrl(config.ticketmaster.api, EMPTY_QUERY, { start: new Date() }, 0, key);
+  url.searchParams.set('size', '1');
+  let status: number;
+  try {
+    status = (await fetch(url, { signal: AbortSignal.timeout(RETRY_POLICY.attemptTimeoutMs) })).status;
+  } catch {
+    throw new ProblemError('key-unchecked', { detail: 'no answer' });
+  }
+  if (status === 401 || status === 403) throw new ProblemError('key-refused', { detail: String(status) });
+  if (status !== 429 && !(status >= 200 && status < 300))
+    throw new ProblemError('key-unchecked', { detail: String(status) });
+  const previous = await ownKey.getValue();
+  await Promise.all([
+    ownKey.setValue(key),
+    ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) }),
+  ]);
+  // Another key's results are not this one's to show.
+  if (previous !== key) await clearProviderCache('ticketmaster');
+  return status === 429 ? 'limited' : 'accepted';
+}
+
+/** "Remove": the key, what is kept about it and Ticketmaster's cached results go; the built-in key, if any, takes over. */
+export async function removeTicketmasterKey(): Promise<void> {
+  await Promise.all([clearItemsOn('key-removed'), clearProviderCache('ticketmaster')]);
+}
