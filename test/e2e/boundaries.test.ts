@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, test } from 'vitest';
 import { TargetType } from 'puppeteer-core';
+import { DEMO_TICKETMASTER_KEY } from '../../demo/ticketmaster-api';
+import RELEASED_PERMISSIONS from '../fixtures/released-permissions.json';
 import { e2eFile } from './fixtures';
 
 // What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
@@ -66,19 +68,36 @@ describe('the manifest', () => {
       expect(manifest).not.toHaveProperty(key);
   });
 
-  test('the store build has no loopback host permission', async () => {
+  test('the store package asks for nothing the last release did not, and holds no demo key or loopback base', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'event-scout-store-'));
     try {
-      await promisify(execFile)('node_modules/.bin/wxt', ['build', '-b', 'chrome'], {
-        env: { ...process.env, WXT_DEFAULT_PROVIDER: '', EVENT_SCOUT_OUT_DIR: outDir },
-      });
-      expect((await readManifest(join(outDir, 'chrome-mv3'))).host_permissions).toEqual([
-        'https://www.eventbriteapi.com/*',
-      ]);
+      // `npm run zip` itself, from an environment with no build variables of this run's.
+      const clean = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith('WXT_')),
+      );
+      await promisify(execFile)('npm', ['run', 'zip'], { env: { ...clean, EVENT_SCOUT_OUT_DIR: outDir } });
+      // A permission that warns, added in an update, disables the extension until each user re-approves it.
+      const last = Object.values(RELEASED_PERMISSIONS).at(-1)!;
+      for (const browser of ['chrome', 'firefox'] as const) {
+        const dir = join(outDir, `${browser}-mv3`);
+        const manifest = await readManifest(dir);
+        for (const field of ['permissions', 'optional_permissions', 'host_permissions'] as const)
+          expect(last[browser][field]).toEqual(
+            expect.arrayContaining((manifest[field] as string[] | undefined) ?? []),
+          );
+        const bundle = (
+          await Promise.all(
+            (await filesIn(dir, ['.js', '.html', '.json'])).map((file) => readFile(file, 'utf8')),
+          )
+        ).join('\n');
+        expect(bundle).not.toContain(DEMO_TICKETMASTER_KEY);
+        expect(bundle).toContain('https://app.ticketmaster.com/discovery/v2');
+        expect(bundle).not.toMatch(/127\.0\.0\.1:\d+\/discovery/);
+      }
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 describe('the bundle', () => {
