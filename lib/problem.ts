@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'malformed',
   'key-refused',
   'quota-spent',
+  'no-key',
   // Syncing saved searches.
   'over-budget',
   'nothing-saved',

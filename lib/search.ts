@@ -1,22 +1,23 @@
-import { getAccessToken, renewRejectedToken } from './auth/session';
 import { openCache, type CacheDb } from './cache/db';
 import { searchCachedEvents } from './cache/offline-index';
 import { isFresh, readSearch, touchSearch, writeSearchPage, type PageWrite } from './cache/searches';
 import type { Event } from './event';
 import { hasHostAccess } from './host-access';
-import { getProvider } from './providers';
+import { connect, type Connection } from './connections';
 import { ProviderError } from './providers/provider-error';
-import type { SignInProvider, SearchPage } from './providers/types';
+import type { SearchPage } from './providers/types';
 import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
 import { writeForSession } from './session-lock';
-import { authState, searchSettings, sessionOwner } from './settings';
+import { searchSettings } from './settings';
 import { type ProviderId } from './provider-id';
 
 /**
- * The search service, in the background: cache first, the network when the cache is stale or the
- * user asks ("Refresh"), paging with "More", and the last good results when the network fails.
+ * The search service, in the background, one provider per request (the popup asks every connected
+ * provider at once and merges what comes back, lib/merge.ts): cache first, the network when the cache
+ * is stale or the user asks ("Refresh"), paging with "More", and the last good results when the
+ * network fails.
  */
 export interface SearchResult {
   query: SearchQuery;
@@ -32,30 +33,25 @@ export interface SearchResult {
 }
 
 export interface SearchRequest {
+  provider: ProviderId;
   query: SearchQuery;
   /** The user's time zone, for "today" and "this weekend". */
   timeZone: string;
   force?: boolean;
 }
 
-/** The signed-in provider, and whose session it is: what a search's writes are for. */
-async function signedIn(): Promise<{ provider: SignInProvider; owner: string }> {
-  const state = await authState.getValue();
-  if (state.status !== 'signed-in') throw new ProviderError('auth', 'not signed in');
-  return { provider: await getProvider(state.provider), owner: sessionOwner(state.provider, state.account) };
-}
-
-/** Calls the API with the access token; a rejected token is renewed once and the call made once more. */
-async function withAccessToken<T>(
-  call: (token: string) => Promise<T>,
+/** Calls the API with the credential; one the API rejects is renewed once, where it can be, and the call made once more. */
+async function withCredential<T>(
+  connection: Connection,
+  call: (credential: string) => Promise<T>,
   early?: Promise<string | undefined>,
 ): Promise<T> {
-  const token = (await early) ?? (await getAccessToken());
+  const credential = (await early) ?? (await connection.credential());
   try {
-    return await call(token);
+    return await call(credential);
   } catch (error) {
-    if (!(error instanceof ProviderError && error.code === 'auth')) throw error;
-    return call(await renewRejectedToken(token));
+    if (!(error instanceof ProviderError && error.code === 'auth' && connection.renew)) throw error;
+    return call(await connection.renew(credential));
   }
 }
 
@@ -73,26 +69,27 @@ function problemFrom(error: unknown): Problem {
   return offline ? OFFLINE : problemOf(error);
 }
 
-/** One page from the provider, with a valid token (renewed once if the API rejects it), if the user lets us reach it. */
+/** One page from the provider, with a valid credential (a token renewed once if the API rejects it), if the user lets us reach it. */
 export async function fetchSearchPage(
-  provider: SignInProvider,
+  connection: Connection,
   query: SearchQuery,
   range: TimeRange,
   cursor: string | undefined,
-  token?: Promise<string | undefined>,
+  credential?: Promise<string | undefined>,
 ): Promise<SearchPage> {
+  const { provider } = connection;
   if (!(await hasHostAccess(provider.id))) throw new ProviderError('no-access');
-  return withAccessToken((value) => provider.search(query, range, cursor, value), token);
+  return withCredential(connection, (value) => provider.search(query, range, cursor, value), credential);
 }
 
 function fetchPage(
-  provider: SignInProvider,
+  connection: Connection,
   query: SearchQuery,
   timeZone: string,
   cursor: string | undefined,
-  token?: Promise<string | undefined>,
+  credential?: Promise<string | undefined>,
 ) {
-  return fetchSearchPage(provider, query, dateRange(query.when, new Date(), timeZone), cursor, token);
+  return fetchSearchPage(connection, query, dateRange(query.when, new Date(), timeZone), cursor, credential);
 }
 
 /**
@@ -131,8 +128,8 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const key = queryKey(query);
   // Everything a search needs is asked for at once.
   const opening = openCache();
-  const [{ provider, owner }, { cacheTtlMinutes }] = await Promise.all([
-    signedIn(),
+  const [connection, { cacheTtlMinutes }] = await Promise.all([
+    connect(request.provider),
     searchSettings.getValue(),
   ]).catch((error: unknown) => {
     void opening.then((db) => db.close());
@@ -140,8 +137,9 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   });
 
   return withCache(async (db, later) => {
-    // The token is read while the cache is: a miss goes to the network without waiting for it.
-    const token = getAccessToken().catch(() => undefined);
+    const { provider, owner } = connection;
+    // The credential is read while the cache is: a miss goes to the network without waiting for it.
+    const credential = connection.credential().catch(() => undefined);
     const cached = await readSearch(db, provider.id, key);
     if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
       later(touchSearch(db, provider.id, key));
@@ -154,7 +152,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     }
     let page;
     try {
-      page = await fetchPage(provider, query, request.timeZone, undefined, token);
+      page = await fetchPage(connection, query, request.timeZone, undefined, credential);
     } catch (error) {
       return fallBack(db, provider.id, query, request.timeZone, error, cached);
     }
@@ -193,7 +191,8 @@ async function fallBack(
 export async function loadMore(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
   const key = queryKey(query);
-  const { provider, owner } = await signedIn();
+  const connection = await connect(request.provider);
+  const { provider, owner } = connection;
   return withCache(async (db) => {
     const cached = await readSearch(db, provider.id, key);
     if (!cached?.search.cursor)
@@ -205,7 +204,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
       };
     let page;
     try {
-      page = await fetchPage(provider, query, request.timeZone, cached.search.cursor);
+      page = await fetchPage(connection, query, request.timeZone, cached.search.cursor);
     } catch (error) {
       if (endsTheSession(error)) throw error;
       return {

@@ -1,4 +1,4 @@
-import { authState, sessionOwner } from './settings';
+import { authState, sessionOwner, ticketmasterConnection, ticketmasterOwner } from './settings';
 
 /**
  * One lock for a session's records, shared by the pages and the background (Web Locks are per origin,
@@ -13,11 +13,21 @@ export async function withSessionLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `write` for the session of `owner` (lib/settings.ts sessionOwner) only while that session lasts:
- * under the lock, and not at all once it has ended, so nothing of an ended session is written back.
+ * Runs `write` for `owner` (lib/settings.ts sessionOwner, ticketmasterOwner) only while it is still
+ * connected: under the lock, and not at all once its session ended or its key was removed, so nothing of
+ * it is written back.
  */
 export function writeForSession<T>(owner: string, write: () => Promise<T>): Promise<T | undefined> {
-  return withSessionLock(async () => ((await currentOwner()) === owner ? write() : undefined));
+  return withSessionLock(async () => ((await currentOwners()).includes(owner) ? write() : undefined));
+}
+
+/** Everyone connected now: the signed-in account, the Ticketmaster key. */
+export async function currentOwners(): Promise<string[]> {
+  const [account, ticketmaster] = await Promise.all([
+    currentOwner(),
+    ticketmasterConnection.getValue().then(ticketmasterOwner),
+  ]);
+  return [account, ticketmaster].filter((owner): owner is string => owner !== undefined);
 }
 
 /** Whose session is signed in now, if any. */

@@ -184,6 +184,17 @@ export const sessionOwner = (provider: SignInProviderId, account: Pick<Account, 
   `${provider}:${account.id}`;
 
 /**
+ * Whose Ticketmaster results are written: the key's, since a search with another key may see another
+ * quota and must not be mixed in; undefined without a key.
+ */
+export const ticketmasterOwner = (connection: TicketmasterConnection): string | undefined =>
+  connection.source === 'own'
+    ? `ticketmaster:own:${connection.ending}`
+    : connection.source === 'built-in'
+      ? 'ticketmaster:built-in'
+      : undefined;
+
+/**
  * The popup's last painted results, for public/paint-snapshot.js to paint before any module loads. It
  * holds titles and the account name, so it is the account's; it says whose it is and the language and
  * time zone it was painted in, and is painted for nothing else.

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { withCacheConnection, type CacheDb } from './cache/db';
 import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
 import { safeHttpUrl, type Event } from './event';
-import { getProvider } from './providers';
+import { connect } from './connections';
 import { ProviderError } from './providers/provider-error';
 import { dateRange, queryKey, type SearchQuery } from './query';
 import {
@@ -16,7 +16,7 @@ import {
 import { fetchSearchPage } from './search';
 import { AuthError } from './auth/errors';
 import { problemOf, ProblemError, type Problem } from './problem';
-import { currentOwner, writeForSession } from './session-lock';
+import { writeForSession } from './session-lock';
 import { authState, syncSettings, syncStatus, type SyncStatus } from './settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
 import { declareStoredFamily, defineStoredItem } from './stored-item';
@@ -97,8 +97,10 @@ class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
 
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
 export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
-  const [provider, owner] = await Promise.all([getProvider(saved.provider), currentOwner()]);
-  if (!owner) return [];
+  // Signed out (or into another provider) meanwhile: nothing of this search is the session's to write.
+  const connection = await connect(saved.provider).catch(() => undefined);
+  if (!connection) return [];
+  const { provider, owner } = connection;
   const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const events = new Map<string, Event>();
   let cursor: string | undefined;
@@ -109,7 +111,7 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
       throw new CycleStop('over-budget');
     }
     try {
-      const result = await fetchSearchPage(provider, saved.query, range, cursor);
+      const result = await fetchSearchPage(connection, saved.query, range, cursor);
       for (const event of result.events) if (!events.has(event.id)) events.set(event.id, event);
       cursor = result.cursor;
     } catch (error) {

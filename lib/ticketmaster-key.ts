@@ -4,6 +4,7 @@ import { ProblemError } from './problem';
 import { discoveryUrl } from './providers/ticketmaster';
 import { EMPTY_QUERY } from './query';
 import { RETRY_POLICY } from './retry-policy';
+import { withSessionLock } from './session-lock';
 import { ticketmasterConnection } from './settings';
 import { clearItemsOn, defineStoredItem } from './stored-item';
 
@@ -50,17 +51,19 @@ export async function saveTicketmasterKey(input: string): Promise<KeyCheck> {
   if (status === 401 || status === 403) throw new ProblemError('key-refused', { detail: String(status) });
   if (status !== 429 && !(status >= 200 && status < 300))
     throw new ProblemError('key-unchecked', { detail: String(status) });
-  const previous = await ownKey.getValue();
-  await Promise.all([
-    ownKey.setValue(key),
-    ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) }),
-  ]);
-  // Another key's results are not this one's to show.
-  if (previous !== key) await clearProviderCache('ticketmaster');
+  await withSessionLock(async () => {
+    // Another key's results are not this one's to show.
+    if ((await ownKey.getValue()) !== key) await clearProviderCache('ticketmaster');
+    await Promise.all([
+      ownKey.setValue(key),
+      ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) }),
+    ]);
+  });
   return status === 429 ? 'limited' : 'accepted';
 }
 
 /** "Remove": the key, what is kept about it and Ticketmaster's cached results go; the built-in key, if any, takes over. */
 export async function removeTicketmasterKey(): Promise<void> {
-  await Promise.all([clearItemsOn('key-removed'), clearProviderCache('ticketmaster')]);
+  // Under the lock that writes take: a search answered with the old key writes nothing after this.
+  await withSessionLock(() => Promise.all([clearItemsOn('key-removed'), clearProviderCache('ticketmaster')]));
 }

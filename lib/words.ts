@@ -40,6 +40,7 @@ export const PROBLEM_KEYS = {
   malformed: 'problem.malformed',
   'key-refused': 'problem.keyRefused',
   'quota-spent': 'problem.quotaSpent',
+  'no-key': 'problem.noKey',
   'over-budget': 'problem.overBudget',
   'nothing-saved': 'problem.nothingSaved',
   'sync-write-rate': 'problem.syncWriteRate',

@@ -113,6 +113,7 @@ export function useSearch(provider: ProviderId) {
 
       // The background is asked at once; the cache, read meanwhile, paints first if it can.
       const answer = sendMessage(options.more ? 'search/more' : 'search/run', {
+        provider,
         query,
         timeZone: userZone,
         force: options.force,

@@ -14,6 +14,7 @@ export type ProviderErrorCode = Extract<
   | 'no-access'
   | 'key-refused'
   | 'quota-spent'
+  | 'no-key'
 >;
 
 /** When the provider takes requests again, as it said. */

@@ -33,7 +33,10 @@ afterAll(() => demo.close());
 afterEach(() => expect(demo.pendingFaults()).toBe(0));
 
 const timeZone = 'Europe/Berlin';
+/** The provider the test signed in to: each search request asks it. */
+let signedInTo: 'demo' | 'eventbrite' = 'demo';
 const request = (text: string, extra: object = {}) => ({
+  provider: signedInTo,
   query: query.normalizeQuery({ text }),
   timeZone,
   ...extra,
@@ -50,6 +53,7 @@ async function signIn(provider: 'demo' | 'eventbrite', login = 'demo', password 
   await session.signIn();
   const state = await settings.authState.getValue();
   if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
+  signedInTo = provider;
 }
 
 async function cachedIds(text: string, provider: 'demo' | 'eventbrite' = 'demo') {
@@ -102,12 +106,17 @@ describe('the demo provider', () => {
 
   test('filters reach the server', async () => {
     const free = await search.runSearch({
+      provider: signedInTo,
       query: query.normalizeQuery({ place: 'Berlin', freeOnly: true, when: 'month' }),
       timeZone,
     });
     expect(free.events.length).toBeGreaterThan(0);
     expectAll(free.events, (event) => event.free === true && event.venue?.city === 'Berlin');
-    const online = await search.runSearch({ query: query.normalizeQuery({ onlineOnly: true }), timeZone });
+    const online = await search.runSearch({
+      provider: signedInTo,
+      query: query.normalizeQuery({ onlineOnly: true }),
+      timeZone,
+    });
     expectAll(online.events, (event) => event.online && event.venue === null);
   });
 
@@ -236,7 +245,7 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     const count = () => routes.reduce((sum, route) => sum + demo.requestCount(route), 0);
 
     const before = count();
-    const all = await search.runSearch({ query: query.EMPTY_QUERY, timeZone });
+    const all = await search.runSearch({ provider: signedInTo, query: query.EMPTY_QUERY, timeZone });
     expect(count() - before).toBe(6);
     expect(all.events.length).toBeGreaterThan(50);
     const ids = all.events.map((event) => event.id);
@@ -251,7 +260,7 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     expectAll(yoga.events, (event) => /yoga/i.test(`${event.title} ${event.summary}`));
 
     const beforeMore = count();
-    const more = await search.loadMore({ query: query.EMPTY_QUERY, timeZone });
+    const more = await search.loadMore({ provider: signedInTo, query: query.EMPTY_QUERY, timeZone });
     expect(more.events.length).toBeGreaterThan(all.events.length);
     expect(count() - beforeMore).toBeLessThanOrEqual(4); // only the sources with more; never the organizations list again
     expect(demo.requestCount('GET /v3/users/me/organizations/')).toBe(2);
@@ -263,7 +272,7 @@ describe('the eventbrite provider against the local Eventbrite', () => {
     demo.revokeEventbriteTokens();
     const launch = vi.mocked(fakeBrowser.identity.launchWebAuthFlow);
     launch.mockClear();
-    const result = await search.runSearch({ query: query.EMPTY_QUERY, timeZone });
+    const result = await search.runSearch({ provider: signedInTo, query: query.EMPTY_QUERY, timeZone });
     expect(result.events.length).toBeGreaterThan(0);
     expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([false]);
   });

@@ -87,8 +87,8 @@ async function useEverything(): Promise<string[]> {
   if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
 
   const jazz = query.normalizeQuery({ text: 'jazz' });
-  const found = await search.runSearch({ query: jazz, timeZone: 'Europe/Berlin' });
-  await search.loadMore({ query: jazz, timeZone: 'Europe/Berlin' });
+  const found = await search.runSearch({ provider: 'demo', query: jazz, timeZone: 'Europe/Berlin' });
+  await search.loadMore({ provider: 'demo', query: jazz, timeZone: 'Europe/Berlin' });
   await settings.lastQuery.setValue(jazz);
   await sync.toggleSavedSearch(jazz);
   const listing = addListing(demo, 'Jazz at the Registry');
@@ -182,7 +182,11 @@ describe('every stored key is declared with what clears it', () => {
     expect((await settings.authState.getValue()).status).toBe('signed-in');
     // The search's first request is slow; the user signs out while it is on its way.
     demo.injectFaults({ delayMs: 300 });
-    const late = search.runSearch({ query: query.normalizeQuery({ text: '' }), timeZone: 'UTC' });
+    const late = search.runSearch({
+      provider: 'eventbrite',
+      query: query.normalizeQuery({ text: '' }),
+      timeZone: 'UTC',
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await session.signOut();
     const answered = await late;

@@ -226,7 +226,7 @@ describe('whole answers, through the retry policy', () => {
     // without Retry-After would wait a second: each says 0).
     vi.useRealTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    const request = { query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' };
+    const request = { provider: 'demo' as const, query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' };
     const good: HttpAnswer = {
       status: 200,
       retryAfter: undefined,

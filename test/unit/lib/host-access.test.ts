@@ -37,7 +37,7 @@ describe('with the host permission withdrawn', () => {
   test('a search asks nothing of the network and says what to do', async () => {
     withdraw();
     await expect(
-      runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' }),
+      runSearch({ provider: 'demo', query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' }),
     ).rejects.toMatchObject({ code: 'no-access' });
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -68,7 +68,9 @@ describe('with the host permission withdrawn', () => {
     withdraw();
     expect(await hasHostAccess('demo')).toBe(false);
     expect(await requestHostAccess('demo')).toBe(true);
-    expect(await runSearch({ query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' })).toMatchObject({
+    expect(
+      await runSearch({ provider: 'demo', query: normalizeQuery({ text: 'jazz' }), timeZone: 'UTC' }),
+    ).toMatchObject({
       events: [],
     });
   });

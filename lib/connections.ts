@@ -1,0 +1,45 @@
+import { getAccessToken, renewRejectedToken } from './auth/session';
+import { getProvider } from './providers';
+import { ProviderError } from './providers/provider-error';
+import { ticketmasterProvider } from './providers/ticketmaster';
+import type { SearchProvider } from './providers/types';
+import { isSignInProviderId, type ProviderId } from './provider-id';
+import { authState, sessionOwner, ticketmasterConnection, ticketmasterOwner } from './settings';
+import { ticketmasterKey } from './ticketmaster-key';
+
+/** A provider ready to be asked: its adapter, whose results it gives, and its credential. Background only. */
+export interface Connection {
+  provider: SearchProvider;
+  /** lib/session-lock.ts: writes for it land only while it is still connected. */
+  owner: string;
+  credential: () => Promise<string>;
+  /** Renews a credential the API refused (OAuth); absent where nothing can (an API key). */
+  renew?: (rejected: string) => Promise<string>;
+}
+
+/** The provider as connected now; a ProviderError when it is not (signed out, no key). */
+export async function connect(id: ProviderId): Promise<Connection> {
+  if (!isSignInProviderId(id)) {
+    const [key, connection] = await Promise.all([ticketmasterKey(), ticketmasterConnection.getValue()]);
+    const owner = ticketmasterOwner(connection);
+    if (!key || !owner) throw new ProviderError('no-key');
+    return { provider: ticketmasterProvider(), owner, credential: () => Promise.resolve(key) };
+  }
+  const state = await authState.getValue();
+  if (state.status !== 'signed-in' || state.provider !== id) throw new ProviderError('auth', 'not signed in');
+  return {
+    provider: await getProvider(id),
+    owner: sessionOwner(id, state.account),
+    credential: getAccessToken,
+    renew: renewRejectedToken,
+  };
+}
+
+/** Every provider a search asks now: the one signed in to, and Ticketmaster when it has a key. */
+export async function connectedProviders(): Promise<ProviderId[]> {
+  const [state, key] = await Promise.all([authState.getValue(), ticketmasterKey()]);
+  return [
+    ...(state.status === 'signed-in' ? [state.provider] : []),
+    ...(key ? (['ticketmaster'] as const) : []),
+  ];
+}
