@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
+import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
 
 interface Props {
@@ -74,6 +75,8 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
       <p class="event-where">
         {where || i18n.t('results.venueTba')}
         {event.free === true && <span class="badge">{i18n.t('results.free')}</span>}
+        {/* Where it came from: every provider's results share one list (and Ticketmaster's terms ask for it). */}
+        <span class="source">{providerName(event.provider)}</span>
       </p>
     </li>
   );
@@ -85,7 +88,12 @@ export function EventList({ events, userZone, newIds, progressive = false }: Pro
   return (
     <ul class="events" aria-label={i18n.t('results.list')}>
       {events.slice(0, rows).map((event) => (
-        <EventItem key={event.id} event={event} userZone={userZone} isNew={newIds?.has(event.id) ?? false} />
+        <EventItem
+          key={`${event.provider}:${event.id}`}
+          event={event}
+          userZone={userZone}
+          isNew={newIds?.has(event.id) ?? false}
+        />
       ))}
     </ul>
   );

@@ -1,15 +1,22 @@
 import { browser } from 'wxt/browser';
-import { writeForSession } from '@/lib/session-lock';
-import { popupSnapshot } from '@/lib/settings';
+import { withSessionLock } from '@/lib/session-lock';
+import { authState, popupSnapshot, snapshotOwner, ticketmasterConnection } from '@/lib/settings';
 
 /**
  * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
  * public/paint-snapshot.js before any module loads. The background removes it whenever a session ends.
  */
 
+/** Whose results the popup would show now (lib/settings.ts snapshotOwner). */
+async function currentSnapshotOwner(): Promise<string | null> {
+  const [auth, ticketmaster] = await Promise.all([authState.getValue(), ticketmasterConnection.getValue()]);
+  return snapshotOwner(auth, ticketmaster);
+}
+
 /**
  * Stores what #app shows now, for `owner`, with the inputs' values as attributes so the copy reads the
- * same; only while `owner` is still signed in (under the session lock, so never after a sign-out).
+ * same; only while `owner` is still the one connected (under the session lock, so never after a
+ * sign-out or a key's removal).
  */
 export function saveSnapshot(owner: string): void {
   const app = document.getElementById('app');
@@ -25,7 +32,9 @@ export function saveSnapshot(owner: string): void {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     html: copy.innerHTML,
   };
-  void writeForSession(owner, () => popupSnapshot.setValue(snapshot)).catch(() => {
+  void withSessionLock(async () => {
+    if ((await currentSnapshotOwner()) === owner) await popupSnapshot.setValue(snapshot);
+  }).catch(() => {
     // Full or unavailable storage: the next popup paints a little later, nothing else changes.
   });
 }

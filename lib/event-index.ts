@@ -1,4 +1,5 @@
 import type { Event } from './event';
+import { compareByStart } from './merge';
 import { matchesFilters, type SearchQuery, type TimeRange } from './query';
 import { foldQuery, matchesPlace, placeText, textWords } from './text-match';
 
@@ -31,7 +32,7 @@ export class EventIndex {
   }
 
   static build(records: IndexedEvent[]): EventIndex {
-    const sorted = [...records].sort((a, b) => a.event.start.utc.localeCompare(b.event.start.utc));
+    const sorted = [...records].sort((a, b) => compareByStart(a.event, b.event));
     const lists = new Map<string, number[]>();
     sorted.forEach(({ text }, position) => {
       for (const word of new Set(textWords(text))) {

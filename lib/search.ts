@@ -20,6 +20,8 @@ import { type ProviderId } from './provider-id';
  * network fails.
  */
 export interface SearchResult {
+  /** Whose results these are. */
+  provider: ProviderId;
   query: SearchQuery;
   events: Event[];
   hasMore: boolean;
@@ -144,6 +146,7 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     if (cached && !request.force && isFresh(cached.search, cacheTtlMinutes * 60_000)) {
       later(touchSearch(db, provider.id, key));
       return {
+        provider: provider.id,
         query,
         events: cached.events,
         hasMore: Boolean(cached.search.cursor),
@@ -160,7 +163,13 @@ export async function runSearch(request: SearchRequest): Promise<SearchResult> {
     // The answer goes out first; the write (one transaction) follows at once.
     // Only while the session lasts: a sign-out meanwhile took the account's cache, and it stays gone.
     later(savePage(db, owner, { provider: provider.id, key, query, page, append: false, now }));
-    return { query, events: page.events, hasMore: Boolean(page.cursor), fetchedAt: now };
+    return {
+      provider: provider.id,
+      query,
+      events: page.events,
+      hasMore: Boolean(page.cursor),
+      fetchedAt: now,
+    };
   }, opening);
 }
 
@@ -176,7 +185,14 @@ async function fallBack(
   if (endsTheSession(error)) throw error;
   const problem = problemFrom(error);
   if (cached)
-    return { query, events: cached.events, hasMore: false, fetchedAt: cached.search.fetchedAt, problem };
+    return {
+      provider,
+      query,
+      events: cached.events,
+      hasMore: false,
+      fetchedAt: cached.search.fetchedAt,
+      problem,
+    };
   if (problem.code !== 'offline') throw error;
   const { events, total } = await searchCachedEvents(
     db,
@@ -184,7 +200,7 @@ async function fallBack(
     query,
     dateRange(query.when, new Date(), timeZone),
   );
-  return { query, events, hasMore: false, fetchedAt: null, problem, matched: total };
+  return { provider, query, events, hasMore: false, fetchedAt: null, problem, matched: total };
 }
 
 /** The next page of a cached search, added to it. */
@@ -197,6 +213,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
     const cached = await readSearch(db, provider.id, key);
     if (!cached?.search.cursor)
       return {
+        provider: provider.id,
         query,
         events: cached?.events ?? [],
         hasMore: false,
@@ -208,6 +225,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
     } catch (error) {
       if (endsTheSession(error)) throw error;
       return {
+        provider: provider.id,
         query,
         events: cached.events,
         hasMore: true,
@@ -218,6 +236,7 @@ export async function loadMore(request: SearchRequest): Promise<SearchResult> {
     await savePage(db, owner, { provider: provider.id, key, query, page, append: true, now: Date.now() });
     const updated = await readSearch(db, provider.id, key);
     return {
+      provider: provider.id,
       query,
       events: updated?.events ?? [],
       hasMore: Boolean(page.cursor),

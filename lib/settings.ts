@@ -243,3 +243,16 @@ export const ticketmasterConnection = defineStoredItem<TicketmasterConnection>(
     },
   },
 );
+
+/**
+ * Whose results the popup's snapshot shows: the signed-in account and the user's own Ticketmaster key,
+ * as public/paint-snapshot.js can tell from storage (a built-in key is the build's, the same for every
+ * snapshot); null when neither is there.
+ */
+export function snapshotOwner(auth: AuthState, connection: TicketmasterConnection): string | null {
+  const owners = [
+    auth.status === 'signed-in' ? sessionOwner(auth.provider, auth.account) : null,
+    connection.source === 'own' ? ticketmasterOwner(connection) : null,
+  ].filter((owner) => owner !== null);
+  return owners.length ? owners.join(' ') : null;
+}

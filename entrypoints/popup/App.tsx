@@ -3,16 +3,17 @@ import { useEffect } from 'preact/hooks';
 import { AccountPanel } from '@/components/AccountPanel';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
-import { sessionOwner } from '@/lib/settings';
-import { useAuthState } from '@/components/useAuthState';
+import { snapshotOwner } from '@/lib/settings';
+import { useConnections } from '@/components/useConnections';
 import { SearchPanel } from './SearchPanel';
 
 export function App() {
-  const state = useAuthState();
+  const { auth: state, ticketmaster, providers } = useConnections();
+  const connected = providers.length > 0;
   useEffect(() => {
-    // Signed out (or signing in): nothing of the last results may stay on screen.
-    if (state && state.status !== 'signed-in') revealApp();
-  }, [state]);
+    // Nothing connected (or signing in): nothing of the last results may stay on screen.
+    if (state && ticketmaster && (!connected || state.status === 'signing-in')) revealApp();
+  }, [state, ticketmaster, connected]);
   return (
     <main class="popup">
       <header class="popup-header">
@@ -20,11 +21,17 @@ export function App() {
         <h1>{i18n.t('extName')}</h1>
       </header>
       <HostAccessNotice />
-      {state?.status === 'signed-in' && (
-        <SearchPanel provider={state.provider} owner={sessionOwner(state.provider, state.account)} />
+      {state && ticketmaster && connected && (
+        <SearchPanel
+          // Another set of providers is another search: start it afresh.
+          key={providers.join(' ')}
+          providers={providers}
+          signedIn={state.status === 'signed-in' ? state.provider : undefined}
+          owner={snapshotOwner(state, ticketmaster)}
+        />
       )}
       {state && (
-        <footer class={state.status === 'signed-in' ? 'popup-footer' : undefined}>
+        <footer class={connected ? 'popup-footer' : undefined}>
           <AccountPanel state={state} pitch={i18n.t('account.pitch')} />
         </footer>
       )}

@@ -4,13 +4,13 @@ import { EventList } from '@/components/EventList';
 import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
 import { updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
-import { problemText, savedSearchName } from '@/lib/words';
-import type { ProviderId } from '@/lib/provider-id';
+import { problemText, providerName, savedSearchName } from '@/lib/words';
+import type { ProviderId, SignInProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
-import { userZone, useSearch, type SearchView } from './useSearch';
+import { userZone, useSearch, type Phase, type SearchView, type ShownResult } from './useSearch';
 
-function statusText({ result, phase, query }: SearchView): string {
+function statusText({ query }: SearchView, result: ShownResult | undefined, phase: Phase): string {
   if (phase === 'searching') {
     // Cached results of this very search are on screen while the background revalidates them.
     const showingThis = result?.fetchedAt && queryKey(result.query) === queryKey(normalizeQuery(query));
@@ -37,26 +37,40 @@ function statusText({ result, phase, query }: SearchView): string {
 }
 
 /** Once results are on screen the app replaces the snapshot, and the next popup's snapshot is taken. */
-function useSnapshot(view: SearchView, owner: string) {
-  const shown = view.result?.events.length ?? 0;
+function useSnapshot(
+  view: SearchView,
+  result: ShownResult | undefined,
+  phase: Phase,
+  clean: boolean,
+  owner: string | null,
+) {
+  const shown = result?.events.length ?? 0;
   useEffect(() => {
     if (!view.ready) return;
     revealApp();
-    // Only the provider's results make the next popup's snapshot, not an offline filtering of the cache.
-    if (shown && view.phase === 'idle' && !view.result?.problem) {
+    // Only the providers' results, all in and none failed, make the next popup's snapshot; never an
+    // offline filtering of the cache.
+    if (owner && shown && phase === 'idle' && clean && !result?.problem) {
       const timer = setTimeout(() => saveSnapshot(owner), 50);
       return () => clearTimeout(timer);
     }
-  }, [view, shown, owner]);
+  }, [view, result, phase, clean, shown, owner]);
 }
 
-/** Search and results for the signed-in account; `owner` (lib/settings.ts sessionOwner) is whose they are. */
-export function SearchPanel({ provider, owner }: { provider: ProviderId; owner: string }) {
-  const { view, edit, search, refresh, more } = useSearch(provider);
-  const saved = useSavedSearches(provider);
-  useSnapshot(view, owner);
-  const { result, phase } = view;
-  const problem = view.error ?? (result?.problem?.code === 'offline' ? undefined : result?.problem);
+interface Props {
+  /** Every connected provider, in their fixed order. */
+  providers: ProviderId[];
+  /** The one signed in to, whose saved searches sync; none with a Ticketmaster key alone. */
+  signedIn?: SignInProviderId;
+  /** Whose results these are (lib/settings.ts snapshotOwner). */
+  owner: string | null;
+}
+
+/** Search over every connected provider, and the merged results. */
+export function SearchPanel({ providers, signedIn, owner }: Props) {
+  const { view, result, phase, failures, edit, search, retry, refresh, more } = useSearch(providers);
+  const saved = useSavedSearches(signedIn);
+  useSnapshot(view, result, phase, failures.length === 0, owner);
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
   const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));
@@ -81,31 +95,43 @@ export function SearchPanel({ provider, owner }: { provider: ProviderId; owner: 
         </section>
       )}
       {result?.problem?.code === 'offline' && <p class="banner">{i18n.t('search.offlineBanner')}</p>}
-      {problem && (
-        <div class="alert" role="alert">
-          <span>{problemText(problem)}</span>
-          <button type="button" class="secondary small" onClick={() => void search(view.query)}>
-            {i18n.t('search.tryAgain')}
+      {failures.map(({ provider, problem }) => (
+        // Each provider that failed, by name; the others' results stay below.
+        <div class="alert" role="alert" key={provider}>
+          <span>
+            <strong>{providerName(provider)}:</strong> {problemText(problem)}
+          </span>
+          <button type="button" class="secondary small" onClick={() => void retry(provider)}>
+            {i18n.t('search.tryProviderAgain', { provider: providerName(provider) })}
           </button>
         </div>
-      )}
+      ))}
       <div class="toolbar">
         <p class="status" role="status">
-          {statusText(view)}
+          {statusText(view, result, phase)}
         </p>
         <div class="actions">
-          <button
-            type="button"
-            class="secondary small"
-            aria-pressed={isSaved}
-            disabled={!shownQuery || saved.busy}
-            onClick={() => shownQuery && void saved.toggle(shownQuery)}
-          >
-            {i18n.t('search.saveSearch')}
-          </button>
-          <button type="button" class="secondary small" disabled={saved.busy} onClick={() => void syncNow()}>
-            {i18n.t('search.syncNow')}
-          </button>
+          {signedIn && (
+            <button
+              type="button"
+              class="secondary small"
+              aria-pressed={isSaved}
+              disabled={!shownQuery || saved.busy}
+              onClick={() => shownQuery && void saved.toggle(shownQuery)}
+            >
+              {i18n.t('search.saveSearch')}
+            </button>
+          )}
+          {signedIn && (
+            <button
+              type="button"
+              class="secondary small"
+              disabled={saved.busy}
+              onClick={() => void syncNow()}
+            >
+              {i18n.t('search.syncNow')}
+            </button>
+          )}
           <button
             type="button"
             class="secondary small"

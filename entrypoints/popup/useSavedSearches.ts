@@ -5,14 +5,14 @@ import { problemOf, type Problem } from '@/lib/problem';
 import { savedSearchName, syncOutcomeText } from '@/lib/words';
 import { queryKey, type SearchQuery } from '@/lib/query';
 import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
-import type { ProviderId } from '@/lib/provider-id';
+import type { SignInProviderId } from '@/lib/provider-id';
 import type { NewMatch } from '@/lib/sync';
 
 /**
  * Saved searches as the popup sees them: which one the current query is, what background sync found
  * since the last look (handed over once, which clears the badge), and "Sync now".
  */
-export function useSavedSearches(provider: ProviderId) {
+export function useSavedSearches(provider: SignInProviderId | undefined) {
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [matches, setMatches] = useState<NewMatch[]>([]);
   /** What the last action came to: words of the page's own, or a problem. */

@@ -10,18 +10,73 @@ import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } fr
 import type { SearchResult } from '@/lib/search';
 import { OFFLINE, problemOf, type Problem } from '@/lib/problem';
 import { lastQuery } from '@/lib/settings';
+import { mergeShares } from '@/lib/merge';
 import { type ProviderId } from '@/lib/provider-id';
 
 export type Phase = 'idle' | 'searching' | 'more';
 
+/** A list as the popup shows it: one provider's, or several merged. */
+export type ShownResult = Omit<SearchResult, 'provider'>;
+
+/** One provider's part of the search on screen. */
+export interface ProviderAnswer {
+  result?: SearchResult;
+  /** Its request failed; `result` is then what it showed before, if anything. */
+  error?: Problem;
+  /** Asked and not answered yet. */
+  pending?: 'search' | 'more';
+}
+
 export interface SearchView {
   query: SearchQuery;
-  result?: SearchResult;
-  phase: Phase;
-  /** A failure with nothing to show instead. */
-  error?: Problem;
+  /** Each connected provider's part, as it came in. */
+  answers: Partial<Record<ProviderId, ProviderAnswer>>;
+  /** The cache filtered as the user types, offline: it stands for the providers' answers meanwhile. */
+  filtered?: ShownResult;
   /** Something real to show: results (cached or not), an answer, or nothing to search for. */
   ready: boolean;
+}
+
+/** The list on screen: the providers' answers to the latest query answered, merged (lib/merge.ts). */
+export function mergedResult(view: SearchView): ShownResult | undefined {
+  if (view.filtered) return view.filtered;
+  const results = Object.values(view.answers)
+    .map((answer) => answer?.result)
+    .filter((result) => result !== undefined);
+  const newest = results.at(-1);
+  if (!newest) return undefined;
+  // Another query's answers wait for their own: the list never mixes two searches.
+  const shown = results.filter((result) => queryKey(result.query) === queryKey(newest.query));
+  const merged = mergeShares(
+    shown.map((result) => ({ provider: result.provider, events: result.events, hasMore: result.hasMore })),
+  );
+  const ages = shown.map((result) => result.fetchedAt);
+  return {
+    query: newest.query,
+    events: merged.events,
+    hasMore: merged.hasMore,
+    // The oldest part says how fresh the list is; a part filtered from the cache, that none came fresh.
+    fetchedAt: ages.includes(null) ? null : Math.min(...(ages as number[])),
+    problem: shown.find((result) => result.problem?.code === 'offline')?.problem,
+    ...(shown.some((result) => result.matched !== undefined)
+      ? { matched: shown.reduce((sum, result) => sum + (result.matched ?? result.events.length), 0) }
+      : {}),
+  };
+}
+
+/** What is still on its way: the first page of a search, or "More". */
+export function phaseOf(view: SearchView): Phase {
+  const pending = Object.values(view.answers).map((answer) => answer?.pending);
+  return pending.includes('search') ? 'searching' : pending.includes('more') ? 'more' : 'idle';
+}
+
+/** The providers whose part failed, each with its problem (an offline fallback is the banner's, not an alert's). */
+export function failuresOf(view: SearchView): { provider: ProviderId; problem: Problem }[] {
+  return Object.entries(view.answers).flatMap(([provider, answer]) => {
+    const problem =
+      answer?.error ?? (answer?.result?.problem?.code === 'offline' ? undefined : answer?.result?.problem);
+    return problem && !answer?.pending ? [{ provider: provider as ProviderId, problem }] : [];
+  });
 }
 
 export const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -46,6 +101,7 @@ function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchRes
     const cached = await readSearch(db, provider, queryKey(query));
     return (
       cached && {
+        provider,
         query,
         events: cached.events,
         hasMore: Boolean(cached.search.cursor),
@@ -58,16 +114,16 @@ function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchRes
 let offlineIndex: Promise<EventIndex> | undefined;
 let builtIndex: EventIndex | undefined;
 
-/** Every cached event of the provider, indexed once, the first time the popup filters offline. */
-function indexFor(provider: ProviderId): Promise<EventIndex> {
+/** Every cached event of the providers, indexed once, the first time the popup filters offline. */
+function indexFor(providers: readonly ProviderId[]): Promise<EventIndex> {
   offlineIndex ??= withPopupCache(async (db) => {
-    builtIndex = await indexCachedEvents(db, provider);
+    builtIndex = await indexCachedEvents(db, providers);
     return builtIndex;
   });
   return offlineIndex;
 }
 
-function filterWith(index: EventIndex, query: SearchQuery): SearchResult {
+function filterWith(index: EventIndex, query: SearchQuery): ShownResult {
   performance.mark('filter-start');
   const { events, total } = index.search(
     query,
@@ -93,24 +149,44 @@ const openingQuery = findOpeningQuery();
  * The popup's search: reopens on the last query with its cached results, revalidates through the
  * background, and while offline filters the cached events as the user types.
  */
-export function useSearch(provider: ProviderId) {
-  const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, phase: 'idle', ready: false });
+/** A provider's answer set into the view, the others' left as they are. */
+const withAnswer = (view: SearchView, provider: ProviderId, answer: ProviderAnswer): SearchView => ({
+  ...view,
+  answers: { ...view.answers, [provider]: answer },
+});
+
+/**
+ * The popup's search over every connected provider at once: reopens on the last query with its cached
+ * results, asks each provider through the background, paints each part as it comes (a slow or failing
+ * provider holds no other back), and while offline filters the cached events as the user types.
+ */
+export function useSearch(connected: readonly ProviderId[]) {
+  // Fixed for the hook's life: the popup starts a new search panel when the providers change.
+  const [providers] = useState(connected);
+  const [view, setView] = useState<SearchView>({ query: EMPTY_QUERY, answers: {}, ready: false });
   const latest = useRef(0);
-  const offline = view.result?.problem?.code === 'offline';
+  const current = useRef(view);
+  current.current = view;
+  const result = mergedResult(view);
+  const offline = result?.problem?.code === 'offline';
 
-  const run = useCallback(
-    async (input: SearchQuery, options: { force?: boolean; more?: boolean } = {}) => {
-      const query = normalizeQuery(input);
-      const ticket = ++latest.current;
-      const current = () => ticket === latest.current;
-      setView((previous) => ({
-        ...previous,
-        query: input,
-        phase: options.more ? 'more' : 'searching',
-        error: undefined,
-      }));
-      if (!options.more) void lastQuery.setValue(query);
-
+  /** Asks one provider; its answer (or failure) replaces its part, if this search is still the latest. */
+  const ask = useCallback(
+    async (
+      provider: ProviderId,
+      query: SearchQuery,
+      ticket: number,
+      options: { force?: boolean; more?: boolean },
+    ) => {
+      const isCurrent = () => ticket === latest.current;
+      const previous = current.current.answers[provider];
+      setView((view) =>
+        withAnswer(view, provider, {
+          ...view.answers[provider],
+          error: undefined,
+          pending: options.more ? 'more' : 'search',
+        }),
+      );
       // The background is asked at once; the cache, read meanwhile, paints first if it can.
       const answer = sendMessage(options.more ? 'search/more' : 'search/run', {
         provider,
@@ -119,33 +195,53 @@ export function useSearch(provider: ProviderId) {
         force: options.force,
       });
       let answered = false;
-      if (!options.more && !options.force) {
+      if (!options.more && !options.force)
         void readCached(provider, query)
-          .then(
-            (cached) =>
-              cached &&
-              current() &&
-              !answered &&
-              setView((previous) => ({ ...previous, result: cached, ready: true })),
-          )
+          .then((cached) => {
+            if (cached && isCurrent() && !answered)
+              setView((view) => ({
+                ...withAnswer(view, provider, { ...view.answers[provider], result: cached }),
+                ready: true,
+              }));
+          })
           .catch(() => undefined);
-      }
       try {
         const result = await answer;
         answered = true;
-        if (current()) setView((previous) => ({ ...previous, result, phase: 'idle', ready: true }));
+        if (isCurrent()) setView((view) => ({ ...withAnswer(view, provider, { result }), ready: true }));
       } catch (error) {
         answered = true;
-        if (current())
-          setView((previous) => ({
-            ...previous,
-            phase: 'idle',
-            error: problemOf(error),
+        const shown = current.current.answers[provider]?.result ?? previous?.result;
+        if (isCurrent())
+          setView((view) => ({
+            ...withAnswer(view, provider, {
+              // What it showed for this very query stays; another query's does not.
+              result: shown && queryKey(shown.query) === queryKey(query) ? shown : undefined,
+              error: problemOf(error),
+            }),
             ready: true,
           }));
       }
     },
-    [provider],
+    [],
+  );
+
+  const run = useCallback(
+    async (input: SearchQuery, options: { force?: boolean; more?: boolean; only?: ProviderId } = {}) => {
+      const query = normalizeQuery(input);
+      const ticket = ++latest.current;
+      const answers = current.current.answers;
+      // "More" asks only the providers that have more; "Try … again" only the one that failed.
+      const asked = options.only
+        ? [options.only]
+        : options.more
+          ? providers.filter((provider) => answers[provider]?.result?.hasMore)
+          : providers;
+      setView((view) => ({ ...view, query: input, filtered: undefined }));
+      if (!options.more && !options.only) void lastQuery.setValue(query);
+      await Promise.all(asked.map((provider) => ask(provider, query, ticket, options)));
+    },
+    [providers, ask],
   );
 
   useEffect(() => {
@@ -160,34 +256,42 @@ export function useSearch(provider: ProviderId) {
 
   useEffect(() => {
     // Access granted again (the "Allow access" notice): a search that failed for want of it runs again.
-    if (!view.error) return;
+    const failed = failuresOf(view).length > 0;
+    if (!failed) return;
     const retry = () => void run(view.query);
     browser.permissions.onAdded.addListener(retry);
     return () => browser.permissions.onAdded.removeListener(retry);
-  }, [view.error, view.query, run]);
+  }, [view, run]);
 
   const edit = useCallback(
     (query: SearchQuery) => {
       // Offline, typing filters what this device has cached, across every search: at once (one render)
       // once the index is built, and when it is ready the first time.
       if (offline && builtIndex) {
-        const result = filterWith(builtIndex, normalizeQuery(query));
-        setView((previous) => ({ ...previous, query, result }));
+        const filtered = filterWith(builtIndex, normalizeQuery(query));
+        setView((previous) => ({ ...previous, query, filtered }));
         return;
       }
       setView((previous) => ({ ...previous, query }));
       if (offline)
-        void indexFor(provider).then((index) =>
-          setView((previous) => ({ ...previous, result: filterWith(index, normalizeQuery(previous.query)) })),
+        void indexFor(providers).then((index) =>
+          setView((previous) => ({
+            ...previous,
+            filtered: filterWith(index, normalizeQuery(previous.query)),
+          })),
         );
     },
-    [offline, provider],
+    [offline, providers],
   );
 
   return {
     view,
+    result,
+    phase: phaseOf(view),
+    failures: failuresOf(view),
     edit,
     search: (query: SearchQuery) => run(query),
+    retry: (provider: ProviderId) => run(view.query, { only: provider }),
     refresh: () => run(view.query, { force: true }),
     more: () => run(view.query, { more: true }),
   };

@@ -9,9 +9,13 @@ import { OFFLINE_MATCH_LIMIT, withoutText } from './searches';
 // Filtering the cache offline, with the index (lib/event-index.ts): the popup while the user types, the
 // background when a search finds no connection.
 
-/** Every cached event of a provider, indexed for filtering as the user types. */
-export async function indexCachedEvents(db: CacheDb, provider: ProviderId): Promise<EventIndex> {
-  const records = (await db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff'])))
+/** Every cached event of the providers, indexed for filtering as the user types. */
+export async function indexCachedEvents(db: CacheDb, providers: readonly ProviderId[]): Promise<EventIndex> {
+  const stored = await Promise.all(
+    providers.map((provider) => db.getAll('events', IDBKeyRange.bound([provider, ''], [provider, '\uffff']))),
+  );
+  const records = stored
+    .flat()
     .map(parseCachedEvent)
     .filter((record) => record !== null);
   return EventIndex.build(records.map((record) => ({ event: withoutText(record), text: record.text })));
@@ -27,5 +31,5 @@ export async function searchCachedEvents(
   query: SearchQuery,
   range: TimeRange,
 ): Promise<{ events: Event[]; total: number }> {
-  return (await indexCachedEvents(db, provider)).search(query, range, OFFLINE_MATCH_LIMIT);
+  return (await indexCachedEvents(db, [provider])).search(query, range, OFFLINE_MATCH_LIMIT);
 }

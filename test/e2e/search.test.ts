@@ -148,7 +148,7 @@ describe('chromium: searching from the popup (America/New_York)', () => {
     );
     await search(popup, 'salsa');
     expect(await shownText(popup, role('alert'))).toContain('trouble');
-    await click(popup, role('button', 'Try again'));
+    await click(popup, role('button', 'Try Demo again'));
     await appears(popup, EVENT_ITEMS);
     expect(await count(popup, role('alert'))).toBe(0);
   });

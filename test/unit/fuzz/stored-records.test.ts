@@ -255,7 +255,7 @@ describe('IndexedDB records', () => {
           const cached = await readSearch(db, 'demo', queryKey(EMPTY_QUERY));
           if (cached) wellFormed(cached.events);
           wellFormed(
-            (await indexCachedEvents(db, 'demo')).search(EMPTY_QUERY, { start: new Date(0) }, 100).events,
+            (await indexCachedEvents(db, ['demo'])).search(EMPTY_QUERY, { start: new Date(0) }, 100).events,
           );
           await recordSync(db, 'a', page([good]));
           await writeSearchPage(db, page([good]));

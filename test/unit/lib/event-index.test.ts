@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { eventSearchText, exactStart } from '@/lib/event';
 import { EventIndex } from '@/lib/event-index';
+import { compareByStart } from '@/lib/merge';
 import { EMPTY_QUERY, normalizeQuery } from '@/lib/query';
 import { matchesQuery } from '@/lib/text-match';
 import { sampleEvent } from '../../support/events';
@@ -96,9 +97,7 @@ describe('EventIndex', () => {
         const query = normalizeQuery({ text, freeOnly });
         const scanned = many.filter((event) => matchesQuery(event, query, always));
         expect(scanned.length, text).toBeGreaterThan(0);
-        expect(big.search(query, always, 10_000).events, text).toEqual(
-          [...scanned].sort((a, b) => a.start.utc.localeCompare(b.start.utc)),
-        );
+        expect(big.search(query, always, 10_000).events, text).toEqual([...scanned].sort(compareByStart));
       }
     }
   });
