@@ -56,7 +56,10 @@ describe('interruptions', () => {
     // The answer reaches the page before the write completes (lib/search.ts); stop the worker then.
     const answer = await first.evaluate(
       (query) =>
-        chrome.runtime.sendMessage({ type: 'search/run', payload: { query, timeZone: 'Europe/Berlin' } }),
+        chrome.runtime.sendMessage({
+          type: 'search/run',
+          payload: { provider: 'demo', query, timeZone: 'Europe/Berlin' },
+        }),
       query,
     );
     await browser.stopWorkers();

@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { DEMO_TICKETMASTER_KEY } from '../../demo/ticketmaster-api';
+import { RETRY_POLICY } from '../../lib/retry-policy';
+import { expectAll } from '../support/every';
+import { e2eFile } from './fixtures';
+import type { ExtensionSession } from './harness';
+import {
+  EVENT_ITEMS,
+  EVENTS,
+  SEARCHBOX,
+  appears,
+  attribute,
+  click,
+  count,
+  field,
+  fill,
+  inside,
+  role,
+  search,
+  shownText,
+  text,
+} from './queries';
+
+// Ticketmaster beside the demo provider, in Chromium, against the demo server's Discovery: the key in
+// Options, a search with Ticketmaster alone, both providers merged, one failing, one disconnected.
+
+const { demo, launch, launchSignedIn } = await e2eFile();
+const KEY_FIELD = field('API key');
+const ticketmasterRequests = () => demo.requestCount('GET /discovery/v2/events.json');
+
+/** Saves `key` in Options' Ticketmaster section; returns the options page. */
+async function saveKey(session: ExtensionSession, key: string): Promise<Page> {
+  const options = await session.openOptions();
+  await fill(options, KEY_FIELD, key);
+  await click(options, inside(role('region', 'Ticketmaster'), role('button', 'Save')));
+  return options;
+}
+
+/** Each shown result's source and the `datetime` of its start, in list order. */
+const results = (page: Page) =>
+  page.$$eval(`${EVENT_ITEMS}`, (items) =>
+    items.map((item) => ({
+      source: item.querySelector('.source')?.textContent ?? '',
+      datetime: item.querySelector('time')?.getAttribute('datetime') ?? '',
+      text: (item as HTMLElement).innerText,
+    })),
+  );
+
+/** Exact starts never go backwards down the list (a date alone sorts at its day's start). */
+function expectStartOrder(shown: { datetime: string }[]) {
+  const exact = shown.map((item) => item.datetime).filter((datetime) => datetime.includes('T'));
+  expect(exact.length).toBeGreaterThan(0);
+  expect(exact).toEqual([...exact].sort());
+}
+
+describe('chromium: Ticketmaster beside the demo provider', () => {
+  test('a key Ticketmaster refuses is said so next to the field and not kept; a good one is', async () => {
+    const session = await launch('chromium');
+    const options = await saveKey(session, 'not-the-demo-key-42');
+    expect(await shownText(options, text('Ticketmaster refused the API key'))).toContain(
+      'check it in Options',
+    );
+    expect(await attribute(options, KEY_FIELD, 'aria-invalid')).toBe('true');
+    const stored = () =>
+      session.backstage().then((page) => page.evaluate(() => chrome.storage.local.get(null)));
+    expect(JSON.stringify(await stored())).not.toContain('not-the-demo-key-42');
+
+    await fill(options, KEY_FIELD, ` ${DEMO_TICKETMASTER_KEY} `);
+    await click(options, inside(role('region', 'Ticketmaster'), role('button', 'Save')));
+    expect(await shownText(options, text('Key checked and saved.'))).toBe('Key checked and saved.');
+    expect(await shownText(options, text('your key ending in'))).toContain(DEMO_TICKETMASTER_KEY.slice(-4));
+    expect(await attribute(options, KEY_FIELD, 'aria-invalid')).toBe('false');
+    expect((await stored()).ticketmasterKey).toBe(DEMO_TICKETMASTER_KEY);
+  });
+
+  test('a key alone is enough: a search with only Ticketmaster, dates to be announced said so', async () => {
+    const session = await launch('chromium');
+    await saveKey(session, DEMO_TICKETMASTER_KEY);
+    const popup = await session.openPopup();
+    await appears(popup, SEARCHBOX);
+    await search(popup, '');
+    await appears(popup, EVENT_ITEMS);
+    const shown = await results(popup);
+    expect(shown).toHaveLength(50);
+    expectAll(shown, (item) => item.source === 'Ticketmaster');
+    expectStartOrder(shown);
+    // A start known only by its date: the date as the datetime, and no invented time.
+    const dateOnly = shown.filter((item) => /^\d{4}-\d{2}-\d{2}$/.test(item.datetime));
+    expect(dateOnly.length).toBeGreaterThan(0);
+    expectAll(dateOnly, (item) => item.text.includes('Time to be announced'));
+    expect(shown.some((item) => /Cancelled|Postponed|Rescheduled/.test(item.text))).toBe(true);
+  });
+
+  test('Demo and Ticketmaster in one list, in start order, each result naming its source', async () => {
+    const { session, popup } = await launchSignedIn('chromium');
+    await saveKey(session, DEMO_TICKETMASTER_KEY);
+    await popup.bringToFront();
+    await search(popup, 'jazz');
+    await expect
+      .poll(async () => new Set((await results(popup)).map((item) => item.source)))
+      .toEqual(new Set(['Demo', 'Ticketmaster']));
+    expectStartOrder(await results(popup));
+  });
+
+  test('Ticketmaster failing leaves Demo’s results, names Ticketmaster, and is tried again alone', async () => {
+    const { session, popup } = await launchSignedIn('chromium');
+    await saveKey(session, DEMO_TICKETMASTER_KEY);
+    await popup.bringToFront();
+    demo.injectTicketmasterFaults(
+      ...Array.from({ length: RETRY_POLICY.attempts }, () => ({ kind: 'status' as const, status: 503 })),
+    );
+    await search(popup, 'yoga');
+    expect(await shownText(popup, role('alert'))).toContain('Ticketmaster');
+    await appears(popup, EVENT_ITEMS);
+    expectAll(await results(popup), (item) => item.source === 'Demo');
+
+    const demoSearches = demo.requestCount('GET /v3/events/search/');
+    await click(popup, role('button', 'Try Ticketmaster again'));
+    await expect
+      .poll(async () => (await results(popup)).some((item) => item.source === 'Ticketmaster'))
+      .toBe(true);
+    expect(await count(popup, role('alert'))).toBe(0);
+    // Only the provider that failed was asked again.
+    expect(demo.requestCount('GET /v3/events/search/')).toBe(demoSearches);
+  });
+
+  test('removing the key keeps Demo’s results; signing out keeps Ticketmaster searching', async () => {
+    const { session, popup } = await launchSignedIn('chromium');
+    const options = await saveKey(session, DEMO_TICKETMASTER_KEY);
+    await popup.bringToFront();
+    await search(popup, 'jazz');
+    await expect
+      .poll(async () => (await results(popup)).some((item) => item.source === 'Ticketmaster'))
+      .toBe(true);
+
+    await click(options, inside(role('region', 'Ticketmaster'), role('button', 'Remove')));
+    expect(await shownText(options, text('Key removed.'))).toBe('Key removed.');
+    const afterRemoval = await session.openPopup();
+    await appears(afterRemoval, EVENT_ITEMS);
+    expectAll(await results(afterRemoval), (item) => item.source === 'Demo');
+
+    await saveKey(session, DEMO_TICKETMASTER_KEY);
+    const before = ticketmasterRequests();
+    const again = await session.openPopup();
+    await click(again, role('button', 'Sign out'));
+    await search(again, 'jazz');
+    await appears(again, EVENTS);
+    await expect.poll(async () => (await results(again)).length).toBeGreaterThan(0);
+    expectAll(await results(again), (item) => item.source === 'Ticketmaster');
+    expect(ticketmasterRequests()).toBeGreaterThan(before);
+  });
+});
