@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { clearCache } from '../cache/db';
+import { clearAccountCache } from '../cache/db';
 import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/provider-error';
@@ -155,7 +155,7 @@ async function runSignIn(): Promise<void> {
           );
     const account = await fetchAccount(provider, tokens);
     const owner = sessionOwner(providerId, account);
-    if (previousOwner !== owner) await clearCache();
+    if (previousOwner !== owner) await clearAccountCache();
     // One write: the tokens and the state that names their account land together or not at all.
     await storage.setItems([
       { item: tokenStore.storageItem, value: tokens },
@@ -200,14 +200,14 @@ export async function abandonDeadSignIn(): Promise<void> {
 /**
  * Every way a session ends comes here (Sign out in the popup or options, a provider switch, a server
  * that refuses the tokens) and leaves nothing of the account behind: every stored item declared
- * `session-end` (lib/stored-item.ts), the cache with its sync state, and the badge. `problem` says why
+ * `session-end` (lib/stored-item.ts), the account's cache with its sync state, and the badge. `problem` says why
  * it ended when the user did not ask for it.
  */
 function endSession(problem?: AuthErrorCode): Promise<void> {
   return withSessionLock(async () => {
     const wiped = await Promise.allSettled([
       clearItemsOn('session-end'),
-      clearCache(),
+      clearAccountCache(),
       browser.action.setBadgeText({ text: '' }),
     ]);
     for (const result of wiped)

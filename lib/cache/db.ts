@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { eventSearchText, type Event } from '../event';
 import type { SearchQuery } from '../query';
 import { upgradeStoredEvent } from './records';
-import type { ProviderId } from '../provider-id';
+import { SIGN_IN_PROVIDER_IDS, type ProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
 export const CACHE_VERSION = 4;
@@ -102,9 +102,26 @@ function clearStores(names: readonly StoreNames<CacheSchema>[]): Promise<void> {
   });
 }
 
-/** Removes everything cached and all sync state: orders are private, so signing out leaves nothing. */
-export function clearCache(): Promise<void> {
-  return clearStores(ALL_STORES);
+/** Every key of a provider's searches and events: keys are [provider, …], so they sort between these. */
+const providerKeys = (provider: ProviderId) => IDBKeyRange.bound([provider], [provider, []]);
+
+/**
+ * What a signed-in account leaves: the sign-in providers' cached searches and events (orders are
+ * private) and all sync state (saved searches sync for the account). Ticketmaster's results are the
+ * key's, not the account's, and stay.
+ */
+export function clearAccountCache(): Promise<void> {
+  return withCacheConnection(async (db) => {
+    const tx = db.transaction(ALL_STORES, 'readwrite');
+    await Promise.all([
+      ...SIGN_IN_PROVIDER_IDS.flatMap((provider) => [
+        tx.objectStore('searches').delete(providerKeys(provider)),
+        tx.objectStore('events').delete(providerKeys(provider)),
+      ]),
+      tx.objectStore('syncState').clear(),
+      tx.done,
+    ]);
+  });
 }
 
 /** "Clear cache": every cached search and event goes; what sync has seen stays, so nothing turns "new". */
@@ -116,11 +133,9 @@ export function clearSearchCache(): Promise<void> {
 export function clearProviderCache(provider: ProviderId): Promise<void> {
   return withCacheConnection(async (db) => {
     const tx = db.transaction(['searches', 'events'], 'readwrite');
-    // Keys are [provider, …]: every key of this provider sorts between [provider] and [provider, []].
-    const range = IDBKeyRange.bound([provider], [provider, []]);
     await Promise.all([
-      tx.objectStore('searches').delete(range),
-      tx.objectStore('events').delete(range),
+      tx.objectStore('searches').delete(providerKeys(provider)),
+      tx.objectStore('events').delete(providerKeys(provider)),
       tx.done,
     ]);
   });
