@@ -5,7 +5,7 @@ import { ticketmasterProvider } from './providers/ticketmaster';
 import type { SearchProvider } from './providers/types';
 import { isSignInProviderId, type ProviderId } from './provider-id';
 import { authState, sessionOwner, ticketmasterConnection, ticketmasterOwner } from './settings';
-import { ticketmasterKey } from './ticketmaster-key';
+import { mindingQuota, ticketmasterKey } from './ticketmaster-key';
 
 /** A provider ready to be asked: its adapter, whose results it gives, and its credential. Background only. */
 export interface Connection {
@@ -23,7 +23,7 @@ export async function connect(id: ProviderId): Promise<Connection> {
     const [key, connection] = await Promise.all([ticketmasterKey(), ticketmasterConnection.getValue()]);
     const owner = ticketmasterOwner(connection);
     if (!key || !owner) throw new ProviderError('no-key');
-    return { provider: ticketmasterProvider(), owner, credential: () => Promise.resolve(key) };
+    return { provider: mindingQuota(ticketmasterProvider()), owner, credential: () => Promise.resolve(key) };
   }
   const state = await authState.getValue();
   if (state.status !== 'signed-in' || state.provider !== id) throw new ProviderError('auth', 'not signed in');

@@ -1,6 +1,9 @@
 import { config } from './config';
 import { clearProviderCache } from './cache/db';
 import { ProblemError } from './problem';
+import { ProviderError } from './providers/provider-error';
+import type { SearchProvider } from './providers/types';
+import { isFiniteNumber } from './shape';
 import { discoveryUrl } from './providers/ticketmaster';
 import { EMPTY_QUERY } from './query';
 import { RETRY_POLICY } from './retry-policy';
@@ -23,6 +26,39 @@ const ownKey = defineStoredItem<string | null>('local:ticketmasterKey', {
   version: 1,
   parse: (raw) => (typeof raw === 'string' && KEY_SHAPE.test(raw) ? raw : undefined),
 });
+
+/**
+ * When Ticketmaster takes requests with this key again, after it answered that the day's quota is spent
+ * (its Rate-Limit-Reset): no request goes out before then, across worker restarts. A new key lifts it.
+ */
+const quotaSpentUntil = defineStoredItem<number | null>('local:ticketmasterQuotaSpentUntil', {
+  clearOn: 'key-removed',
+  fallback: null,
+  version: 1,
+  parse: (raw) => (isFiniteNumber(raw) ? raw : undefined),
+});
+
+/**
+ * Ticketmaster's search, minding its daily quota: while it is known spent, the search fails at once
+ * with when it comes back; an answer that says it is spent is remembered.
+ */
+export function mindingQuota(provider: SearchProvider): SearchProvider {
+  return {
+    ...provider,
+    async search(...args) {
+      const until = await quotaSpentUntil.getValue();
+      if (until !== null && until > Date.now())
+        throw new ProviderError('quota-spent', 'known spent', { until });
+      try {
+        return await provider.search(...args);
+      } catch (error) {
+        if (error instanceof ProviderError && error.code === 'quota-spent' && error.until !== undefined)
+          await quotaSpentUntil.setValue(error.until);
+        throw error;
+      }
+    },
+  };
+}
 
 /** The key searches use, or null when there is none. */
 export async function ticketmasterKey(): Promise<string | null> {
@@ -55,6 +91,8 @@ export async function saveTicketmasterKey(input: string): Promise<KeyCheck> {
     // Another key's results are not this one's to show.
     if ((await ownKey.getValue()) !== key) await clearProviderCache('ticketmaster');
     await Promise.all([
+      // A new key has its own day: whatever the last one had spent says nothing of it.
+      quotaSpentUntil.removeValue(),
       ownKey.setValue(key),
       ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) }),
     ]);

@@ -87,6 +87,37 @@ describe('saving the key', () => {
   });
 });
 
+describe('the day’s quota', () => {
+  const searchTicketmaster = async () => {
+    const { runSearch } = await import('../../lib/search');
+    const { normalizeQuery } = await import('../../lib/query');
+    return runSearch({
+      provider: 'ticketmaster',
+      query: normalizeQuery({ text: 'jazz' }),
+      timeZone: 'UTC',
+      force: true,
+    });
+  };
+
+  test('once Ticketmaster says it is spent, no request goes out until it resets, across worker restarts; a new key lifts it', async () => {
+    await key.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
+    demo.injectTicketmasterFaults({ kind: 'quota' });
+    const spent = await searchTicketmaster().catch((error: { code: string; until?: number }) => error);
+    expect(spent).toMatchObject({ code: 'quota-spent', until: expect.any(Number) });
+
+    const before = demo.requestCount(DISCOVERY);
+    await expect(searchTicketmaster()).rejects.toMatchObject({ code: 'quota-spent' });
+    // A worker started afresh reads it back from storage.
+    vi.resetModules();
+    await expect(searchTicketmaster()).rejects.toMatchObject({ code: 'quota-spent' });
+    expect(demo.requestCount(DISCOVERY)).toBe(before);
+
+    const renewed = await import('../../lib/ticketmaster-key');
+    await renewed.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
+    expect((await searchTicketmaster()).events.length).toBeGreaterThan(0);
+  });
+});
+
 describe('removing the key', () => {
   test('forgets the key and Ticketmaster’s cached results; other providers’ stay', async () => {
     await key.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
