@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { abandonDeadSignIn, signIn, signOut, switchProvider } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
+import { dropExpiredContent } from '@/lib/cache/retention';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { renameSavedSearch } from '@/lib/saved-searches';
@@ -63,10 +64,12 @@ export default defineBackground(() => {
   );
 
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void dropExpiredContent();
     if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void runSyncCycle();
   });
   browser.runtime.onStartup.addListener(() => {
     void abandonDeadSignIn();
+    void dropExpiredContent();
     void runSyncCycle();
   });
   listenForNotificationClicks();

@@ -1,5 +1,6 @@
 import { eventSearchText, type Event } from '../event';
 import type { ProviderId } from '../provider-id';
+import { isRetained } from '../retention';
 import type { SearchQuery } from '../query';
 import type { IDBPTransaction } from 'idb';
 import { ALL_STORES, type CacheDb, type CachedEvent, type CachedSearch, type CacheSchema } from './db';
@@ -17,7 +18,10 @@ export interface CachedResults {
 
 export const withoutText = ({ text: _text, ...event }: CachedEvent): Event => event;
 
-/** A cached search and its events in order, or undefined. Read-only: painting never waits on a write. */
+/**
+ * A cached search and its events in order, or undefined (also when the provider's terms no longer let it
+ * be shown: lib/retention.ts). Read-only: painting never waits on a write.
+ */
 export async function readSearch(
   db: CacheDb,
   provider: ProviderId,
@@ -25,7 +29,7 @@ export async function readSearch(
 ): Promise<CachedResults | undefined> {
   const tx = db.transaction(['searches', 'events'], 'readonly');
   const search = parseCachedSearch(await tx.objectStore('searches').get([provider, key]));
-  if (!search) return undefined;
+  if (!search || !isRetained(provider, search.fetchedAt)) return undefined;
   const events = await Promise.all(search.eventIds.map((id) => tx.objectStore('events').get([provider, id])));
   return {
     search,
