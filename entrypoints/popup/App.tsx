@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AccountPanel } from '@/components/AccountPanel';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
@@ -33,6 +34,15 @@ export function App() {
       {state && (
         <footer class={connected ? 'popup-footer' : undefined}>
           <AccountPanel state={state} pitch={i18n.t('account.pitch')} />
+          {!connected && ticketmaster?.source === 'none' && (
+            // Ticketmaster needs no sign-in: its key goes in Options, where it is checked.
+            <div class="signed-out">
+              <p>{i18n.t('account.ticketmasterPitch')}</p>
+              <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
+                {i18n.t('account.addTicketmasterKey')}
+              </button>
+            </div>
+          )}
         </footer>
       )}
     </main>

@@ -20,6 +20,7 @@ import {
   search,
   shownText,
   text,
+  textOf,
 } from './queries';
 
 // Ticketmaster beside the demo provider, in Chromium, against the demo server's Discovery: the key in
@@ -55,6 +56,18 @@ function expectStartOrder(shown: { datetime: string }[]) {
 }
 
 describe('chromium: Ticketmaster beside the demo provider', () => {
+  test('with nothing connected, "Sign in" comes first and "Add a Ticketmaster key" opens Options', async () => {
+    const session = await launch('chromium');
+    const popup = await session.openPopup();
+    await appears(popup, role('button', 'Sign in'));
+    const buttons = await popup.$$eval('button', (all) => all.map((button) => button.textContent));
+    expect(buttons).toEqual(['Sign in', 'Add a Ticketmaster key']);
+    const options = await session.windowOpenedBy(`${session.origin}/options.html`, () =>
+      click(popup, role('button', 'Add a Ticketmaster key')),
+    );
+    await appears(options, KEY_FIELD);
+  });
+
   test('a key Ticketmaster refuses is said so next to the field and not kept; a good one is', async () => {
     const session = await launch('chromium');
     const options = await saveKey(session, 'not-the-demo-key-42');
@@ -135,7 +148,9 @@ describe('chromium: Ticketmaster beside the demo provider', () => {
       .toBe(true);
 
     await click(options, inside(role('region', 'Ticketmaster'), role('button', 'Remove')));
-    expect(await shownText(options, text('Key removed.'))).toBe('Key removed.');
+    await expect
+      .poll(() => textOf(options, inside(role('region', 'Ticketmaster'), role('status'))))
+      .toBe('Key removed.');
     const afterRemoval = await session.openPopup();
     await appears(afterRemoval, EVENT_ITEMS);
     expectAll(await results(afterRemoval), (item) => item.source === 'Demo');
