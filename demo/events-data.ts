@@ -1,3 +1,4 @@
+import { wallClock } from '../lib/zoned-time.ts';
 /**
  * The demo provider's events: generated from a seed and a "now", so every run (and every test) sees
  * the same world. Shapes are Eventbrite's v3 event objects with `venue` expanded.
@@ -493,26 +494,12 @@ export interface DemoEvent {
   logo: { url: string } | null;
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** Wall-clock time in a zone, as Eventbrite writes `local`: YYYY-MM-DDTHH:MM:SS. */
 export function localTime(utc: Date, timezone: string): string {
-  let format = wallClocks.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(timezone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(utc).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  const { year, month, day, hour, minute, second } = wallClock(utc, timezone);
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
 }
 
 /** The UTC instant at which a zone's wall clock shows `local` (two passes settle DST offsets). */
