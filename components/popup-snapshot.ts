@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { ProviderId } from '@/lib/provider-id';
+import { retainedUntil } from '@/lib/retention';
 import { withSessionLock } from '@/lib/session-lock';
 import { authState, popupSnapshot, snapshotOwner, ticketmasterConnection } from '@/lib/settings';
 
@@ -14,11 +16,11 @@ async function currentSnapshotOwner(): Promise<string | null> {
 }
 
 /**
- * Stores what #app shows now, for `owner`, with the inputs' values as attributes so the copy reads the
+ * Stores what #app shows now, for `owner`, from `providers` (painted no longer than their terms allow), with the inputs' values as attributes so the copy reads the
  * same; only while `owner` is still the one connected (under the session lock, so never after a
  * sign-out or a key's removal).
  */
-export function saveSnapshot(owner: string): void {
+export function saveSnapshot(owner: string, providers: readonly ProviderId[]): void {
   const app = document.getElementById('app');
   if (!app) return;
   const copy = app.cloneNode(true) as HTMLElement;
@@ -31,6 +33,7 @@ export function saveSnapshot(owner: string): void {
     language: browser.i18n.getUILanguage(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     html: copy.innerHTML,
+    expiresAt: retainedUntil(providers),
   };
   void withSessionLock(async () => {
     if ((await currentSnapshotOwner()) === owner) await popupSnapshot.setValue(snapshot);

@@ -14,3 +14,9 @@ export function isRetained(provider: ProviderId, fetchedAt: number, now = Date.n
   const maxAge = CONTENT_MAX_AGE_MS[provider];
   return maxAge === undefined || now - fetchedAt < maxAge;
 }
+
+/** Until when content of all these providers, fetched at `fetchedAt`, may be shown (epoch ms). */
+export function retainedUntil(providers: readonly ProviderId[], fetchedAt = Date.now()): number {
+  const ages = providers.map((provider) => CONTENT_MAX_AGE_MS[provider] ?? Number.MAX_SAFE_INTEGER);
+  return Math.min(Number.MAX_SAFE_INTEGER, fetchedAt + Math.min(Number.MAX_SAFE_INTEGER, ...ages));
+}

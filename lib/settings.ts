@@ -204,6 +204,8 @@ export interface PopupSnapshot {
   language: string;
   timeZone: string;
   html: string;
+  /** Epoch ms after which it is not painted: the shortest time any provider shown lets its content be kept. */
+  expiresAt: number;
 }
 
 // storage.session: in memory, read in well under a millisecond where storage.local takes several for
@@ -216,8 +218,15 @@ export const popupSnapshot = defineStoredItem<PopupSnapshot | null>('session:pop
     typeof raw.owner === 'string' &&
     typeof raw.language === 'string' &&
     typeof raw.timeZone === 'string' &&
-    typeof raw.html === 'string'
-      ? { owner: raw.owner, language: raw.language, timeZone: raw.timeZone, html: raw.html }
+    typeof raw.html === 'string' &&
+    isFiniteNumber(raw.expiresAt)
+      ? {
+          owner: raw.owner,
+          language: raw.language,
+          timeZone: raw.timeZone,
+          html: raw.html,
+          expiresAt: raw.expiresAt,
+        }
       : undefined,
 });
 

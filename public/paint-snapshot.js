@@ -10,6 +10,8 @@ window.snapshotPainted = (async () => {
         chrome.storage.local.get(['authState', 'ticketmasterConnection']),
       ]);
     if (!snapshot || typeof snapshot.html !== 'string') return false;
+    // Older than a provider's terms let its content be kept (lib/retention.ts): not painted.
+    if (!(Date.now() < snapshot.expiresAt)) return false;
     // lib/settings.ts snapshotOwner, as plain script: the account signed in to and the user's own key.
     const owners = [
       auth?.status === 'signed-in' && auth.account ? `${auth.provider}:${auth.account.id}` : null,

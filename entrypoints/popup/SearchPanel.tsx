@@ -38,6 +38,7 @@ function statusText({ query }: SearchView, result: ShownResult | undefined, phas
 
 /** Once results are on screen the app replaces the snapshot, and the next popup's snapshot is taken. */
 function useSnapshot(
+  providers: ProviderId[],
   view: SearchView,
   result: ShownResult | undefined,
   phase: Phase,
@@ -51,10 +52,10 @@ function useSnapshot(
     // Only the providers' results, all in and none failed, make the next popup's snapshot; never an
     // offline filtering of the cache.
     if (owner && shown && phase === 'idle' && clean && !result?.problem) {
-      const timer = setTimeout(() => saveSnapshot(owner), 50);
+      const timer = setTimeout(() => saveSnapshot(owner, providers), 50);
       return () => clearTimeout(timer);
     }
-  }, [view, result, phase, clean, shown, owner]);
+  }, [providers, view, result, phase, clean, shown, owner]);
 }
 
 interface Props {
@@ -70,7 +71,7 @@ interface Props {
 export function SearchPanel({ providers, signedIn, owner }: Props) {
   const { view, result, phase, failures, edit, search, retry, refresh, more } = useSearch(providers);
   const saved = useSavedSearches(signedIn);
-  useSnapshot(view, result, phase, failures.length === 0, owner);
+  useSnapshot(providers, view, result, phase, failures.length === 0, owner);
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
   const isSaved = Boolean(shownQuery && saved.savedFor(shownQuery));

@@ -106,6 +106,7 @@ async function useEverything(): Promise<string[]> {
     language: 'en-US',
     timeZone: 'Europe/Berlin',
     html: `<p>${found.events[0]!.title}</p>`,
+    expiresAt: Date.now() + 60_000,
   });
   return [listing.name.text, found.events[0]!.title, state.account.name];
 }

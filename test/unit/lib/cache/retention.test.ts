@@ -6,7 +6,7 @@ import { readSearch, writeSearchPage } from '@/lib/cache/searches';
 import type { Event } from '@/lib/event';
 import type { ProviderId } from '@/lib/provider-id';
 import { EMPTY_QUERY } from '@/lib/query';
-import { CONTENT_MAX_AGE_MS } from '@/lib/retention';
+import { CONTENT_MAX_AGE_MS, retainedUntil } from '@/lib/retention';
 import { sampleEvent } from '../../../support/events';
 
 let db: CacheDb;
@@ -52,5 +52,14 @@ describe('content past what a provider’s terms allow', () => {
     await dropExpiredContent(now);
     db = await openCache();
     expect(await ids('ticketmaster')).toEqual([]);
+  });
+});
+
+describe('retainedUntil', () => {
+  test('the shortest time any provider shown allows; without a rule, no end', () => {
+    expect(retainedUntil(['demo', 'ticketmaster'], 1_000)).toBe(1_000 + WEEK);
+    expect(retainedUntil(['demo'], 1_000)).toBe(Number.MAX_SAFE_INTEGER);
+    // Stored as JSON: a number, never Infinity (which would be stored as null).
+    expect(JSON.parse(JSON.stringify(retainedUntil([], 0)))).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
