@@ -83,6 +83,75 @@ window.benchSearch = async (place) => {
 }
 
 /**
+ * A plain page that fetches the same search from the demo API and Ticketmaster's Discovery in parallel,
+ * merges them in start order, holding what starts after the earliest last start of a side with more (as
+ * lib/merge.ts does), and renders the list with plain DOM: the floor for a search over both providers.
+ */
+export function writePlainMergedPage(
+  extensionDir: string,
+  apiBase: string,
+  discoveryBase: string,
+  apiKey: string,
+): Promise<string> {
+  return writePlainPage(
+    extensionDir,
+    'bench-plain-merged',
+    '<main class="popup"><div class="results"><ul class="events" aria-label="Events"></ul></div></main>',
+    `const API = ${JSON.stringify(apiBase)};
+const DISCOVERY = ${JSON.stringify(discoveryBase)};
+const KEY = ${JSON.stringify(apiKey)};
+const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+async function demo(place) {
+  const { tokens } = await chrome.storage.local.get('tokens');
+  const url = new URL(API + '/events/search/');
+  url.search = new URLSearchParams({ expand: 'venue', 'start_date.range_start': new Date().toISOString().slice(0, 19), 'location.address': place }).toString();
+  const body = await (await fetch(url, { headers: { authorization: 'Bearer ' + tokens.accessToken } })).json();
+  const events = body.events.map((event) => ({ title: event.name.text, url: event.url, utc: new Date(event.start.utc).toISOString(), zone: event.start.timezone, where: event.venue ? event.venue.name + ', ' + event.venue.address.city : 'Online', source: 'Demo' }));
+  return { events, more: body.pagination.has_more_items };
+}
+async function ticketmaster(place) {
+  const url = new URL(DISCOVERY + '/events.json');
+  url.search = new URLSearchParams({ apikey: KEY, city: place, sort: 'date,asc', size: '50', page: '0' }).toString();
+  const body = await (await fetch(url)).json();
+  const events = (body._embedded ? body._embedded.events : []).map((event) => {
+    const venue = event._embedded ? event._embedded.venues[0] : null;
+    const zone = event.dates.timezone || (venue && venue.timezone) || 'UTC';
+    return { title: event.name, url: event.url, utc: event.dates.start.dateTime ? new Date(event.dates.start.dateTime).toISOString() : event.dates.start.localDate + 'T00:00:00.000Z', zone, where: venue ? venue.name + ', ' + venue.city.name : '', source: 'Ticketmaster' };
+  });
+  return { events, more: body.page.totalPages > 1 };
+}
+window.benchSearch = async (place) => {
+  const start = performance.now();
+  const sides = await Promise.all([demo(place), ticketmaster(place)]);
+  const horizons = sides.filter((side) => side.more && side.events.length).map((side) => side.events[side.events.length - 1].utc);
+  const horizon = horizons.length ? horizons.sort()[0] : null;
+  const merged = sides.flatMap((side) => side.events).filter((event) => horizon === null || event.utc <= horizon).sort((a, b) => (a.utc < b.utc ? -1 : a.utc > b.utc ? 1 : 0));
+  const items = merged.map((event) => {
+    const item = element('li', 'event');
+    const title = element('a', 'event-title', event.title);
+    title.href = event.url;
+    title.setAttribute('elementtiming', 'event-title');
+    const when = element('p', 'event-when');
+    when.append(element('time', '', format(event.zone).format(new Date(event.utc))), ' ', element('span', 'zone', event.zone.split('/').pop() + ' time'));
+    const where = element('p', 'event-where', event.where);
+    where.append(element('span', 'source', event.source));
+    item.append(title, when, where);
+    return item;
+  });
+  document.querySelector('.events').replaceChildren(...items);
+  return { start, count: items.length };
+};
+`,
+  );
+}
+
+/**
  * A plain page that keeps the same texts in an array, runs Array.filter over them on each keystroke and
  * paints the same items with plain DOM: the floor for filtering while typing.
  */

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'puppeteer-core';
 import { CITIES } from '../demo/events-data.ts';
 import { startDemoServer } from '../demo/server.ts';
+import { DEMO_TICKETMASTER_KEY } from '../demo/ticketmaster-api.ts';
 import { signIn } from '../test/e2e/auth-window.ts';
 import { launchBrowser, type ExtensionSession } from '../test/e2e/harness.ts';
 import {
@@ -27,7 +28,12 @@ import type { SyncStatus } from '../lib/settings.ts';
 import { generateEvents } from '../demo/events-data.ts';
 import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
 import { workerHeapBytes } from './worker-heap.ts';
-import { writePlainFilterPage, writePlainSearchPage, writeStaticPopup } from './floors.ts';
+import {
+  writePlainFilterPage,
+  writePlainMergedPage,
+  writePlainSearchPage,
+  writeStaticPopup,
+} from './floors.ts';
 import {
   markFrameAfterResults,
   paintedAfter,
@@ -197,6 +203,80 @@ async function searchOverhead(ext: ExtensionSession, plainPage: string) {
   );
   rows.push({
     name: 'Uncached search to painted results (50)',
+    product: summarize(product),
+    floor: summarize(floor),
+    unit: 'ms',
+    target: { ratio: 1.3 },
+  });
+  await popup.close();
+  await plain.close();
+}
+
+/**
+ * A search over Demo and Ticketmaster (both on loopback) to the merged list painted, against a plain page
+ * that fetches both in parallel and renders the same merge. Runs last: it connects Ticketmaster.
+ */
+async function mergedSearch(ext: ExtensionSession, plainPage: string) {
+  const popup = await ext.openPage('popup.html');
+  const answer: unknown = await popup.evaluate(
+    (key): Promise<unknown> => chrome.runtime.sendMessage({ type: 'ticketmaster/save-key', payload: key }),
+    DEMO_TICKETMASTER_KEY,
+  );
+  if (!(answer as { ok?: boolean }).ok)
+    throw new Error(`the demo key was not kept: ${JSON.stringify(answer)}`);
+  await ext.reload(popup);
+  const plain = await ext.openPage(plainPage);
+  await appears(popup, role('textbox', 'Place'));
+  await watchPaints(popup);
+  await watchPaints(plain);
+  // Cities Ticketmaster has listings in, so both sides have results every time.
+  const cities = CITIES.map((city) => city.name);
+  let productRound = 0;
+  let floorRound = 0;
+  const [product, floor] = await sideBySide(
+    RUNS,
+    WARMUP,
+    async () => {
+      const city = cities[productRound++ % cities.length]!;
+      await popup.bringToFront();
+      await fill(popup, role('textbox', 'Place'), city);
+      const start = await popup.evaluate(() => {
+        const started = performance.now();
+        document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
+        return started;
+      });
+      // Both providers in: then every title of the merged list counts.
+      const count = await (
+        await popup.waitForFunction(
+          () => {
+            const status = document.querySelector('[role="status"]')?.textContent ?? '';
+            const sources = new Set(
+              [...document.querySelectorAll('.events .source')].map((node) => node.textContent),
+            );
+            return (
+              !status.includes('…') && sources.size === 2 && document.querySelectorAll('.events li').length
+            );
+          },
+          { timeout: 20_000, polling: 16 },
+        )
+      ).jsonValue();
+      return (await paintedAfter(popup, Number(count), start)) - start;
+    },
+    async () => {
+      const city = cities[floorRound++ % cities.length]!;
+      await plain.bringToFront();
+      const { start, count } = await plain.evaluate(
+        (place) =>
+          (
+            window as unknown as { benchSearch(place: string): Promise<{ start: number; count: number }> }
+          ).benchSearch(place),
+        city,
+      );
+      return (await paintedAfter(plain, count, start)) - start;
+    },
+  );
+  rows.push({
+    name: 'Uncached search over Demo and Ticketmaster to the merged list painted',
     product: summarize(product),
     floor: summarize(floor),
     unit: 'ms',
@@ -485,6 +565,12 @@ async function main() {
     const staticPage = await writeStaticPopup(popup, extensionDir);
     const plainPage = await writePlainSearchPage(extensionDir, demo.apiBase);
     const plainFilterPage = await writePlainFilterPage(extensionDir, FILTER_LIMIT);
+    const plainMergedPage = await writePlainMergedPage(
+      extensionDir,
+      demo.apiBase,
+      demo.ticketmasterBase,
+      DEMO_TICKETMASTER_KEY,
+    );
     await popup.close();
 
     const benchmarks: Record<string, () => Promise<void>> = {
@@ -501,6 +587,7 @@ async function main() {
       },
       filtering: () => filtering(ext, demo, plainFilterPage),
       sync: () => syncCost(ext, () => demo.requestCount('GET /v3/events/search/'), debuggingPort),
+      merged: () => mergedSearch(ext, plainMergedPage),
     };
     const unknown = only?.filter((name) => !(name in benchmarks));
     if (unknown?.length)

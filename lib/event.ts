@@ -1,5 +1,4 @@
 import type { ProviderId } from './provider-id';
-import { isFiniteNumber } from './shape';
 
 /** A moment in an event's own time zone (IANA name); the instant is `utc`. */
 export interface EventTime {
@@ -81,16 +80,6 @@ export const exactStart = (time: EventTime, zoneSource: ZoneSource = 'event'): E
 export function startDatetime(start: EventStart): string | null {
   if (start.known === 'time') return start.utc;
   return start.known === 'date' ? (start.date ?? null) : null;
-}
-
-/** Coordinates as numbers or decimal strings (as Eventbrite and Ticketmaster write them); off the globe is no location. */
-export function parseCoordinates(latitude: unknown, longitude: unknown): Coordinates | null {
-  const [lat, lon] = [latitude, longitude].map((value) =>
-    typeof value === 'string' && value.trim() ? Number(value) : value,
-  );
-  return isFiniteNumber(lat) && isFiniteNumber(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
-    ? { latitude: lat, longitude: lon }
-    : null;
 }
 
 /** An http(s) URL as a string, or null: `javascript:`, `data:` and the like are never kept. */

@@ -1,14 +1,7 @@
-import {
-  exactStart,
-  parseCoordinates,
-  safeHttpUrl,
-  type Event,
-  type EventTime,
-  type EventVenue,
-} from '../event';
+import { exactStart, safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
 import { ProviderError, type ProviderErrorCode } from './provider-error';
-import { isRecord } from '../shape';
+import { isRecord, parseCoordinates } from '../shape';
 import { validTimeZone } from '../zoned-time';
 import type { Account } from '../settings';
 import type { ProviderId } from '../provider-id';

@@ -1,7 +1,6 @@
 import { config } from '../config';
 import {
   DATE_TBA_ORDER,
-  parseCoordinates,
   safeHttpUrl,
   type Event,
   type EventStart,
@@ -13,7 +12,7 @@ import {
 } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
 import { fetchWithRetry } from '../retry-policy';
-import { isFiniteNumber, isRecord } from '../shape';
+import { isFiniteNumber, isRecord, parseCoordinates } from '../shape';
 import { midnightIn, validTimeZone } from '../zoned-time';
 import { ProviderError } from './provider-error';
 import type { SearchPage, SearchProvider } from './types';
