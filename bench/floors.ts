@@ -21,6 +21,16 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
   return 'bench-static.html';
 }
 
+/** What the plain search pages share: the popup's date format, and a DOM element with its class and text. */
+const SEARCH_PAGE_HELPERS = `const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+`;
+
 /** A bare page in the bench build with the popup's styles, some body markup and one plain script. */
 async function writePlainPage(
   extensionDir: string,
@@ -49,14 +59,7 @@ export function writePlainSearchPage(extensionDir: string, apiBase: string): Pro
     '<main class="popup"><div class="results"><ul class="events" aria-label="Events"></ul></div></main>',
     `const API = ${JSON.stringify(apiBase)};
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-window.benchSearch = async (place) => {
+${SEARCH_PAGE_HELPERS}window.benchSearch = async (place) => {
   const start = performance.now();
   const { tokens } = await chrome.storage.local.get('tokens');
   const url = new URL(API + '/events/search/');
@@ -100,14 +103,7 @@ export function writePlainMergedPage(
     `const API = ${JSON.stringify(apiBase)};
 const DISCOVERY = ${JSON.stringify(discoveryBase)};
 const KEY = ${JSON.stringify(apiKey)};
-const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-async function demo(place) {
+${SEARCH_PAGE_HELPERS}async function demo(place) {
   const { tokens } = await chrome.storage.local.get('tokens');
   const url = new URL(API + '/events/search/');
   url.search = new URLSearchParams({ expand: 'venue', 'start_date.range_start': new Date().toISOString().slice(0, 19), 'location.address': place }).toString();

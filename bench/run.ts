@@ -166,6 +166,16 @@ async function scale(ext: ExtensionSession) {
   });
 }
 
+/** Searches the popup for events in `city`; returns when (ms since navigation) the search was submitted. */
+async function searchPlace(popup: Page, city: string): Promise<number> {
+  await fill(popup, role('textbox', 'Place'), city);
+  return popup.evaluate(() => {
+    const started = performance.now();
+    document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
+    return started;
+  });
+}
+
 async function searchOverhead(ext: ExtensionSession, plainPage: string) {
   const popup = await ext.openPage('popup.html');
   const plain = await ext.openPage(plainPage);
@@ -183,12 +193,7 @@ async function searchOverhead(ext: ExtensionSession, plainPage: string) {
       const city = cities[productRound++ % cities.length]!;
       // A tab in the background does not paint.
       await popup.bringToFront();
-      await fill(popup, role('textbox', 'Place'), city);
-      const start = await popup.evaluate(() => {
-        const started = performance.now();
-        document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
-        return started;
-      });
+      const start = await searchPlace(popup, city);
       return (await paintedAfter(popup, 50, start)) - start;
     },
     async () => {
@@ -239,12 +244,7 @@ async function mergedSearch(ext: ExtensionSession, plainPage: string) {
     async () => {
       const city = cities[productRound++ % cities.length]!;
       await popup.bringToFront();
-      await fill(popup, role('textbox', 'Place'), city);
-      const start = await popup.evaluate(() => {
-        const started = performance.now();
-        document.querySelector<HTMLFormElement>('form.search')!.requestSubmit();
-        return started;
-      });
+      const start = await searchPlace(popup, city);
       // Both providers in: then every title of the merged list counts.
       const count = await (
         await popup.waitForFunction(
