@@ -34,12 +34,3 @@ export async function connect(id: ProviderId): Promise<Connection> {
     renew: renewRejectedToken,
   };
 }
-
-/** Every provider a search asks now: the one signed in to, and Ticketmaster when it has a key. */
-export async function connectedProviders(): Promise<ProviderId[]> {
-  const [state, key] = await Promise.all([authState.getValue(), ticketmasterKey()]);
-  return [
-    ...(state.status === 'signed-in' ? [state.provider] : []),
-    ...(key ? (['ticketmaster'] as const) : []),
-  ];
-}
