@@ -53,7 +53,11 @@ describe('searching the demo Ticketmaster', () => {
   }, 30_000);
 
   test('one city to the end of its list: the cases real listings have, an unannounced date last', async () => {
-    const city = demo.ticketmasterEvents().find((event) => event._embedded)!._embedded!.venues[0]!.city.name;
+    // The city of a listing whose zone neither it nor its venue names (the rarest case in the data set).
+    const city = demo
+      .ticketmasterEvents()
+      .find((event) => event._embedded && !event.dates.timezone && !event._embedded.venues[0]!.timezone)!
+      ._embedded!.venues[0]!.city.name;
     const seen: Event[] = [];
     let cursor: string | undefined;
     do {
