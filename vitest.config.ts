@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: [
+            'test/support/build-config.ts',
             'fake-indexeddb/auto',
             'test/support/fake-permissions.ts',
             'test/support/fake-i18n.ts',
@@ -25,6 +26,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           setupFiles: [
+            'test/support/build-config.ts',
             'fake-indexeddb/auto',
             'test/support/fake-permissions.ts',
             'test/support/fake-i18n.ts',

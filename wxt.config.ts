@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { buildVariable, providerOrigins } from './lib/build-defaults';
+import { buildConfigDefine, buildVariable, providerOrigins } from './lib/build-defaults';
 import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
 
 // The providers' origins are the only hosts the background talks to. The demo provider's (a loopback
@@ -41,6 +41,11 @@ export default defineConfig({
       : { key: CHROME_MANIFEST_KEY }),
   }),
   vite: () => ({
+    // lib/config.ts: this build's configuration, resolved here, compiled in whole.
+    define: buildConfigDefine(process.env),
+    // Both browsers preload modules natively (Chrome 66, Firefox 115): Vite's polyfill is a chunk the
+    // popup would fetch for nothing.
+    build: { modulePreload: { polyfill: false } },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

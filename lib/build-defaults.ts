@@ -1,6 +1,7 @@
 /**
- * Build-time configuration (Vite env variables, see DESIGN.md) and its defaults. Read by
- * wxt.config.ts from the process environment and by lib/config.ts from `import.meta.env`.
+ * Build-time configuration (environment variables, see DESIGN.md) and its defaults, resolved in Node by
+ * wxt.config.ts (and vitest.config.ts) and compiled into the bundles whole (buildConfigDefine): the pages
+ * and the worker carry the values this build was pointed at, not the table of defaults.
  */
 export const BUILD_DEFAULTS = {
   WXT_DEMO_ISSUER: 'http://127.0.0.1:8787',
@@ -16,8 +17,10 @@ export const BUILD_DEFAULTS = {
 
 export type BuildVariable = keyof typeof BUILD_DEFAULTS;
 
+type Env = Partial<Record<string, string | undefined>>;
+
 /** A variable's value, where an empty value counts only for those that may be empty on purpose. */
-export function buildVariable(env: Partial<Record<string, string | undefined>>, name: BuildVariable): string {
+export function buildVariable(env: Env, name: BuildVariable): string {
   const value = env[name];
   if (value === undefined) return BUILD_DEFAULTS[name];
   const mayBeEmpty =
@@ -36,11 +39,40 @@ const PROVIDER_HOSTS = {
   ticketmaster: [],
 } as const satisfies Record<string, readonly BuildVariable[]>;
 
+/** What a build was pointed at, every variable resolved: lib/config.ts's `config`. */
+export function buildConfig(env: Env) {
+  return {
+    demo: {
+      issuer: buildVariable(env, 'WXT_DEMO_ISSUER'),
+      api: buildVariable(env, 'WXT_DEMO_API'),
+      clientId: buildVariable(env, 'WXT_DEMO_CLIENT_ID'),
+      origins: providerOrigins(env, 'demo'),
+    },
+    eventbrite: {
+      clientId: buildVariable(env, 'WXT_EVENTBRITE_CLIENT_ID'),
+      authorize: buildVariable(env, 'WXT_EVENTBRITE_AUTHORIZE'),
+      api: buildVariable(env, 'WXT_EVENTBRITE_API'),
+      origins: providerOrigins(env, 'eventbrite'),
+    },
+    ticketmaster: {
+      api: buildVariable(env, 'WXT_TICKETMASTER_API'),
+      /** A key built in by whoever distributes this build; the user's own key (Options) comes first. */
+      builtInKey: buildVariable(env, 'WXT_TICKETMASTER_API_KEY'),
+      origins: providerOrigins(env, 'ticketmaster'),
+    },
+    defaultProvider: buildVariable(env, 'WXT_DEFAULT_PROVIDER'),
+  };
+}
+
+export type BuildConfig = ReturnType<typeof buildConfig>;
+
+/** The Vite `define` that compiles the resolved configuration in, read by lib/config.ts. */
+export const buildConfigDefine = (env: Env): Record<string, string> => ({
+  __EVENT_SCOUT_CONFIG__: JSON.stringify(buildConfig(env)),
+});
+
 /** A provider's host permissions (`<origin>/*`), for the manifest and for checking them at run time. */
-export function providerOrigins(
-  env: Partial<Record<string, string | undefined>>,
-  provider: keyof typeof PROVIDER_HOSTS,
-): string[] {
+export function providerOrigins(env: Env, provider: keyof typeof PROVIDER_HOSTS): string[] {
   return [
     ...new Set(PROVIDER_HOSTS[provider].map((name) => `${new URL(buildVariable(env, name)).origin}/*`)),
   ];

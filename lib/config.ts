@@ -1,26 +1,7 @@
-import { buildVariable, providerOrigins } from './build-defaults';
+import type { BuildConfig } from './build-defaults';
 
-const env = import.meta.env as Partial<Record<string, string>>;
+/** Compiled in by wxt.config.ts (and vitest.config.ts): lib/build-defaults.ts buildConfigDefine. */
+declare const __EVENT_SCOUT_CONFIG__: BuildConfig;
 
 /** What this build was pointed at. */
-export const config = {
-  demo: {
-    issuer: buildVariable(env, 'WXT_DEMO_ISSUER'),
-    api: buildVariable(env, 'WXT_DEMO_API'),
-    clientId: buildVariable(env, 'WXT_DEMO_CLIENT_ID'),
-    origins: providerOrigins(env, 'demo'),
-  },
-  eventbrite: {
-    clientId: buildVariable(env, 'WXT_EVENTBRITE_CLIENT_ID'),
-    authorize: buildVariable(env, 'WXT_EVENTBRITE_AUTHORIZE'),
-    api: buildVariable(env, 'WXT_EVENTBRITE_API'),
-    origins: providerOrigins(env, 'eventbrite'),
-  },
-  ticketmaster: {
-    api: buildVariable(env, 'WXT_TICKETMASTER_API'),
-    /** A key built in by whoever distributes this build; the user's own key (Options) comes first. */
-    builtInKey: buildVariable(env, 'WXT_TICKETMASTER_API_KEY'),
-    origins: providerOrigins(env, 'ticketmaster'),
-  },
-  defaultProvider: buildVariable(env, 'WXT_DEFAULT_PROVIDER'),
-} as const;
+export const config: BuildConfig = __EVENT_SCOUT_CONFIG__;

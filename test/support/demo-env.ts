@@ -1,11 +1,11 @@
-import { vi } from 'vitest';
 import { demoBuildEnv } from '../../demo/build-env';
 import type { DemoServer } from '../../demo/server';
+import { compileConfig } from './build-config';
 
 /**
- * The build variables (lib/config.ts) pointed at a demo server, as a build for it would have them: the
- * demo provider, the local Eventbrite and Ticketmaster. Modules that read them must be imported after this.
+ * The build's configuration (lib/config.ts) pointed at a demo server, as a build for it would have it:
+ * the demo provider, the local Eventbrite and Ticketmaster. Modules that read it must be imported after this.
  */
 export function pointBuildAt(demo: DemoServer, options: { ticketmasterKey?: boolean } = {}): void {
-  for (const [name, value] of Object.entries(demoBuildEnv(demo.issuer, options))) vi.stubEnv(name, value);
+  compileConfig({ ...process.env, ...demoBuildEnv(demo.issuer, options) });
 }
