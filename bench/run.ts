@@ -24,7 +24,7 @@ import {
 import { buildExtensionFor } from '../test/support/build-extension.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { eventSearchText, exactStart, type Event } from '../lib/event.ts';
-import type { SyncStatus } from '../lib/settings.ts';
+import type { SyncStatus } from '../lib/sync-settings.ts';
 import { generateEvents } from '../demo/events-data.ts';
 import { fillCache, putCachedEvents, type CachedRecord } from '../test/e2e/cache-seeding.ts';
 import { workerHeapBytes } from './worker-heap.ts';

@@ -2,14 +2,15 @@ import { browser } from 'wxt/browser';
 import type { ProviderId } from '@/lib/provider-id';
 import { retainedUntil } from '@/lib/retention';
 import { withSessionLock } from '@/lib/session-lock';
-import { authState, popupSnapshot, snapshotOwner, ticketmasterConnection } from '@/lib/settings';
+import { snapshotOwner } from '@/lib/owners';
+import { authState, popupSnapshot, ticketmasterConnection } from '@/lib/settings';
 
 /**
  * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
- * public/paint-snapshot.js before any module loads. The background removes it whenever a session ends.
+ * entrypoints/paint-snapshot.ts before any module loads. The background removes it whenever a session ends.
  */
 
-/** Whose results the popup would show now (lib/settings.ts snapshotOwner). */
+/** Whose results the popup would show now (lib/owners.ts snapshotOwner). */
 async function currentSnapshotOwner(): Promise<string | null> {
   const [auth, ticketmaster] = await Promise.all([authState.getValue(), ticketmasterConnection.getValue()]);
   return snapshotOwner(auth, ticketmaster);

@@ -7,7 +7,8 @@ import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
-import { authState, syncSettings } from '@/lib/settings';
+import { authState } from '@/lib/settings';
+import { syncSettings } from '@/lib/sync-settings';
 import { isSignInProviderId } from '@/lib/provider-id';
 import { removeTicketmasterKey, saveTicketmasterKey } from '@/lib/ticketmaster-key';
 import {

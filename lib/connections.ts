@@ -4,7 +4,8 @@ import { ProviderError } from './providers/provider-error';
 import { ticketmasterProvider } from './providers/ticketmaster';
 import type { SearchProvider } from './providers/types';
 import { isSignInProviderId, type ProviderId } from './provider-id';
-import { authState, sessionOwner, ticketmasterConnection, ticketmasterOwner } from './settings';
+import { sessionOwner, ticketmasterOwner } from './owners';
+import { authState, ticketmasterConnection } from './settings';
 import { mindingQuota, ticketmasterKey } from './ticketmaster-key';
 
 /** A provider ready to be asked: its adapter, whose results it gives, and its credential. Background only. */

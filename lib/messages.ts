@@ -4,7 +4,8 @@ import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
 import type { NewMatch } from './sync';
 import { parseProblem, problemOf, ProblemError, type Problem } from './problem';
-import type { AuthState, SyncStatus } from './settings';
+import type { AuthState } from './settings';
+import type { SyncStatus } from './sync-settings';
 import type { SignInProviderId } from './provider-id';
 import type { KeyCheck } from './ticketmaster-key';
 

@@ -1,4 +1,5 @@
-import { authState, sessionOwner, ticketmasterConnection, ticketmasterOwner } from './settings';
+import { sessionOwner, ticketmasterOwner } from './owners';
+import { authState, ticketmasterConnection } from './settings';
 
 /**
  * One lock for a session's records, shared by the pages and the background (Web Locks are per origin,

@@ -1,7 +1,7 @@
 import { config } from './config';
 import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
 import { parseProblem, type Problem } from './problem';
-import { isFiniteNumber, isOneOf, isRecord, isStringArray } from './shape';
+import { isFiniteNumber, isOneOf, isRecord } from './shape';
 import { isSignInProviderId, type SignInProviderId } from './provider-id';
 import { defineStoredItem } from './stored-item';
 
@@ -14,23 +14,6 @@ export const providerSetting = defineStoredItem<SignInProviderId | null>('sync:p
   fallback: isSignInProviderId(config.defaultProvider) ? config.defaultProvider : null,
   version: 1,
   parse: (raw) => (isSignInProviderId(raw) ? raw : undefined),
-});
-
-export interface EventbriteSettings {
-  /** Overrides the build's WXT_EVENTBRITE_CLIENT_ID when set. */
-  clientId: string;
-  organizerIds: string[];
-}
-
-export const eventbriteSettings = defineStoredItem<EventbriteSettings>('sync:eventbrite', {
-  // The user's settings
-  clearOn: 'never',
-  fallback: { clientId: '', organizerIds: [] },
-  version: 1,
-  parse: (raw) =>
-    isRecord(raw) && typeof raw.clientId === 'string' && isStringArray(raw.organizerIds)
-      ? { clientId: raw.clientId, organizerIds: raw.organizerIds }
-      : undefined,
 });
 
 export interface Account {
@@ -109,93 +92,8 @@ export const lastQuery = defineStoredItem<SearchQuery>('local:lastQuery', {
   parse: (raw) => (isRecord(raw) ? normalizeQuery(raw) : undefined),
 });
 
-export const SYNC_INTERVAL_RANGE = { min: 15, max: 240 } as const;
-
-export interface SyncSettings {
-  /** How often saved searches are refreshed in the background. */
-  intervalMinutes: number;
-  /** Opt-in; needs the optional `notifications` permission. */
-  notifications: boolean;
-}
-
-export const syncSettings = defineStoredItem<SyncSettings>('sync:syncSettings', {
-  // The user's settings
-  clearOn: 'never',
-  fallback: { intervalMinutes: 30, notifications: false },
-  version: 1,
-  parse: (raw) => {
-    if (!isRecord(raw) || !Number.isInteger(raw.intervalMinutes) || typeof raw.notifications !== 'boolean')
-      return undefined;
-    const intervalMinutes = raw.intervalMinutes as number;
-    if (intervalMinutes < SYNC_INTERVAL_RANGE.min || intervalMinutes > SYNC_INTERVAL_RANGE.max)
-      return undefined;
-    return { intervalMinutes, notifications: raw.notifications };
-  },
-});
-
 /**
- * How the last sync cycle ended, for the options page and the popup: `synced`, or the problem that
- * stopped it (lib/problem.ts), with what it had found by then.
- */
-export interface SyncStatus {
-  at: number;
-  outcome: { code: 'synced' } | Problem;
-  /** New events the cycle found. */
-  found: number;
-}
-
-/** v1's outcomes, as v2's codes. */
-const V1_OUTCOMES: Record<string, SyncStatus['outcome']['code']> = {
-  synced: 'synced',
-  offline: 'offline',
-  'signed-out': 'not-signed-in',
-  'rate-limited': 'rate-limit',
-  'over-budget': 'over-budget',
-  failed: 'failed',
-  'nothing-saved': 'nothing-saved',
-};
-
-/** v1 stored an outcome name and an English sentence; v2 stores a code (and its parameters). */
-function outcomeAsCode(old: unknown): unknown {
-  if (!isRecord(old) || typeof old.outcome !== 'string') return old;
-  const { message: _message, outcome, ...rest } = old;
-  return { ...rest, outcome: { code: V1_OUTCOMES[outcome] ?? 'failed' } };
-}
-
-function parseOutcome(raw: unknown): SyncStatus['outcome'] | undefined {
-  return isRecord(raw) && raw.code === 'synced' ? { code: 'synced' } : parseProblem(raw);
-}
-
-export const syncStatus = defineStoredItem<SyncStatus | null>('local:syncStatus', {
-  // How the account's last sync went
-  clearOn: 'session-end',
-  fallback: null,
-  version: 2,
-  migrations: { 2: outcomeAsCode },
-  parse: (raw) => {
-    if (!isRecord(raw) || !isFiniteNumber(raw.at) || !isFiniteNumber(raw.found)) return undefined;
-    const outcome = parseOutcome(raw.outcome);
-    return outcome ? { at: raw.at, outcome, found: raw.found } : undefined;
-  },
-});
-
-/** Whose data something is: the provider and the account id, as the cache and the snapshot record it. */
-export const sessionOwner = (provider: SignInProviderId, account: Pick<Account, 'id'>): string =>
-  `${provider}:${account.id}`;
-
-/**
- * Whose Ticketmaster results are written: the key's, since a search with another key may see another
- * quota and must not be mixed in; undefined without a key.
- */
-export const ticketmasterOwner = (connection: TicketmasterConnection): string | undefined =>
-  connection.source === 'own'
-    ? `ticketmaster:own:${connection.ending}`
-    : connection.source === 'built-in'
-      ? 'ticketmaster:built-in'
-      : undefined;
-
-/**
- * The popup's last painted results, for public/paint-snapshot.js to paint before any module loads. It
+ * The popup's last painted results, for entrypoints/paint-snapshot.ts to paint before any module loads. It
  * holds titles and the account name, so it is the account's; it says whose it is and the language and
  * time zone it was painted in, and is painted for nothing else.
  */
@@ -252,16 +150,3 @@ export const ticketmasterConnection = defineStoredItem<TicketmasterConnection>(
     },
   },
 );
-
-/**
- * Whose results the popup's snapshot shows: the signed-in account and the user's own Ticketmaster key,
- * as public/paint-snapshot.js can tell from storage (a built-in key is the build's, the same for every
- * snapshot); null when neither is there.
- */
-export function snapshotOwner(auth: AuthState, connection: TicketmasterConnection): string | null {
-  const owners = [
-    auth.status === 'signed-in' ? sessionOwner(auth.provider, auth.account) : null,
-    connection.source === 'own' ? ticketmasterOwner(connection) : null,
-  ].filter((owner) => owner !== null);
-  return owners.length ? owners.join(' ') : null;
-}

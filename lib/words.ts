@@ -4,7 +4,7 @@ import type { Problem, ProblemCode } from './problem';
 import type { ProviderId } from './provider-id';
 import type { DateRangeName, SearchQuery } from './query';
 import type { SavedSearch } from './saved-searches';
-import type { SyncStatus } from './settings';
+import type { SyncStatus } from './sync-settings';
 
 /**
  * Codes into words, from locales/ through @wxt-dev/i18n: the one place that reads the locale files for

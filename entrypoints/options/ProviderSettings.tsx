@@ -5,7 +5,8 @@ import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
 import { problemText, providerName } from '@/lib/words';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
-import { eventbriteSettings, providerSetting } from '@/lib/settings';
+import { providerSetting } from '@/lib/settings';
+import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
 import { SIGN_IN_PROVIDER_IDS, type SignInProviderId } from '@/lib/provider-id';
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */

@@ -12,7 +12,7 @@ import {
   syncStatus,
   type SyncSettings as Settings,
   type SyncStatus,
-} from '@/lib/settings';
+} from '@/lib/sync-settings';
 
 /** How often saved searches sync, whether to notify, "Sync now" and how the last cycle went. */
 export function SyncSettings() {

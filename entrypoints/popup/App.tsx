@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { AccountPanel } from '@/components/AccountPanel';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
-import { snapshotOwner } from '@/lib/settings';
+import { snapshotOwner } from '@/lib/owners';
 import { useConnections } from '@/components/useConnections';
 import { SearchPanel } from './SearchPanel';
 

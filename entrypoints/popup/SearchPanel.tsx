@@ -63,7 +63,7 @@ interface Props {
   providers: ProviderId[];
   /** The one signed in to, whose saved searches sync; none with a Ticketmaster key alone. */
   signedIn?: SignInProviderId;
-  /** Whose results these are (lib/settings.ts snapshotOwner). */
+  /** Whose results these are (lib/owners.ts snapshotOwner). */
   owner: string | null;
 }
 

@@ -1,6 +1,6 @@
 declare global {
   interface Window {
-    /** public/paint-snapshot.js: whether it painted the last results. */
+    /** entrypoints/paint-snapshot.ts: whether it painted the last results. */
     snapshotPainted?: Promise<boolean>;
   }
 }

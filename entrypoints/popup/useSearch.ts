@@ -145,10 +145,6 @@ async function findOpeningQuery(): Promise<SearchQuery> {
 // Asked for as soon as the script runs, not when the first render gets round to it.
 const openingQuery = findOpeningQuery();
 
-/**
- * The popup's search: reopens on the last query with its cached results, revalidates through the
- * background, and while offline filters the cached events as the user types.
- */
 /** A provider's answer set into the view, the others' left as they are. */
 const withAnswer = (view: SearchView, provider: ProviderId, answer: ProviderAnswer): SearchView => ({
   ...view,

@@ -2,7 +2,7 @@ import { config } from '../config';
 import type { Event } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
 import { matchesQuery } from '../text-match';
-import type { EventbriteSettings } from '../settings';
+import type { EventbriteSettings } from './eventbrite-settings';
 import { isRecord } from '../shape';
 import { ProviderError } from './provider-error';
 import {

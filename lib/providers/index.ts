@@ -1,4 +1,4 @@
-import { eventbriteSettings } from '../settings';
+import { eventbriteSettings } from './eventbrite-settings';
 import { type SignInProviderId } from '../provider-id';
 import { demoProvider } from './demo';
 import { eventbriteProvider } from './eventbrite';

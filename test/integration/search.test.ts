@@ -15,6 +15,7 @@ let demo: DemoServer;
 let search: typeof import('../../lib/search');
 let session: typeof import('../../lib/auth/session');
 let settings: typeof import('../../lib/settings');
+let eventbriteItems: typeof import('../../lib/providers/eventbrite-settings');
 let cache: typeof import('../../lib/cache/searches');
 let db: typeof import('../../lib/cache/db');
 let query: typeof import('../../lib/query');
@@ -25,6 +26,7 @@ beforeAll(async () => {
   search = await import('../../lib/search');
   session = await import('../../lib/auth/session');
   settings = await import('../../lib/settings');
+  eventbriteItems = await import('../../lib/providers/eventbrite-settings');
   cache = await import('../../lib/cache/searches');
   db = await import('../../lib/cache/db');
   query = await import('../../lib/query');
@@ -236,7 +238,7 @@ describe('the demo provider', () => {
 describe('the eventbrite provider against the local Eventbrite', () => {
   test('merges orders and organizations’ events, filtered locally, within 9 requests a page', async () => {
     await signIn('eventbrite', 'sam', 'sam-password');
-    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003', '5004', '99'] });
+    await eventbriteItems.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003', '5004', '99'] });
     const routes = [
       'GET /v3/users/me/organizations/',
       'GET /v3/users/me/orders/',
@@ -271,7 +273,7 @@ describe('the eventbrite provider against the local Eventbrite', () => {
 
   test('a rejected token is renewed without a window, once', async () => {
     await signIn('eventbrite');
-    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: [] });
+    await eventbriteItems.eventbriteSettings.setValue({ clientId: '', organizerIds: [] });
     demo.revokeEventbriteTokens();
     const launch = vi.mocked(fakeBrowser.identity.launchWebAuthFlow);
     launch.mockClear();

@@ -18,6 +18,9 @@ let background: typeof import('../../entrypoints/background');
 let storedItem: typeof import('../../lib/stored-item');
 let session: typeof import('../../lib/auth/session');
 let settings: typeof import('../../lib/settings');
+let owners: typeof import('../../lib/owners');
+let syncItems: typeof import('../../lib/sync-settings');
+let eventbriteItems: typeof import('../../lib/providers/eventbrite-settings');
 let search: typeof import('../../lib/search');
 let sync: typeof import('../../lib/sync');
 let cacheDb: typeof import('../../lib/cache/db');
@@ -31,6 +34,9 @@ beforeAll(async () => {
   storedItem = await import('../../lib/stored-item');
   session = await import('../../lib/auth/session');
   settings = await import('../../lib/settings');
+  owners = await import('../../lib/owners');
+  syncItems = await import('../../lib/sync-settings');
+  eventbriteItems = await import('../../lib/providers/eventbrite-settings');
   search = await import('../../lib/search');
   sync = await import('../../lib/sync');
   cacheDb = await import('../../lib/cache/db');
@@ -83,9 +89,9 @@ async function freshBackground(): Promise<void> {
 async function useEverything(): Promise<string[]> {
   await freshBackground();
   await settings.providerSetting.setValue('demo');
-  await settings.eventbriteSettings.setValue({ clientId: 'ABCD1234', organizerIds: ['5003'] });
+  await eventbriteItems.eventbriteSettings.setValue({ clientId: 'ABCD1234', organizerIds: ['5003'] });
   await settings.searchSettings.setValue({ cacheTtlMinutes: 10 });
-  await settings.syncSettings.setValue({ intervalMinutes: 45, notifications: true });
+  await syncItems.syncSettings.setValue({ intervalMinutes: 45, notifications: true });
   await ticketmasterKey.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
   grants.permissions.add('notifications');
   vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
@@ -102,7 +108,7 @@ async function useEverything(): Promise<string[]> {
   const listing = addListing(demo, 'Jazz at the Registry');
   await sync.runSyncCycle();
   await settings.popupSnapshot.setValue({
-    owner: settings.sessionOwner('demo', state.account),
+    owner: owners.sessionOwner('demo', state.account),
     language: 'en-US',
     timeZone: 'Europe/Berlin',
     html: `<p>${found.events[0]!.title}</p>`,
@@ -188,7 +194,7 @@ describe('every stored key is declared with what clears it', () => {
     // Eventbrite's client-side flow: signing out revokes nothing at the server, so the answer still comes.
     await freshBackground();
     await settings.providerSetting.setValue('eventbrite');
-    await settings.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
+    await eventbriteItems.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
     await session.signIn();
     expect((await settings.authState.getValue()).status).toBe('signed-in');
     // The search's first request is slow; the user signs out while it is on its way.

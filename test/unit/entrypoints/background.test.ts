@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { authState, syncSettings, syncStatus } from '@/lib/settings';
+import { authState } from '@/lib/settings';
+import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { grants } from '../../support/fake-permissions';
 
 // The background's wiring, run as WXT's examples do: background.main() with the fake browser, and each

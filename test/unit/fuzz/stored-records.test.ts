@@ -13,15 +13,9 @@ import { parseStoredEvent } from '@/lib/cache/records';
 import type { Event } from '@/lib/event';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { listSavedSearches } from '@/lib/saved-searches';
-import {
-  authState,
-  eventbriteSettings,
-  lastQuery,
-  providerSetting,
-  searchSettings,
-  syncSettings,
-  syncStatus,
-} from '@/lib/settings';
+import { authState, lastQuery, providerSetting, searchSettings } from '@/lib/settings';
+import { syncSettings, syncStatus } from '@/lib/sync-settings';
+import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
 import type { StoredItem } from '@/lib/stored-item';
 import { runSyncCycle } from '@/lib/sync';
 import { RUNS } from './arbitraries';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { authState, syncStatus } from '@/lib/settings';
+import { authState } from '@/lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -21,23 +21,6 @@ describe('version 1 records, which stored English sentences, keep only codes', (
     expect(await authState.getValue()).toEqual({
       status: 'signed-out',
       problem: { code: 'session-expired' },
-    });
-  });
-
-  test.each([
-    ['synced', { code: 'synced' }],
-    ['signed-out', { code: 'not-signed-in' }],
-    ['rate-limited', { code: 'rate-limit' }],
-    ['failed', { code: 'failed' }],
-  ])('syncStatus: outcome %s becomes %j', async (outcome, expected) => {
-    await fakeBrowser.storage.local.set({
-      syncStatus: { at: 5, outcome, message: 'Some English.', found: 2 },
-      syncStatus$: { v: 1 },
-    });
-    await syncStatus.storageItem.migrate();
-    expect(await syncStatus.getValue()).toEqual({ at: 5, outcome: expected, found: 2 });
-    expect(await fakeBrowser.storage.local.get('syncStatus')).toEqual({
-      syncStatus: { at: 5, outcome: expected, found: 2 },
     });
   });
 });

@@ -5,7 +5,8 @@ import { tokenStore } from '@/lib/auth/token-store';
 import { CACHE_NAME } from '@/lib/cache/db';
 import { grants } from '../../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
-import { authState, syncSettings, syncStatus } from '@/lib/settings';
+import { authState } from '@/lib/settings';
+import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { normalizeQuery } from '@/lib/query';
 import {
   ensureSyncAlarm,

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { implicitAuthorizeUrl, parseImplicitCallback } from '@/lib/auth/implicit-flow';
 import { signIn } from '@/lib/auth/session';
 import { cacheOwner, readTokens } from '@/lib/auth/token-store';
-import { authState, eventbriteSettings, providerSetting } from '@/lib/settings';
+import { authState, providerSetting } from '@/lib/settings';
+import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
 import { REDIRECT_URI, stubIdentity } from '../../../support/identity';
 import { fakeFetch } from '../../../support/fake-fetch';
 
