@@ -88,29 +88,32 @@ export function eventWhen(event: Pick<Event, 'start' | 'online' | 'venue'>, user
   };
 }
 
-/** How long ago, in the largest whole unit: minutes under an hour, hours under a day, then days. */
-function elapsed(at: number, now: number): { unit: 'now' | 'minutes' | 'hours' | 'days'; count: number } {
+// Intl's words, in the UI language and with its plurals ("5 min. ago", "vor 3 Tagen"), made once.
+let relative: Intl.RelativeTimeFormat | undefined;
+
+/** How long ago, in the largest whole unit (minutes under an hour, hours under a day, then days); undefined under a minute. */
+function ago(at: number, now: number): string | undefined {
   const minutes = Math.floor((now - at) / 60_000);
-  if (minutes < 1) return { unit: 'now', count: 0 };
-  if (minutes < 60) return { unit: 'minutes', count: minutes };
+  if (minutes < 1) return undefined;
   const hours = Math.floor(minutes / 60);
-  return hours < 24 ? { unit: 'hours', count: hours } : { unit: 'days', count: Math.floor(hours / 24) };
+  const [count, unit] =
+    minutes < 60
+      ? [minutes, 'minute' as const]
+      : hours < 24
+        ? [hours, 'hour' as const]
+        : [Math.floor(hours / 24), 'day' as const];
+  relative ??= new Intl.RelativeTimeFormat(uiLanguage(), { style: 'short' });
+  return relative.format(-count, unit);
 }
 
-const UPDATED_KEYS = { minutes: 'updated.minutes', hours: 'updated.hours', days: 'updated.days' } as const;
-const AGO_KEYS = { minutes: 'lastSync.minutes', hours: 'lastSync.hours', days: 'lastSync.days' } as const;
-
-/** "Updated 5 min ago": how old results on screen are. */
+/** "Updated 5 min. ago": how old results on screen are. */
 export function updatedAgo(fetchedAt: number, now = Date.now()): string {
-  const { unit, count } = elapsed(fetchedAt, now);
-  return unit === 'now' ? i18n.t('updated.justNow') : i18n.t(UPDATED_KEYS[unit], { count: String(count) });
+  const when = ago(fetchedAt, now);
+  return when ? i18n.t('updated.ago', { when }) : i18n.t('updated.justNow');
 }
 
-/** "5 min ago": when something happened, to go in a sentence of its own. */
-export function timeAgo(at: number, now = Date.now()): string {
-  const { unit, count } = elapsed(at, now);
-  return unit === 'now' ? i18n.t('lastSync.justNow') : i18n.t(AGO_KEYS[unit], { count: String(count) });
-}
+/** "5 min. ago": when something happened, to go in a sentence of its own. */
+export const timeAgo = (at: number, now = Date.now()): string => ago(at, now) ?? i18n.t('lastSync.justNow');
 
 /** "a and b": a list in the UI language. */
 export const listFormat = (): Intl.ListFormat => new Intl.ListFormat(uiLanguage(), { type: 'conjunction' });

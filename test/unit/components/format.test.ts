@@ -95,15 +95,15 @@ describe('how long ago', () => {
   test('updatedAgo: the age of results on screen, in the largest whole unit', () => {
     expect(updatedAgo(now, now)).toBe('Updated just now');
     expect(updatedAgo(minutes(0.9), now)).toBe('Updated just now');
-    expect(updatedAgo(minutes(5), now)).toBe('Updated 5 min ago');
-    expect(updatedAgo(minutes(59), now)).toBe('Updated 59 min ago');
-    expect(updatedAgo(minutes(60), now)).toBe('Updated 1 h ago');
-    expect(updatedAgo(minutes(60 * 24 * 3 + 5), now)).toBe('Updated 3 d ago');
+    expect(updatedAgo(minutes(5), now)).toBe('Updated 5 min. ago');
+    expect(updatedAgo(minutes(59), now)).toBe('Updated 59 min. ago');
+    expect(updatedAgo(minutes(60), now)).toBe('Updated 1 hr. ago');
+    expect(updatedAgo(minutes(60 * 24 * 3 + 5), now)).toBe('Updated 3 days ago');
   });
 
-  test('timeAgo: the same, to go inside a sentence', () => {
+  test("timeAgo: the same, to go inside a sentence, in Intl's words for the UI language", () => {
     expect(timeAgo(now, now)).toBe('just now');
-    expect(timeAgo(minutes(5), now)).toBe('5 min ago');
-    expect(timeAgo(minutes(150), now)).toBe('2 h ago');
+    expect(timeAgo(minutes(5), now)).toBe('5 min. ago');
+    expect(timeAgo(minutes(150), now)).toBe('2 hr. ago');
   });
 });
