@@ -227,6 +227,13 @@ async function searchOverhead(ext: ExtensionSession, plainPage: string) {
  */
 const underSpikeArrest = () => new Promise((resolve) => setTimeout(resolve, 250));
 
+/**
+ * The titles whose paint counts: a merged list runs to a hundred items, and Chromium paints a scroller's
+ * content only some thousands of pixels ahead, so the last titles have no paint until scrolled to (the
+ * cause of the timeouts this row had); the first 50 are the list as it opens, on both sides.
+ */
+const MERGED_TITLES = 50;
+
 async function mergedSearch(ext: ExtensionSession, plainPage: string) {
   const popup = await ext.openPage('popup.html');
   const answer: unknown = await popup.evaluate(
@@ -267,7 +274,7 @@ async function mergedSearch(ext: ExtensionSession, plainPage: string) {
           { timeout: 20_000, polling: 16 },
         )
       ).jsonValue();
-      return (await paintedAfter(popup, Number(count), start)) - start;
+      return (await paintedAfter(popup, Math.min(Number(count), MERGED_TITLES), start)) - start;
     },
     async () => {
       const city = cities[floorRound++ % cities.length]!;
@@ -280,11 +287,11 @@ async function mergedSearch(ext: ExtensionSession, plainPage: string) {
           ).benchSearch(place),
         city,
       );
-      return (await paintedAfter(plain, count, start)) - start;
+      return (await paintedAfter(plain, Math.min(count, MERGED_TITLES), start)) - start;
     },
   );
   rows.push({
-    name: 'Uncached search over Demo and Ticketmaster to the merged list painted',
+    name: `Uncached search over Demo and Ticketmaster to the merged list painted (first ${MERGED_TITLES})`,
     product: summarize(product),
     floor: summarize(floor),
     unit: 'ms',
