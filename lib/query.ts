@@ -1,4 +1,5 @@
 import { foldText, type Event } from './event';
+import { PROVIDER_IDS, type ProviderId } from './provider-id';
 import { midnightIn, wallClock } from './zoned-time';
 
 export const DATE_RANGES = ['any', 'today', 'weekend', 'week', 'month'] as const;
@@ -10,6 +11,8 @@ export interface SearchQuery {
   when: DateRangeName;
   onlineOnly: boolean;
   freeOnly: boolean;
+  /** The providers to ask, in PROVIDER_IDS order; empty: every one connected, now or later. */
+  sources: ProviderId[];
 }
 
 export const EMPTY_QUERY: SearchQuery = {
@@ -18,6 +21,7 @@ export const EMPTY_QUERY: SearchQuery = {
   when: 'any',
   onlineOnly: false,
   freeOnly: false,
+  sources: [],
 };
 
 const MAX_TEXT = 200;
@@ -33,20 +37,46 @@ export function normalizeQuery(input: Partial<Record<keyof SearchQuery, unknown>
     when: DATE_RANGES.includes(input.when as DateRangeName) ? (input.when as DateRangeName) : 'any',
     onlineOnly: input.onlineOnly === true,
     freeOnly: input.freeOnly === true,
+    sources: Array.isArray(input.sources)
+      ? PROVIDER_IDS.filter((id) => (input.sources as unknown[]).includes(id))
+      : [],
   };
+}
+
+/** Whether a query asks `provider`: its sources name it, or name none. */
+export const asks = (query: SearchQuery, provider: ProviderId): boolean =>
+  query.sources.length === 0 || query.sources.includes(provider);
+
+/**
+ * The connected providers a query asks (asks); all of them when it names none that is
+ * connected now (a saved search's provider since disconnected), so a search always asks someone.
+ */
+export function sourcesAsked(query: SearchQuery, connected: readonly ProviderId[]): ProviderId[] {
+  const asked = connected.filter((provider) => asks(query, provider));
+  return asked.length ? asked : [...connected];
 }
 
 /** Equal searches share a key: case, accents and spacing do not matter. */
 export function queryKey(query: SearchQuery): string {
   const normalized = normalizeQuery(query);
-  return JSON.stringify([
+  const key: unknown[] = [
     foldText(normalized.text),
     foldText(normalized.place),
     normalized.when,
     normalized.onlineOnly,
     normalized.freeOnly,
-  ]);
+  ];
+  // Only when it names some: a query asking everyone keeps the key it had before sources existed, which
+  // the cache and the saved searches of earlier versions were written under.
+  if (normalized.sources.length) key.push(normalized.sources);
+  return JSON.stringify(key);
 }
+
+/**
+ * A provider's answer to a query, as its cache records it: the key without the sources, which say whom
+ * to ask rather than what; a provider answers the same words the same whoever else is asked.
+ */
+export const answerKey = (query: SearchQuery): string => queryKey({ ...query, sources: [] });
 
 export interface TimeRange {
   start: Date;

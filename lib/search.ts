@@ -6,7 +6,7 @@ import { hasHostAccess } from './host-access';
 import { connect, type Connection } from './connections';
 import { ProviderError } from './providers/provider-error';
 import type { SearchPage } from './providers/types';
-import { dateRange, normalizeQuery, queryKey, type SearchQuery, type TimeRange } from './query';
+import { answerKey, dateRange, normalizeQuery, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
 import { writeForSession } from './session-lock';
@@ -127,7 +127,7 @@ function savePage(
 /** What the popup paints: the cached results when fresh, else the network's; the cache when that fails. */
 export async function runSearch(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
-  const key = queryKey(query);
+  const key = answerKey(query);
   // Everything a search needs is asked for at once.
   const opening = openCache();
   const [connection, { cacheTtlMinutes }] = await Promise.all([
@@ -206,7 +206,7 @@ async function fallBack(
 /** The next page of a cached search, added to it. */
 export async function loadMore(request: SearchRequest): Promise<SearchResult> {
   const query = normalizeQuery(request.query);
-  const key = queryKey(query);
+  const key = answerKey(query);
   const connection = await connect(request.provider);
   const { provider, owner } = connection;
   return withCache(async (db) => {

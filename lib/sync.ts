@@ -5,7 +5,7 @@ import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync
 import { safeHttpUrl, type Event } from './event';
 import { connect } from './connections';
 import { ProviderError } from './providers/provider-error';
-import { dateRange, queryKey, type SearchQuery } from './query';
+import { answerKey, asks, dateRange, type SearchQuery } from './query';
 import {
   findSavedSearch,
   listSavedSearches,
@@ -131,7 +131,7 @@ export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<
   const found = await writeForSession(owner, () =>
     recordSync(db, saved.id, {
       provider: saved.provider,
-      key: queryKey(saved.query),
+      key: answerKey(saved.query),
       query: saved.query,
       events: [...events.values()],
       cursor,
@@ -195,7 +195,10 @@ async function runCycle(): Promise<SyncStatus> {
   if (auth.status !== 'signed-in') return stopped('not-signed-in');
   if (globalThis.navigator?.onLine === false) return stopped('offline');
 
-  const saved = (await listSavedSearches()).filter((search) => search.provider === auth.provider);
+  // Saved searches sync on the account's provider, those whose sources ask it.
+  const saved = (await listSavedSearches()).filter(
+    (search) => search.provider === auth.provider && asks(search.query, auth.provider),
+  );
   if (!saved.length) return stopped('nothing-saved');
   const byId = new Map(saved.map((search) => [search.id, search]));
 

@@ -1,16 +1,19 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import { DATE_RANGES, type DateRangeName, type SearchQuery } from '@/lib/query';
-import { DATE_RANGE_KEYS } from '@/lib/words';
+import type { ProviderId } from '@/lib/provider-id';
+import { DATE_RANGES, sourcesAsked, type DateRangeName, type SearchQuery } from '@/lib/query';
+import { DATE_RANGE_KEYS, providerName } from '@/lib/words';
 
 interface Props {
+  /** Every connected provider: "Sources" offers them when there are several. */
+  providers: readonly ProviderId[];
   query: SearchQuery;
   onChange: (query: SearchQuery) => void;
   onSubmit: (query: SearchQuery) => void;
 }
 
 /** The searchbox and its filters; Enter anywhere in the form searches. */
-export function SearchForm({ query, onChange, onSubmit }: Props) {
+export function SearchForm({ providers, query, onChange, onSubmit }: Props) {
   const searchbox = useRef<HTMLInputElement>(null);
   useEffect(() => searchbox.current?.focus(), []);
   const set = <K extends keyof SearchQuery>(key: K, value: SearchQuery[K]) =>
@@ -20,6 +23,12 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
     const next = { ...query, [key]: value };
     onChange(next);
     onSubmit(next);
+  };
+  const asked = sourcesAsked(query, providers);
+  // Every connected provider checked is no choice at all: stored as none, so one connected later is asked too.
+  const toggleSource = (provider: ProviderId, on: boolean) => {
+    const sources = providers.filter((id) => (id === provider ? on : asked.includes(id)));
+    apply('sources', sources.length === providers.length ? [] : sources);
   };
 
   return (
@@ -88,6 +97,23 @@ export function SearchForm({ query, onChange, onSubmit }: Props) {
           {i18n.t('search.freeOnly')}
         </label>
       </div>
+      {providers.length > 1 && (
+        <fieldset class="sources">
+          <legend>{i18n.t('search.sources')}</legend>
+          {providers.map((provider) => (
+            <label class="check" key={provider}>
+              <input
+                type="checkbox"
+                checked={asked.includes(provider)}
+                // A search asks someone: the last source checked stays.
+                disabled={asked.length === 1 && asked[0] === provider}
+                onChange={(event) => toggleSource(provider, event.currentTarget.checked)}
+              />
+              {providerName(provider)}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </form>
   );
 }

@@ -81,7 +81,12 @@ export function SearchPanel({ providers, signedIn, owner }: Props) {
 
   return (
     <>
-      <SearchForm query={view.query} onChange={edit} onSubmit={(query) => void search(query)} />
+      <SearchForm
+        providers={providers}
+        query={view.query}
+        onChange={edit}
+        onSubmit={(query) => void search(query)}
+      />
       {saved.matches.length > 0 && (
         <section class="new-matches" aria-label={i18n.t('search.newEvents')}>
           <span>{i18n.t('search.newSince')}</span>

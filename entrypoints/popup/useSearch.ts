@@ -6,7 +6,15 @@ import { OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
 import { sendMessage } from '@/lib/messages';
 import { listSavedSearches } from '@/lib/saved-searches';
-import { dateRange, EMPTY_QUERY, normalizeQuery, queryKey, type SearchQuery } from '@/lib/query';
+import {
+  answerKey,
+  dateRange,
+  EMPTY_QUERY,
+  normalizeQuery,
+  queryKey,
+  sourcesAsked,
+  type SearchQuery,
+} from '@/lib/query';
 import type { SearchResult } from '@/lib/search';
 import { OFFLINE, problemOf, type Problem } from '@/lib/problem';
 import { lastQuery } from '@/lib/settings';
@@ -98,7 +106,7 @@ async function withPopupCache<T>(read: (db: CacheDb) => Promise<T>): Promise<T> 
 /** Paints from the cache directly, before the background (possibly asleep) answers. */
 function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchResult | undefined> {
   return withPopupCache(async (db) => {
-    const cached = await readSearch(db, provider, queryKey(query));
+    const cached = await readSearch(db, provider, answerKey(query));
     return (
       cached && {
         provider,
@@ -111,16 +119,25 @@ function readCached(provider: ProviderId, query: SearchQuery): Promise<SearchRes
   });
 }
 
-let offlineIndex: Promise<EventIndex> | undefined;
-let builtIndex: EventIndex | undefined;
+/** Every cached event of some providers, indexed once, the first time the popup filters offline. */
+interface OfflineIndex {
+  building: Promise<EventIndex>;
+  built?: EventIndex;
+}
 
-/** Every cached event of the providers, indexed once, the first time the popup filters offline. */
-function indexFor(providers: readonly ProviderId[]): Promise<EventIndex> {
-  offlineIndex ??= withPopupCache(async (db) => {
-    builtIndex = await indexCachedEvents(db, providers);
-    return builtIndex;
-  });
-  return offlineIndex;
+const offlineIndexes = new Map<string, OfflineIndex>();
+
+/** The index of `providers`' cached events (one per set of sources), started the first time it is asked for. */
+function indexFor(providers: readonly ProviderId[]): OfflineIndex {
+  const key = providers.join(' ');
+  let entry = offlineIndexes.get(key);
+  if (!entry) {
+    const index: OfflineIndex = {
+      building: withPopupCache(async (db) => (index.built = await indexCachedEvents(db, providers))),
+    };
+    offlineIndexes.set(key, (entry = index));
+  }
+  return entry;
 }
 
 function filterWith(index: EventIndex, query: SearchQuery): ShownResult {
@@ -144,6 +161,11 @@ async function findOpeningQuery(): Promise<SearchQuery> {
 
 // Asked for as soon as the script runs, not when the first render gets round to it.
 const openingQuery = findOpeningQuery();
+
+const pick = (answers: SearchView['answers'], providers: readonly ProviderId[]): SearchView['answers'] =>
+  Object.fromEntries(
+    providers.flatMap((provider) => (answers[provider] ? [[provider, answers[provider]]] : [])),
+  );
 
 /** A provider's answer set into the view, the others' left as they are. */
 const withAnswer = (view: SearchView, provider: ProviderId, answer: ProviderAnswer): SearchView => ({
@@ -232,8 +254,14 @@ export function useSearch(connected: readonly ProviderId[]) {
         ? [options.only]
         : options.more
           ? providers.filter((provider) => answers[provider]?.result?.hasMore)
-          : providers;
-      setView((view) => ({ ...view, query: input, filtered: undefined }));
+          : sourcesAsked(query, providers);
+      setView((view) => ({
+        ...view,
+        query: input,
+        filtered: undefined,
+        // A search's list holds only the providers it asked: another's answer to the same words goes.
+        answers: options.more || options.only ? view.answers : pick(view.answers, asked),
+      }));
       if (!options.more && !options.only) void lastQuery.setValue(query);
       await Promise.all(asked.map((provider) => ask(provider, query, ticket, options)));
     },
@@ -261,21 +289,18 @@ export function useSearch(connected: readonly ProviderId[]) {
 
   const edit = useCallback(
     (query: SearchQuery) => {
-      // Offline, typing filters what this device has cached, across every search: at once (one render)
-      // once the index is built, and when it is ready the first time.
-      if (offline && builtIndex) {
-        const filtered = filterWith(builtIndex, normalizeQuery(query));
-        setView((previous) => ({ ...previous, query, filtered }));
-        return;
+      if (!offline) return setView((previous) => ({ ...previous, query }));
+      // Offline, typing filters what this device has cached of the sources, across every search: at
+      // once (one render) once their index is built, and when it is ready the first time.
+      const index = indexFor(sourcesAsked(normalizeQuery(query), providers));
+      if (index.built) {
+        const filtered = filterWith(index.built, normalizeQuery(query));
+        return setView((previous) => ({ ...previous, query, filtered }));
       }
       setView((previous) => ({ ...previous, query }));
-      if (offline)
-        void indexFor(providers).then((index) =>
-          setView((previous) => ({
-            ...previous,
-            filtered: filterWith(index, normalizeQuery(previous.query)),
-          })),
-        );
+      void index.building.then((built) =>
+        setView((previous) => ({ ...previous, filtered: filterWith(built, normalizeQuery(previous.query)) })),
+      );
     },
     [offline, providers],
   );

@@ -14,7 +14,7 @@ export interface CachedEvent extends Event {
 
 export interface CachedSearch {
   provider: ProviderId;
-  /** queryKey(): equal searches share one record. */
+  /** answerKey(): equal searches share one record, whoever else was asked. */
   key: string;
   query: SearchQuery;
   /** In display order; each event is stored once, in `events`. */

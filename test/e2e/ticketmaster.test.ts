@@ -119,6 +119,35 @@ describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the dem
     expectStartOrder(await results(popup));
   });
 
+  test('"Sources" narrows the providers asked, and the popup reopens on that choice', async () => {
+    const { session, popup } = await launchSignedIn(name);
+    await saveKey(session, DEMO_TICKETMASTER_KEY);
+    await popup.bringToFront();
+    const SOURCES = role('group', 'Sources');
+    const TICKETMASTER = inside(SOURCES, role('checkbox', 'Ticketmaster'));
+    await search(popup, 'jazz');
+    await expect
+      .poll(async () => new Set((await results(popup)).map((item) => item.source)))
+      .toEqual(new Set(['Demo', 'Ticketmaster']));
+
+    const asked = ticketmasterRequests();
+    await click(popup, TICKETMASTER);
+    await expect
+      .poll(async () => new Set((await results(popup)).map((item) => item.source)))
+      .toEqual(new Set(['Demo']));
+    await search(popup, 'rock');
+    await appears(popup, EVENT_ITEMS);
+    expectAll(await results(popup), (item) => item.source === 'Demo');
+    expect(ticketmasterRequests()).toBe(asked);
+    // The last source left cannot be unchecked: a search asks someone.
+    expect(await attribute(popup, inside(SOURCES, role('checkbox', 'Demo')), 'disabled')).not.toBeNull();
+
+    const again = await session.openPopup();
+    await appears(again, EVENT_ITEMS);
+    expect(await again.$eval(TICKETMASTER, (box) => (box as HTMLInputElement).checked)).toBe(false);
+    expectAll(await results(again), (item) => item.source === 'Demo');
+  });
+
   test('Ticketmaster failing leaves Demo’s results, names Ticketmaster, and is tried again alone', async () => {
     const { session, popup } = await launchSignedIn(name);
     await saveKey(session, DEMO_TICKETMASTER_KEY);

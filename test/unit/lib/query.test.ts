@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateRange, normalizeQuery, queryKey, EMPTY_QUERY } from '@/lib/query';
+import { answerKey, asks, dateRange, normalizeQuery, queryKey, sourcesAsked, EMPTY_QUERY } from '@/lib/query';
 
 describe('normalizeQuery', () => {
   test('tidies what was typed', () => {
@@ -10,6 +10,7 @@ describe('normalizeQuery', () => {
         when: 'week',
         onlineOnly: true,
         freeOnly: false,
+        sources: ['ticketmaster', 'demo', 'demo'],
       }),
     ).toEqual({
       text: 'live jazz',
@@ -17,12 +18,43 @@ describe('normalizeQuery', () => {
       when: 'week',
       onlineOnly: true,
       freeOnly: false,
+      sources: ['demo', 'ticketmaster'],
     });
   });
 
   test('makes a complete query of anything read back from storage', () => {
     expect(normalizeQuery({ text: 42, when: 'someday', onlineOnly: 'yes' })).toEqual(EMPTY_QUERY);
     expect(normalizeQuery({ text: 'x'.repeat(500) }).text).toHaveLength(200);
+    // A source this version does not know (another browser's newer one), or no list at all: dropped.
+    expect(normalizeQuery({ sources: ['meetup', 'eventbrite', 7] }).sources).toEqual(['eventbrite']);
+    expect(normalizeQuery({ sources: 'demo' }).sources).toEqual([]);
+  });
+});
+
+describe('sources', () => {
+  const onlyDemo = normalizeQuery({ text: 'jazz', sources: ['demo'] });
+
+  test('a query naming no sources asks every provider; one naming some, only those', () => {
+    expect(asks(EMPTY_QUERY, 'ticketmaster')).toBe(true);
+    expect(asks(onlyDemo, 'demo')).toBe(true);
+    expect(asks(onlyDemo, 'ticketmaster')).toBe(false);
+  });
+
+  test('the connected providers asked: those named, or every one when none named is connected', () => {
+    expect(sourcesAsked(onlyDemo, ['demo', 'ticketmaster'])).toEqual(['demo']);
+    expect(sourcesAsked(EMPTY_QUERY, ['demo', 'ticketmaster'])).toEqual(['demo', 'ticketmaster']);
+    expect(sourcesAsked(onlyDemo, ['ticketmaster'])).toEqual(['ticketmaster']);
+  });
+
+  test('make another search, but not another answer: a provider answers the same words the same', () => {
+    expect(queryKey(onlyDemo)).not.toBe(queryKey({ ...onlyDemo, sources: [] }));
+    expect(answerKey(onlyDemo)).toBe(answerKey({ ...onlyDemo, sources: [] }));
+  });
+
+  test('a query asking everyone keeps the key earlier versions wrote its cache and saved searches under', () => {
+    expect(queryKey(normalizeQuery({ text: 'Jazz', place: 'Berlin' }))).toBe(
+      '["jazz","berlin","any",false,false]',
+    );
   });
 });
 

@@ -154,6 +154,14 @@ describe('a cycle', () => {
     expect(searchRequests).toHaveLength(0);
   });
 
+  test('a saved search whose sources leave out the account’s provider is not synced on it', async () => {
+    await saveSearch('demo', normalizeQuery({ text: 'jazz', sources: ['ticketmaster'] }));
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'nothing-saved' } });
+    await saveSearch('demo', normalizeQuery({ text: 'jazz', sources: ['demo', 'ticketmaster'] }));
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' } });
+    expect(searchRequests).toHaveLength(1);
+  });
+
   test('a long Retry-After becomes an alarm, and the next cycle resumes where this one stopped', async () => {
     for (const text of ['one', 'two', 'three']) await saveSearch('demo', normalizeQuery({ text }));
     answers = [
