@@ -1,8 +1,9 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
+import { useFocusKeptInPlace } from './useFocusKeptInPlace';
 
 interface Props {
   events: Event[];
@@ -85,8 +86,10 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
 /** The results: a list named "Events", one item per event. */
 export function EventList({ events, userZone, newIds, progressive = false }: Props) {
   const rows = useRowCount(events.length, progressive);
+  const list = useRef<HTMLUListElement>(null);
+  useFocusKeptInPlace(list, events);
   return (
-    <ul class="events" aria-label={i18n.t('results.list')}>
+    <ul class="events" aria-label={i18n.t('results.list')} ref={list}>
       {events.slice(0, rows).map((event) => (
         <EventItem
           key={`${event.provider}:${event.id}`}

@@ -2,21 +2,27 @@ import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
 import { EventList } from '@/components/EventList';
 import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
-import { updatedAgo } from '@/components/format';
+import { listFormat, updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
 import { problemText, providerName, savedSearchName } from '@/lib/words';
-import type { ProviderId, SignInProviderId } from '@/lib/provider-id';
+import { PROVIDER_IDS, type ProviderId, type SignInProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
 import { userZone, useSearch, type Phase, type SearchView, type ShownResult } from './useSearch';
 
-function statusText({ query }: SearchView, result: ShownResult | undefined, phase: Phase): string {
+function statusText({ query, answers }: SearchView, result: ShownResult | undefined, phase: Phase): string {
   if (phase === 'searching') {
-    // Cached results of this very search are on screen while the background revalidates them.
     const showingThis = result?.fetchedAt && queryKey(result.query) === queryKey(normalizeQuery(query));
-    return showingThis
-      ? i18n.t('status.checking', { updated: updatedAgo(result.fetchedAt!) })
-      : i18n.t('status.searching');
+    if (!showingThis) return i18n.t('status.searching');
+    // Some providers answered this search and others are still asked: name those.
+    const asking = PROVIDER_IDS.filter((provider) => answers[provider]?.pending === 'search');
+    if (PROVIDER_IDS.some((provider) => answers[provider]?.result && !answers[provider]?.pending))
+      return i18n.t('status.asking', {
+        events: i18n.t('status.events', result.events.length),
+        providers: listFormat().format(asking.map(providerName)),
+      });
+    // Cached results of this very search are on screen while the background revalidates them.
+    return i18n.t('status.checking', { updated: updatedAgo(result.fetchedAt!) });
   }
   if (phase === 'more') return i18n.t('status.loadingMore');
   if (!result) return '';

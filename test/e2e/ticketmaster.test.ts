@@ -148,6 +148,49 @@ describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the dem
     expectAll(await results(again), (item) => item.source === 'Demo');
   });
 
+  test('a late provider’s events never move the result that has focus; the status says who is still asked', async () => {
+    const { session, popup } = await launchSignedIn(name);
+    const options = await saveKey(session, DEMO_TICKETMASTER_KEY);
+    // The key's own check is a Discovery request too: done before the search's is delayed.
+    await appears(options, text('Key checked and saved.'));
+    await popup.bringToFront();
+    // The popup has seen the key (it offers both sources) before the search it runs.
+    await appears(popup, role('group', 'Sources'));
+    demo.injectTicketmasterFaults({ kind: 'delay', delayMs: 3_000 });
+    await fill(popup, role('textbox', 'Place'), 'Berlin');
+    await search(popup, '');
+    // Where the keyboard is: the twentieth result's link, as Tab would leave it.
+    const focused = () =>
+      popup.evaluate(() => {
+        const link = document.activeElement as HTMLElement;
+        const items = [...document.querySelectorAll('[aria-label="Events"] li')];
+        return {
+          title: link.textContent,
+          top: link.getBoundingClientRect().top,
+          position: items.indexOf(link.closest('li')!),
+          sources: items.map((item) => item.querySelector('.source')?.textContent),
+          status: document.querySelector('[role="status"]')?.textContent,
+        };
+      });
+    await appears(popup, `${EVENT_ITEMS}:nth-child(20)`);
+    await popup.$eval(`${EVENT_ITEMS}:nth-child(20) a`, (link) => (link as HTMLElement).focus());
+    const before = await focused();
+    // Read in the same turn as the focus: Demo's part alone, and the status naming who is still asked.
+    expectAll(before.sources, (source) => source === 'Demo');
+    expect(before.status).toBe(`${before.sources.length} events · Asking Ticketmaster…`);
+    await expect
+      .poll(async () => (await results(popup)).some((item) => item.source === 'Ticketmaster'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    const after = await focused();
+    expect(after.title).toBe(before.title);
+    // Ticketmaster's events came in above it, and it stayed where it was on screen.
+    expect(after.position).toBeGreaterThan(before.position);
+    expect(Math.abs(after.top - before.top)).toBeLessThan(1);
+    expect(await textOf(popup, role('status'))).toBe(`${await count(popup, EVENT_ITEMS)} events`);
+  });
+
   test('Ticketmaster failing leaves Demo’s results, names Ticketmaster, and is tried again alone', async () => {
     const { session, popup } = await launchSignedIn(name);
     await saveKey(session, DEMO_TICKETMASTER_KEY);
