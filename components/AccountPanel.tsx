@@ -1,25 +1,39 @@
 import { i18n } from '#i18n';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
-import { problemText } from '@/lib/words';
-import type { AuthState } from '@/lib/settings';
+import type { SignInProviderId } from '@/lib/provider-id';
+import { problemText, providerName } from '@/lib/words';
+import { OFFERED_SIGN_IN_PROVIDERS, providerSetting, type AuthState } from '@/lib/settings';
 
 interface Props {
   state: AuthState;
   /** What signing in is for, shown to a signed-out user. */
   pitch?: string;
+  /**
+   * Where a user with no provider chosen goes to choose one (the popup: Options); without it nothing is
+   * offered for that, as on the options page, which has the choice itself.
+   */
+  onChooseProvider?: () => void;
 }
 
 /** Sign in, the flow's progress, the account and Sign out: shared by the popup and the options page. */
-export function AccountPanel({ state, pitch }: Props) {
+export function AccountPanel({ state, pitch, onChooseProvider }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Problem>();
+  const [provider, setProvider] = useState<SignInProviderId | null>();
 
-  const run = async (type: 'auth/sign-in' | 'auth/sign-out') => {
+  useEffect(() => {
+    void providerSetting.getValue().then(setProvider);
+    return providerSetting.watch(setProvider);
+  }, []);
+
+  const run = async (type: 'auth/sign-in' | 'auth/sign-out', switchTo?: SignInProviderId) => {
     setBusy(true);
     setFailure(undefined);
     try {
+      // "Connect Eventbrite" from signed out: that provider becomes the one signed in to.
+      if (switchTo) await sendMessage('auth/switch-provider', switchTo);
       await sendMessage(type);
     } catch (error) {
       setFailure(problemOf(error));
@@ -53,9 +67,29 @@ export function AccountPanel({ state, pitch }: Props) {
       ) : (
         <div class="signed-out">
           {pitch && <p>{pitch}</p>}
-          <button type="button" class="primary" disabled={busy} onClick={() => void run('auth/sign-in')}>
-            {i18n.t('account.signIn')}
-          </button>
+          {provider ? (
+            <button type="button" class="primary" disabled={busy} onClick={() => void run('auth/sign-in')}>
+              {i18n.t('account.signIn')}
+            </button>
+          ) : (
+            onChooseProvider && (
+              <button type="button" class="primary" onClick={onChooseProvider}>
+                {i18n.t('account.chooseProvider')}
+              </button>
+            )
+          )}
+          {provider !== undefined &&
+            OFFERED_SIGN_IN_PROVIDERS.filter((id) => id !== provider).map((id) => (
+              <button
+                key={id}
+                type="button"
+                class="secondary"
+                disabled={busy}
+                onClick={() => void run('auth/sign-in', id)}
+              >
+                {i18n.t('account.connect', { provider: providerName(id) })}
+              </button>
+            ))}
         </div>
       )}
     </div>

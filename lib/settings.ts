@@ -2,10 +2,18 @@ import { config } from './config';
 import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
 import { parseProblem, type Problem } from './problem';
 import { isFiniteNumber, isOneOf, isRecord } from './shape';
-import { isSignInProviderId, type SignInProviderId } from './provider-id';
+import { isSignInProviderId, SIGN_IN_PROVIDER_IDS, type SignInProviderId } from './provider-id';
 import { defineStoredItem } from './stored-item';
 
 // Every item is parsed when read (lib/stored-item.ts): a record of the wrong shape reads as the fallback.
+
+/**
+ * The sign-in providers this build offers: the demo provider (a server on loopback) only in builds that
+ * start on it, as only they have its host permission (wxt.config.ts); never in the store build.
+ */
+export const OFFERED_SIGN_IN_PROVIDERS: readonly SignInProviderId[] = SIGN_IN_PROVIDER_IDS.filter(
+  (id) => id !== 'demo' || config.defaultProvider === 'demo',
+);
 
 /** The active provider; null until the user picks one (a store build asks on first run). */
 export const providerSetting = defineStoredItem<SignInProviderId | null>('sync:provider', {

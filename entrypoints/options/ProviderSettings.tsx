@@ -5,9 +5,9 @@ import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
 import { problemText, providerName } from '@/lib/words';
 import { checkClientId, checkOrganizerIds } from '@/lib/settings-validation';
-import { providerSetting } from '@/lib/settings';
+import { OFFERED_SIGN_IN_PROVIDERS, providerSetting } from '@/lib/settings';
 import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
-import { SIGN_IN_PROVIDER_IDS, type SignInProviderId } from '@/lib/provider-id';
+import type { SignInProviderId } from '@/lib/provider-id';
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {
@@ -51,7 +51,7 @@ export function ProviderSettings() {
       <h2 id="provider-heading">{i18n.t('options.providerHeading')}</h2>
       <fieldset class="choices">
         <legend>{i18n.t('options.provider')}</legend>
-        {SIGN_IN_PROVIDER_IDS.map((id) => (
+        {OFFERED_SIGN_IN_PROVIDERS.map((id) => (
           <label key={id} class="check">
             <input
               type="radio"

@@ -33,7 +33,11 @@ export function App() {
       )}
       {state && (
         <footer class={connected ? 'popup-footer' : undefined}>
-          <AccountPanel state={state} pitch={i18n.t('account.pitch')} />
+          <AccountPanel
+            state={state}
+            pitch={i18n.t('account.pitch')}
+            onChooseProvider={() => void browser.runtime.openOptionsPage()}
+          />
           {!connected && ticketmaster?.source === 'none' && (
             // Ticketmaster needs no sign-in: its key goes in Options, where it is checked.
             <div class="signed-out">

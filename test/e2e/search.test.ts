@@ -220,6 +220,24 @@ describe('chromium: how it looks', () => {
 });
 
 describe('chromium: the eventbrite provider against the local Eventbrite', () => {
+  test('"Connect Eventbrite" in the signed-out popup signs in to Eventbrite', async () => {
+    session = await launch('chromium');
+    const popup = await session.openPopup();
+    const authWindow = await session.windowOpenedBy(`${demo.issuer}/oauth/authorize`, () =>
+      click(popup, role('button', 'Connect Eventbrite')),
+    );
+    await logIn(authWindow, 'demo', 'demo');
+    await closed(authWindow);
+    await appears(popup, text('Dana Demo'));
+    const options = await session.openOptions();
+    expect(
+      await options.$eval(
+        inside(role('region', 'Events provider'), role('radio', 'Eventbrite')),
+        (radio) => (radio as HTMLInputElement).checked,
+      ),
+    ).toBe(true);
+  });
+
   test('choose it in options, sign in with the client-side flow, search orders and followed organizers', async () => {
     const retiredSearches = searches();
     session = await launch('chromium', { timeZone: 'Europe/London' });

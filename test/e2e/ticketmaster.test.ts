@@ -56,12 +56,12 @@ function expectStartOrder(shown: { datetime: string }[]) {
 }
 
 describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the demo provider', (name) => {
-  test('with nothing connected, "Sign in" comes first, then "Add a Ticketmaster key", which opens Options', async () => {
+  test('with nothing connected, "Sign in" comes first, then "Connect Eventbrite" and "Add a Ticketmaster key", which opens Options', async () => {
     const session = await launch(name);
     const popup = await session.openPopup();
     await appears(popup, role('button', 'Sign in'));
     const buttons = await popup.$$eval('button', (all) => all.map((button) => button.textContent));
-    expect(buttons).toEqual(['Sign in', 'Add a Ticketmaster key']);
+    expect(buttons).toEqual(['Sign in', 'Connect Eventbrite', 'Add a Ticketmaster key']);
     // Firefox shows an add-on's options inside about:addons, which its WebDriver BiDi session does not
     // list among the pages: the window it opens is checked in Chromium.
     if (name === 'firefox') return;
