@@ -26,12 +26,12 @@ import type { SearchPage, SearchProvider } from './types';
 export const PAGE_SIZE = 50;
 export const MAX_PAGE_DEPTH = 1_000;
 /** Ticketmaster's spike arrest: at most 5 requests a second per key. */
-export const REQUESTS_PER_SECOND = 5;
+const REQUESTS_PER_SECOND = 5;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /** Discovery takes UTC to the second (`…T14:00:00Z`): milliseconds are refused (`DIS1015`). */
-export const discoveryTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const discoveryTime = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The request for one page; the key goes in `apikey` and nowhere else. */
 export function discoveryUrl(
@@ -57,7 +57,7 @@ export function discoveryUrl(
 }
 
 /** The key as it must never be seen: in error details and logs the whole query string goes. */
-export const redactUrl = (url: URL | string): string => String(url).replace(/\?.*$/, '?…');
+const redactUrl = (url: URL | string): string => String(url).replace(/\?.*$/, '?…');
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
