@@ -63,7 +63,7 @@ export interface Problem {
   params?: ProblemParams;
 }
 
-export const isProblemCode = (value: unknown): value is ProblemCode =>
+const isProblemCode = (value: unknown): value is ProblemCode =>
   (PROBLEM_CODES as readonly unknown[]).includes(value);
 
 /** A failure with a code the pages turn into words; `detail` is for logs only, never shown. */

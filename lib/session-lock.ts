@@ -23,7 +23,7 @@ export function writeForSession<T>(owner: string, write: () => Promise<T>): Prom
 }
 
 /** Everyone connected now: the signed-in account, the Ticketmaster key. */
-export async function currentOwners(): Promise<string[]> {
+async function currentOwners(): Promise<string[]> {
   const [account, ticketmaster] = await Promise.all([
     currentOwner(),
     ticketmasterConnection.getValue().then(ticketmasterOwner),
@@ -32,7 +32,7 @@ export async function currentOwners(): Promise<string[]> {
 }
 
 /** Whose session is signed in now, if any. */
-export async function currentOwner(): Promise<string | undefined> {
+async function currentOwner(): Promise<string | undefined> {
   const state = await authState.getValue();
   return state.status === 'signed-in' ? sessionOwner(state.provider, state.account) : undefined;
 }

@@ -45,7 +45,7 @@ function parseAccount(raw: unknown): Account | undefined {
   return { id: raw.id, name: raw.name, ...(typeof raw.email === 'string' ? { email: raw.email } : {}) };
 }
 
-export function parseAuthState(raw: unknown): AuthState | undefined {
+function parseAuthState(raw: unknown): AuthState | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.status === 'signed-out') {
     const problem = parseProblem(raw.problem);

@@ -34,7 +34,7 @@ export function declareStoredFamily(prefix: StorageItemKey, clearOn: ClearOn): v
 }
 
 /** Every declaration made so far (each module declares its items as it is loaded). */
-export const storageDeclarations = (): StorageDeclaration[] => [...declarations.values()];
+const storageDeclarations = (): StorageDeclaration[] => [...declarations.values()];
 
 const AREAS = ['local', 'session', 'sync'] as const;
 

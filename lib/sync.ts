@@ -31,7 +31,7 @@ import { newEventsNotification } from './words';
 export const SYNC_ALARM = 'sync';
 export const RESUME_ALARM = 'sync-resume';
 /** Pages a cycle reads per saved search: new events far in the future sit on later pages. */
-export const PAGES_PER_SEARCH = 3;
+const PAGES_PER_SEARCH = 3;
 /** A quarter of Eventbrite's 2,000 calls an hour, shared by every saved search. */
 export const HOURLY_REQUEST_BUDGET = 500;
 /** Without a Retry-After, a rate-limited or failing provider is asked again after this long. */
@@ -79,7 +79,7 @@ export async function ensureSyncAlarm(): Promise<void> {
 }
 
 /** The badge counts new events the user has not yet seen. */
-export async function updateBadge(db: CacheDb): Promise<void> {
+async function updateBadge(db: CacheDb): Promise<void> {
   const count = await countNew(db);
   await browser.action.setBadgeBackgroundColor({ color: '#4338ca' });
   await browser.action.setBadgeText({ text: count ? String(Math.min(count, 999)) : '' });
@@ -97,7 +97,7 @@ async function reserveRequests(count: number, now: number): Promise<boolean> {
 class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
 
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
-export async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
+async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
   // Signed out (or into another provider) meanwhile: nothing of this search is the session's to write.
   const connection = await connect(saved.provider).catch(() => undefined);
   if (!connection) return [];

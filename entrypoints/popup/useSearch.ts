@@ -46,7 +46,7 @@ export interface SearchView {
 }
 
 /** The list on screen: the providers' answers to the latest query answered, merged (lib/merge.ts). */
-export function mergedResult(view: SearchView): ShownResult | undefined {
+function mergedResult(view: SearchView): ShownResult | undefined {
   if (view.filtered) return view.filtered;
   const results = Object.values(view.answers)
     .map((answer) => answer?.result)
@@ -73,13 +73,13 @@ export function mergedResult(view: SearchView): ShownResult | undefined {
 }
 
 /** What is still on its way: the first page of a search, or "More". */
-export function phaseOf(view: SearchView): Phase {
+function phaseOf(view: SearchView): Phase {
   const pending = Object.values(view.answers).map((answer) => answer?.pending);
   return pending.includes('search') ? 'searching' : pending.includes('more') ? 'more' : 'idle';
 }
 
 /** The providers whose part failed, each with its problem (an offline fallback is the banner's, not an alert's). */
-export function failuresOf(view: SearchView): { provider: ProviderId; problem: Problem }[] {
+function failuresOf(view: SearchView): { provider: ProviderId; problem: Problem }[] {
   return Object.entries(view.answers).flatMap(([provider, answer]) => {
     const problem =
       answer?.error ?? (answer?.result?.problem?.code === 'offline' ? undefined : answer?.result?.problem);

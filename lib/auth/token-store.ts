@@ -57,7 +57,7 @@ export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', {
   parse: (raw) => (typeof raw === 'string' ? raw : undefined),
 });
 
-export function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
+function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
   if (
     !isRecord(raw) ||
     !isSignInProviderId(raw.provider) ||

@@ -94,7 +94,7 @@ async function evict(
  * Runs `work` in one transaction over every store, with nothing but IndexedDB inside: on any failure
  * the whole transaction is aborted, so a failed or interrupted write leaves what was there before.
  */
-export async function inWriteTransaction<T>(
+async function inWriteTransaction<T>(
   db: CacheDb,
   work: (tx: WriteTransaction) => Promise<T>,
 ): Promise<T> {

@@ -16,7 +16,7 @@ import {
 import type { SignInProvider, SearchPage } from './types';
 
 /** How many of the user's organizations and followed organizers one search reads. */
-export const MAX_ORGANIZATIONS = 2;
+const MAX_ORGANIZATIONS = 2;
 export const MAX_ORGANIZERS = 5;
 
 /**
