@@ -43,6 +43,8 @@ export interface SearchView {
   filtered?: ShownResult;
   /** Something real to show: results (cached or not), an answer, or nothing to search for. */
   ready: boolean;
+  /** The key (queryKey) of the search run last. */
+  searched?: string;
 }
 
 /** The list on screen: the providers' answers to the latest query answered, merged (lib/merge.ts). */
@@ -51,10 +53,13 @@ function mergedResult(view: SearchView): ShownResult | undefined {
   const results = Object.values(view.answers)
     .map((answer) => answer?.result)
     .filter((result) => result !== undefined);
-  const newest = results.at(-1);
+  // The last search's answers as soon as one is in, and until then the list it replaces; never two
+  // searches mixed, whichever provider answers first.
+  const latest = results.filter((result) => queryKey(result.query) === view.searched);
+  const replaced = results[0] && queryKey(results[0].query);
+  const shown = latest.length ? latest : results.filter((result) => queryKey(result.query) === replaced);
+  const newest = shown[0];
   if (!newest) return undefined;
-  // Another query's answers wait for their own: the list never mixes two searches.
-  const shown = results.filter((result) => queryKey(result.query) === queryKey(newest.query));
   const merged = mergeShares(
     shown.map((result) => ({ provider: result.provider, events: result.events, hasMore: result.hasMore })),
   );
@@ -258,6 +263,7 @@ export function useSearch(connected: readonly ProviderId[]) {
       setView((view) => ({
         ...view,
         query: input,
+        searched: queryKey(query),
         filtered: undefined,
         // A search's list holds only the providers it asked: another's answer to the same words goes.
         answers: options.more || options.only ? view.answers : pick(view.answers, asked),

@@ -156,6 +156,12 @@ describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the dem
     await popup.bringToFront();
     // The popup has seen the key (it offers both sources) before the search it runs.
     await appears(popup, role('group', 'Sources'));
+    // A search both answered first: its list must not stand in for Demo's answer to the next one.
+    await fill(popup, role('textbox', 'Place'), 'Paris');
+    await search(popup, '');
+    await expect
+      .poll(async () => new Set((await results(popup)).map((item) => item.source)))
+      .toEqual(new Set(['Demo', 'Ticketmaster']));
     demo.injectTicketmasterFaults({ kind: 'delay', delayMs: 3_000 });
     await fill(popup, role('textbox', 'Place'), 'Berlin');
     await search(popup, '');
