@@ -125,24 +125,51 @@ export async function sideBySide<T = number>(
 
 /**
  * For pages that paint many lists in turn: Chromium buffers only 150 Element Timing entries, so an
- * observer installed after a paint can miss it. This one is installed once and keeps every title's paint.
+ * observer installed after a paint can miss it. This one is installed once and keeps every title's paint,
+ * in order and by element.
  */
 export async function watchPaints(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const state = window as unknown as { paints?: number[] };
+    const state = window as unknown as { paints?: number[]; paintOf?: WeakMap<Element, number> };
     if (state.paints) return;
     const paints: number[] = [];
+    const paintOf = new WeakMap<Element, number>();
     state.paints = paints;
+    state.paintOf = paintOf;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & {
         identifier: string;
         renderTime: number;
         loadTime: number;
+        element: Element | null;
       })[]) {
-        if (entry.identifier === 'event-title') paints.push(entry.renderTime || entry.loadTime);
+        if (entry.identifier !== 'event-title') continue;
+        paints.push(entry.renderTime || entry.loadTime);
+        if (entry.element) paintOf.set(entry.element, entry.renderTime || entry.loadTime);
       }
     }).observe({ type: 'element', buffered: true });
   });
+}
+
+/**
+ * When the list on screen now had its first `count` titles painted (ms since navigation), from
+ * watchPaints' record: for a list that changed while arriving (a merge), the titles it ends with, each
+ * painted once whenever that was.
+ */
+export async function listPainted(page: Page, count: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (count) => {
+      const { paintOf } = window as unknown as { paintOf: WeakMap<Element, number> };
+      const titles = [...document.querySelectorAll('[elementtiming="event-title"]')].slice(0, count);
+      const times = titles.map((title) => paintOf.get(title));
+      return titles.length === count && times.every((time) => time !== undefined)
+        ? Math.max(...times)
+        : false;
+    },
+    { timeout: 20_000, polling: 16 },
+    count,
+  );
+  return (await handle.jsonValue()) as number;
 }
 
 /** When `count` titles had been painted after `after` (ms since navigation), from watchPaints' record. */
