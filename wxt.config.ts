@@ -40,6 +40,21 @@ export default defineConfig({
         }
       : { key: CHROME_MANIFEST_KEY }),
   }),
+  hooks: {
+    // The popup is built on its own, not with the options page: pages built together share chunks, and
+    // every function only the options page calls would ride in the popup's share, with the import lists
+    // between the chunks (1.4 KB gzipped of the popup's 25 KB budget, measured). Options then carries
+    // its own copy of what both use; it opens in a tab, where that costs nobody a frame.
+    'entrypoints:grouped': (_wxt, groups) => {
+      const pages = groups.find(
+        (group) => Array.isArray(group) && group.some((entrypoint) => entrypoint.name === 'popup'),
+      );
+      if (!Array.isArray(pages) || pages.length < 2) return;
+      const popup = pages.filter((entrypoint) => entrypoint.name === 'popup');
+      pages.splice(0, pages.length, ...pages.filter((entrypoint) => entrypoint.name !== 'popup'));
+      groups.push(popup);
+    },
+  },
   vite: () => ({
     // lib/config.ts: this build's configuration, resolved here, compiled in whole.
     define: buildConfigDefine(process.env),
