@@ -28,7 +28,6 @@ export interface SearchResult {
   /** When these results came from the provider; null for results filtered from the whole cache. */
   fetchedAt: number | null;
   /** Why these are not fresh results from the provider, if they are not. */
-  /** Why these are not fresh results from the provider. */
   problem?: Problem;
   /** Filtered from the whole cache: how many matched, of which `events` are the first. */
   matched?: number;

@@ -8,7 +8,8 @@ import { problemText, providerName, savedSearchName } from '@/lib/words';
 import { PROVIDER_IDS, type ProviderId, type SignInProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
-import { userZone, useSearch, type Phase, type SearchView, type ShownResult } from './useSearch';
+import type { Phase, SearchView, ShownResult } from './search-view';
+import { userZone, useSearch } from './useSearch';
 
 function statusText({ query, answers }: SearchView, result: ShownResult | undefined, phase: Phase): string {
   if (phase === 'searching') {
