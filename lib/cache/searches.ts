@@ -94,10 +94,7 @@ async function evict(
  * Runs `work` in one transaction over every store, with nothing but IndexedDB inside: on any failure
  * the whole transaction is aborted, so a failed or interrupted write leaves what was there before.
  */
-async function inWriteTransaction<T>(
-  db: CacheDb,
-  work: (tx: WriteTransaction) => Promise<T>,
-): Promise<T> {
+async function inWriteTransaction<T>(db: CacheDb, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
   const tx = db.transaction(ALL_STORES, 'readwrite');
   try {
     const result = await work(tx);
