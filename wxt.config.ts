@@ -1,16 +1,11 @@
 import { defineConfig } from 'wxt';
-import { buildConfigDefine, buildVariable, providerOrigins } from './lib/build-defaults';
+import { buildConfig, buildConfigDefine } from './lib/build-defaults';
 import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
 
-// The providers' origins are the only hosts the background talks to. The demo provider's (a loopback
-// server by default) only in builds that start on it: the store package is built without it (DESIGN.md).
-const startsOnDemo = buildVariable(process.env, 'WXT_DEFAULT_PROVIDER') === 'demo';
-const hostPermissions = [
-  ...new Set([
-    ...(startsOnDemo ? providerOrigins(process.env, 'demo') : []),
-    ...providerOrigins(process.env, 'eventbrite'),
-  ]),
-];
+// The providers' origins are the only hosts the background talks to (the demo provider's only in builds
+// that start on it: lib/build-defaults.ts buildConfig).
+const { demo, eventbrite } = buildConfig(process.env);
+const hostPermissions = [...new Set([...demo.origins, ...eventbrite.origins])];
 
 export default defineConfig({
   // No webextension-polyfill: Chrome's MV3 APIs and Firefox's both return promises, and it cost every page

@@ -41,13 +41,18 @@ const PROVIDER_HOSTS = {
 
 /** What a build was pointed at, every variable resolved: lib/config.ts's `config`. */
 export function buildConfig(env: Env) {
+  // The demo provider (a server on loopback) only in builds that start on it: the store package is built
+  // without it (DESIGN.md), and carries no loopback address and no permission for one.
+  const startsOnDemo = buildVariable(env, 'WXT_DEFAULT_PROVIDER') === 'demo';
   return {
-    demo: {
-      issuer: buildVariable(env, 'WXT_DEMO_ISSUER'),
-      api: buildVariable(env, 'WXT_DEMO_API'),
-      clientId: buildVariable(env, 'WXT_DEMO_CLIENT_ID'),
-      origins: providerOrigins(env, 'demo'),
-    },
+    demo: startsOnDemo
+      ? {
+          issuer: buildVariable(env, 'WXT_DEMO_ISSUER'),
+          api: buildVariable(env, 'WXT_DEMO_API'),
+          clientId: buildVariable(env, 'WXT_DEMO_CLIENT_ID'),
+          origins: providerOrigins(env, 'demo'),
+        }
+      : { issuer: '', api: '', clientId: '', origins: [] as string[] },
     eventbrite: {
       clientId: buildVariable(env, 'WXT_EVENTBRITE_CLIENT_ID'),
       authorize: buildVariable(env, 'WXT_EVENTBRITE_AUTHORIZE'),

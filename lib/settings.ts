@@ -8,11 +8,11 @@ import { defineStoredItem } from './stored-item';
 // Every item is parsed when read (lib/stored-item.ts): a record of the wrong shape reads as the fallback.
 
 /**
- * The sign-in providers this build offers: the demo provider (a server on loopback) only in builds that
- * start on it, as only they have its host permission (wxt.config.ts); never in the store build.
+ * The sign-in providers this build offers: the demo provider only where the build has one (those that
+ * start on it: lib/build-defaults.ts buildConfig); never in the store build.
  */
 export const OFFERED_SIGN_IN_PROVIDERS: readonly SignInProviderId[] = SIGN_IN_PROVIDER_IDS.filter(
-  (id) => id !== 'demo' || config.defaultProvider === 'demo',
+  (id) => id !== 'demo' || config.demo.issuer !== '',
 );
 
 /** The active provider; null until the user picks one (a store build asks on first run). */
@@ -21,7 +21,8 @@ export const providerSetting = defineStoredItem<SignInProviderId | null>('sync:p
   clearOn: 'never',
   fallback: isSignInProviderId(config.defaultProvider) ? config.defaultProvider : null,
   version: 1,
-  parse: (raw) => (isSignInProviderId(raw) ? raw : undefined),
+  // Only one this build offers: another browser's dev build may have synced "demo" to a store build.
+  parse: (raw) => (isOneOf(OFFERED_SIGN_IN_PROVIDERS, raw) ? raw : undefined),
 });
 
 export interface Account {

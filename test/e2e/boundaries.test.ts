@@ -92,7 +92,8 @@ describe('the manifest', () => {
         ).join('\n');
         expect(bundle).not.toContain(DEMO_TICKETMASTER_KEY);
         expect(bundle).toContain('https://app.ticketmaster.com/discovery/v2');
-        expect(bundle).not.toMatch(/127\.0\.0\.1:\d+\/discovery/);
+        // No loopback URL at all: neither the demo provider's issuer or API nor a Discovery base.
+        expect(bundle).not.toMatch(/https?:\/\/(127\.0\.0\.1|localhost|\[::1\])/);
       }
     } finally {
       await rm(outDir, { recursive: true, force: true });

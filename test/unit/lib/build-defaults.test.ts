@@ -36,6 +36,13 @@ describe('buildConfig', () => {
     });
   });
 
+  test('a build that does not start on the demo provider has none: no loopback address in it', () => {
+    const store = buildConfig({ WXT_DEFAULT_PROVIDER: '' });
+    expect(store.demo).toEqual({ issuer: '', api: '', clientId: '', origins: [] });
+    expect(JSON.stringify(store)).not.toContain('127.0.0.1');
+    expect(store.defaultProvider).toBe('');
+  });
+
   test('compiles in as one JSON value that reads back the same', () => {
     const env = { WXT_TICKETMASTER_API_KEY: 'built-in' };
     expect(JSON.parse(buildConfigDefine(env).__EVENT_SCOUT_CONFIG__!)).toEqual(buildConfig(env));
