@@ -8,7 +8,8 @@ import type { AuthState, PopupSnapshot, TicketmasterConnection } from '@/lib/set
 // page's would be. The live app replaces them (components/popup-snapshot.ts). Only a snapshot of what is
 // connected now, in this UI language and time zone, is painted (lib/settings.ts popupSnapshot). It reads
 // storage raw: the stored items would bring @wxt-dev/storage in ahead of the first frame. A record of
-// another shape throws, and nothing is painted. DOMParser makes inert nodes; nothing in them runs.
+// another shape names no owner a snapshot was taken for (or throws): nothing is painted then. DOMParser
+// makes inert nodes; nothing in them runs.
 
 async function paintSnapshot(): Promise<boolean> {
   try {

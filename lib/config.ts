@@ -1,6 +1,9 @@
 import type { BuildConfig } from './build-defaults';
 
-/** Compiled in by wxt.config.ts (and vitest.config.ts): lib/build-defaults.ts buildConfigDefine. */
+/**
+ * Compiled in by wxt.config.ts (lib/build-defaults.ts buildConfigDefine); under vitest a global that
+ * test/support/build-config.ts sets before any module reads it.
+ */
 declare const __EVENT_SCOUT_CONFIG__: BuildConfig;
 
 /** What this build was pointed at. */
