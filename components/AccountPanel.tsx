@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import type { SignInProviderId } from '@/lib/provider-id';
 import { problemText, providerName } from '@/lib/words';
 import { OFFERED_SIGN_IN_PROVIDERS, providerSetting, type AuthState } from '@/lib/settings';
+import { useStoredValue } from './useStoredValue';
 
 interface Props {
   state: AuthState;
@@ -21,12 +22,7 @@ interface Props {
 export function AccountPanel({ state, pitch, onChooseProvider }: Props) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Problem>();
-  const [provider, setProvider] = useState<SignInProviderId | null>();
-
-  useEffect(() => {
-    void providerSetting.getValue().then(setProvider);
-    return providerSetting.watch(setProvider);
-  }, []);
+  const provider = useStoredValue(providerSetting);
 
   const run = async (type: 'auth/sign-in' | 'auth/sign-out', switchTo?: SignInProviderId) => {
     setBusy(true);

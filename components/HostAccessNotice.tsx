@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { listFormat } from './format';
+import { useStoredValue } from './useStoredValue';
 import { browser } from 'wxt/browser';
 import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
 import { providerSetting } from '@/lib/settings';
-import { type ProviderId } from '@/lib/provider-id';
 
 /**
  * Shown when the user has withdrawn the active provider's host permission (Firefox allows that for MV3
@@ -12,13 +12,8 @@ import { type ProviderId } from '@/lib/provider-id';
  * allow the request. The provider is kept in state so the click can ask at once.
  */
 export function HostAccessNotice() {
-  const [provider, setProvider] = useState<ProviderId | null>(null);
+  const provider = useStoredValue(providerSetting);
   const [granted, setGranted] = useState(true);
-
-  useEffect(() => {
-    void providerSetting.getValue().then(setProvider);
-    return providerSetting.watch(setProvider);
-  }, []);
 
   useEffect(() => {
     if (!provider) return;

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { ProviderId } from '@/lib/provider-id';
 import { ticketmasterConnection, type AuthState, type TicketmasterConnection } from '@/lib/settings';
 import { useAuthState } from './useAuthState';
+import { useStoredValue } from './useStoredValue';
 
 export interface Connections {
   auth?: AuthState;
@@ -13,11 +13,7 @@ export interface Connections {
 /** What is connected, kept live: the sign-in state and whether Ticketmaster has a key. */
 export function useConnections(): Connections {
   const auth = useAuthState();
-  const [ticketmaster, setTicketmaster] = useState<TicketmasterConnection>();
-  useEffect(() => {
-    void ticketmasterConnection.getValue().then(setTicketmaster);
-    return ticketmasterConnection.watch(setTicketmaster);
-  }, []);
+  const ticketmaster = useStoredValue(ticketmasterConnection);
   const providers: ProviderId[] = [
     ...(auth?.status === 'signed-in' ? [auth.provider] : []),
     ...(ticketmaster && ticketmaster.source !== 'none' ? (['ticketmaster'] as const) : []),

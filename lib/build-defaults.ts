@@ -1,7 +1,8 @@
 /**
  * Build-time configuration (environment variables, see DESIGN.md) and its defaults, resolved in Node by
- * wxt.config.ts (and vitest.config.ts) and compiled into the bundles whole (buildConfigDefine): the pages
- * and the worker carry the values this build was pointed at, not the table of defaults.
+ * wxt.config.ts and compiled into the bundles whole (buildConfigDefine), so the pages and the worker
+ * carry the values this build was pointed at, not the table of defaults; the tests set the same value
+ * (test/support/build-config.ts).
  */
 export const BUILD_DEFAULTS = {
   WXT_DEMO_ISSUER: 'http://127.0.0.1:8787',

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { TextField } from '@/components/TextField';
+import { useStoredValue } from '@/components/useStoredValue';
 import { config } from '@/lib/config';
 import { sendMessage } from '@/lib/messages';
 import { problemText, providerName } from '@/lib/words';
@@ -11,19 +12,17 @@ import type { SignInProviderId } from '@/lib/provider-id';
 
 /** Which provider to use and, for Eventbrite, the app's client id and the organizers to follow. */
 export function ProviderSettings() {
-  const [provider, setProvider] = useState<SignInProviderId | null>();
+  const provider = useStoredValue(providerSetting);
   const [clientId, setClientId] = useState('');
   const [organizerIds, setOrganizerIds] = useState('');
   const [errors, setErrors] = useState<{ clientId?: string; organizerIds?: string }>({});
   const [saved, setSaved] = useState('');
 
   useEffect(() => {
-    void providerSetting.getValue().then(setProvider);
     void eventbriteSettings.getValue().then((settings) => {
       setClientId(settings.clientId);
       setOrganizerIds(settings.organizerIds.join(', '));
     });
-    return providerSetting.watch(setProvider);
   }, []);
 
   const choose = async (next: SignInProviderId) => {

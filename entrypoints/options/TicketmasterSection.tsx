@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { TextField } from '@/components/TextField';
+import { useStoredValue } from '@/components/useStoredValue';
 import { sendMessage } from '@/lib/messages';
 import { problemOf } from '@/lib/problem';
 import { ticketmasterConnection, type TicketmasterConnection } from '@/lib/settings';
@@ -17,16 +18,11 @@ function connectionText(connection: TicketmasterConnection): string {
  * takes it. The field never shows the key back; the line above it says whose key is in use.
  */
 export function TicketmasterSection() {
-  const [connection, setConnection] = useState<TicketmasterConnection>();
+  const connection = useStoredValue(ticketmasterConnection);
   const [key, setKey] = useState('');
   const [error, setError] = useState<string>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    void ticketmasterConnection.getValue().then(setConnection);
-    return ticketmasterConnection.watch(setConnection);
-  }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
