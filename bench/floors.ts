@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { providerKey } from '../lib/provider-id';
 
 /**
  * The floors the product is measured against, written into the unpacked bench build (same origin, same
@@ -21,8 +22,9 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
   return 'bench-static.html';
 }
 
-/** What the plain search pages share: the popup's date format, and a DOM element with its class and text. */
-const SEARCH_PAGE_HELPERS = `const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** What the plain search pages share: where the demo provider's tokens are, the popup's date format, and a DOM element with its class and text. */
+const SEARCH_PAGE_HELPERS = `const TOKENS_KEY = ${JSON.stringify(providerKey('demo', 'tokens'))};
+const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -61,7 +63,7 @@ export function writePlainSearchPage(extensionDir: string, apiBase: string): Pro
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 ${SEARCH_PAGE_HELPERS}window.benchSearch = async (place) => {
   const start = performance.now();
-  const { tokens } = await chrome.storage.local.get('tokens');
+  const tokens = (await chrome.storage.local.get(TOKENS_KEY))[TOKENS_KEY];
   const url = new URL(API + '/events/search/');
   url.search = new URLSearchParams({ expand: 'venue', 'start_date.range_start': new Date().toISOString().slice(0, 19), 'location.address': place }).toString();
   const body = await (await fetch(url, { headers: { authorization: 'Bearer ' + tokens.accessToken } })).json();
@@ -104,7 +106,7 @@ export function writePlainMergedPage(
 const DISCOVERY = ${JSON.stringify(discoveryBase)};
 const KEY = ${JSON.stringify(apiKey)};
 ${SEARCH_PAGE_HELPERS}async function demo(place) {
-  const { tokens } = await chrome.storage.local.get('tokens');
+  const tokens = (await chrome.storage.local.get(TOKENS_KEY))[TOKENS_KEY];
   const url = new URL(API + '/events/search/');
   url.search = new URLSearchParams({ expand: 'venue', 'start_date.range_start': new Date().toISOString().slice(0, 19), 'location.address': place }).toString();
   const body = await (await fetch(url, { headers: { authorization: 'Bearer ' + tokens.accessToken } })).json();

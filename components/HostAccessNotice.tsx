@@ -1,23 +1,29 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { listFormat } from './format';
-import { useStoredValue } from './useStoredValue';
 import { browser } from 'wxt/browser';
 import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
-import { providerSetting } from '@/lib/settings';
+import type { SignInProviderId } from '@/lib/provider-id';
+import { OFFERED_SIGN_IN_PROVIDERS } from '@/lib/settings';
+
+/** The sign-in providers whose hosts the extension may not reach now. */
+async function withoutAccess(): Promise<SignInProviderId[]> {
+  const granted = await Promise.all(
+    OFFERED_SIGN_IN_PROVIDERS.map((id) => hasHostAccess(id).catch(() => true)),
+  );
+  return OFFERED_SIGN_IN_PROVIDERS.filter((_, index) => !granted[index]);
+}
 
 /**
- * Shown when the user has withdrawn the active provider's host permission (Firefox allows that for MV3
+ * Shown when the user has withdrawn a sign-in provider's host permission (Firefox allows that for MV3
  * extensions): says which hosts, and asks again from the button's click, the only place browsers
- * allow the request. The provider is kept in state so the click can ask at once.
+ * allow the request. The providers are kept in state so the click can ask at once.
  */
 export function HostAccessNotice() {
-  const provider = useStoredValue(providerSetting);
-  const [granted, setGranted] = useState(true);
+  const [missing, setMissing] = useState<SignInProviderId[]>([]);
 
   useEffect(() => {
-    if (!provider) return;
-    const check = () => void hasHostAccess(provider).then(setGranted, () => setGranted(true));
+    const check = () => void withoutAccess().then(setMissing);
     check();
     browser.permissions.onAdded.addListener(check);
     browser.permissions.onRemoved.addListener(check);
@@ -25,13 +31,18 @@ export function HostAccessNotice() {
       browser.permissions.onAdded.removeListener(check);
       browser.permissions.onRemoved.removeListener(check);
     };
-  }, [provider]);
+  }, []);
 
-  if (!provider || granted) return null;
+  if (!missing.length) return null;
+  const hosts = [...new Set(missing.flatMap(hostNames))];
   return (
     <div class="banner access-notice" role="region" aria-label={i18n.t('access.region')}>
-      <p>{i18n.t('access.needed', { hosts: listFormat().format(hostNames(provider)) })}</p>
-      <button type="button" class="primary" onClick={() => void requestHostAccess(provider).then(setGranted)}>
+      <p>{i18n.t('access.needed', { hosts: listFormat().format(hosts) })}</p>
+      <button
+        type="button"
+        class="primary"
+        onClick={() => void requestHostAccess(...missing).then((granted) => granted && setMissing([]))}
+      >
         {i18n.t('access.allow')}
       </button>
     </div>

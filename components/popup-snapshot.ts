@@ -3,7 +3,7 @@ import type { ProviderId } from '@/lib/provider-id';
 import { retainedUntil } from '@/lib/retention';
 import { withSessionLock } from '@/lib/session-lock';
 import { snapshotOwner } from '@/lib/owners';
-import { authState, popupSnapshot, ticketmasterConnection } from '@/lib/settings';
+import { popupSnapshot, readAuthStates, ticketmasterConnection } from '@/lib/settings';
 
 /**
  * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
@@ -12,8 +12,8 @@ import { authState, popupSnapshot, ticketmasterConnection } from '@/lib/settings
 
 /** Whose results the popup would show now (lib/owners.ts snapshotOwner). */
 async function currentSnapshotOwner(): Promise<string | null> {
-  const [auth, ticketmaster] = await Promise.all([authState.getValue(), ticketmasterConnection.getValue()]);
-  return snapshotOwner(auth, ticketmaster);
+  const [auths, ticketmaster] = await Promise.all([readAuthStates(), ticketmasterConnection.getValue()]);
+  return snapshotOwner(Object.values(auths), ticketmaster);
 }
 
 /**

@@ -1,21 +1,26 @@
 import type { ProviderId } from '@/lib/provider-id';
-import { ticketmasterConnection, type AuthState, type TicketmasterConnection } from '@/lib/settings';
-import { useAuthState } from './useAuthState';
+import {
+  signedInStates,
+  ticketmasterConnection,
+  type AuthStates,
+  type TicketmasterConnection,
+} from '@/lib/settings';
+import { useAuthStates } from './useAuthStates';
 import { useStoredValue } from './useStoredValue';
 
 export interface Connections {
-  auth?: AuthState;
+  auth?: AuthStates;
   ticketmaster?: TicketmasterConnection;
-  /** The providers a search asks, in their fixed order: the one signed in to, Ticketmaster with a key. */
+  /** The providers a search asks, in their fixed order: each one signed in to, Ticketmaster with a key. */
   providers: ProviderId[];
 }
 
-/** What is connected, kept live: the sign-in state and whether Ticketmaster has a key. */
+/** What is connected, kept live: each provider's sign-in state and whether Ticketmaster has a key. */
 export function useConnections(): Connections {
-  const auth = useAuthState();
+  const auth = useAuthStates();
   const ticketmaster = useStoredValue(ticketmasterConnection);
   const providers: ProviderId[] = [
-    ...(auth?.status === 'signed-in' ? [auth.provider] : []),
+    ...(auth ? signedInStates(auth).map((state) => state.provider) : []),
     ...(ticketmaster && ticketmaster.source !== 'none' ? (['ticketmaster'] as const) : []),
   ];
   return { auth, ticketmaster, providers };

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { abandonDeadSignIn, signIn, signOut, switchProvider } from '@/lib/auth/session';
+import { adoptSingleProviderSession } from '@/lib/auth/legacy-session';
+import { abandonDeadSignIns, signIn, signOut } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
 import { dropExpiredContent } from '@/lib/cache/retention';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
-import { authState } from '@/lib/settings';
+import { readAuthStates } from '@/lib/settings';
 import { syncSettings } from '@/lib/sync-settings';
-import { isSignInProviderId } from '@/lib/provider-id';
+import { isSignInProviderId, type SignInProviderId } from '@/lib/provider-id';
 import { removeTicketmasterKey, saveTicketmasterKey } from '@/lib/ticketmaster-key';
 import {
   ensureSyncAlarm,
@@ -31,24 +32,27 @@ function listenForNotificationClicks() {
     notifications.onClicked.addListener(onNotificationClicked);
 }
 
+/** A page names the provider; anything else is refused before it reaches the session. */
+function signInProvider(provider: unknown): SignInProviderId {
+  if (!isSignInProviderId(provider)) throw new ProblemError('failed', { detail: 'unknown provider' });
+  return provider;
+}
+
 export default defineBackground(() => {
-  // A sign-in that was running when the last worker stopped is over: settle it before anything else.
-  const ready = abandonDeadSignIn();
+  // A session stored the way 0.1.0 stored it moves to its provider's keys, and a sign-in that was running
+  // when the last worker stopped is over: both are settled before anything else.
+  const ready = adoptSingleProviderSession().then(abandonDeadSignIns);
 
   listenForMessages(
     {
-      // Answers at once: the flow outlives the popup, which follows authState for the outcome.
-      'auth/sign-in': () => {
-        void signIn();
+      // Answers at once: the flow outlives the popup, which follows authStates for the outcome.
+      'auth/sign-in': (provider) => {
+        void signIn(signInProvider(provider));
       },
-      'auth/sign-out': signOut,
+      'auth/sign-out': (provider) => signOut(signInProvider(provider)),
       'auth/state': async () => {
-        await abandonDeadSignIn();
-        return authState.getValue();
-      },
-      'auth/switch-provider': async (provider) => {
-        if (!isSignInProviderId(provider)) throw new ProblemError('failed', { detail: 'unknown provider' });
-        await switchProvider(provider);
+        await abandonDeadSignIns();
+        return readAuthStates();
       },
       'search/run': runSearch,
       'search/more': loadMore,
@@ -66,12 +70,11 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void dropExpiredContent();
-    if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void runSyncCycle();
+    if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void ready.then(runSyncCycle);
   });
   browser.runtime.onStartup.addListener(() => {
-    void abandonDeadSignIn();
     void dropExpiredContent();
-    void runSyncCycle();
+    void ready.then(runSyncCycle);
   });
   listenForNotificationClicks();
   browser.permissions.onAdded.addListener(listenForNotificationClicks);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { snapshotOwner } from '@/lib/owners';
+import { providerKey, SIGN_IN_PROVIDER_IDS } from '@/lib/provider-id';
 import type { AuthState, PopupSnapshot, TicketmasterConnection } from '@/lib/settings';
 
 // Paints the popup's last results before any module loads: a classic script (an unlisted script, built on
@@ -13,20 +14,20 @@ import type { AuthState, PopupSnapshot, TicketmasterConnection } from '@/lib/set
 
 async function paintSnapshot(): Promise<boolean> {
   try {
-    const [{ popupSnapshot: snapshot }, { authState: auth, ticketmasterConnection: ticketmaster }] =
-      (await Promise.all([
-        browser.storage.session.get('popupSnapshot'),
-        browser.storage.local.get(['authState', 'ticketmasterConnection']),
-      ])) as [
-        { popupSnapshot?: PopupSnapshot },
-        { authState?: AuthState; ticketmasterConnection?: TicketmasterConnection },
-      ];
+    const authKeys = SIGN_IN_PROVIDER_IDS.map((provider) => providerKey(provider, 'authState'));
+    const [{ popupSnapshot: snapshot }, local] = (await Promise.all([
+      browser.storage.session.get('popupSnapshot'),
+      browser.storage.local.get([...authKeys, 'ticketmasterConnection']),
+    ])) as [{ popupSnapshot?: PopupSnapshot }, Record<string, unknown>];
     if (typeof snapshot?.html !== 'string') return false;
     // Older than a provider's terms let its content be kept (lib/retention.ts): not painted.
     if (!(Date.now() < snapshot.expiresAt)) return false;
     const here = [
       // Unset items read as their fallbacks; a built-in key is no one's (lib/owners.ts).
-      snapshotOwner(auth ?? { status: 'signed-out' }, ticketmaster ?? { source: 'none' }),
+      snapshotOwner(
+        authKeys.map((key) => (local[key] as AuthState | undefined) ?? { status: 'signed-out' }),
+        (local.ticketmasterConnection as TicketmasterConnection | undefined) ?? { source: 'none' },
+      ),
       browser.i18n.getUILanguage(),
       Intl.DateTimeFormat().resolvedOptions().timeZone,
     ];

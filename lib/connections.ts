@@ -5,7 +5,7 @@ import { ticketmasterProvider } from './providers/ticketmaster';
 import type { SearchProvider } from './providers/types';
 import { isSignInProviderId, type ProviderId } from './provider-id';
 import { sessionOwner, ticketmasterOwner } from './owners';
-import { authState, ticketmasterConnection } from './settings';
+import { authStates, ticketmasterConnection } from './settings';
 import { mindingQuota, ticketmasterKey } from './ticketmaster-key';
 
 /** A provider ready to be asked: its adapter, whose results it gives, and its credential. Background only. */
@@ -26,12 +26,12 @@ export async function connect(id: ProviderId): Promise<Connection> {
     if (!key || !owner) throw new ProviderError('no-key');
     return { provider: mindingQuota(ticketmasterProvider()), owner, credential: () => Promise.resolve(key) };
   }
-  const state = await authState.getValue();
-  if (state.status !== 'signed-in' || state.provider !== id) throw new ProviderError('auth', 'not signed in');
+  const state = await authStates[id].getValue();
+  if (state.status !== 'signed-in') throw new ProviderError('auth', 'not signed in');
   return {
     provider: await getProvider(id),
     owner: sessionOwner(id, state.account),
-    credential: getAccessToken,
-    renew: renewRejectedToken,
+    credential: () => getAccessToken(id),
+    renew: (rejected) => renewRejectedToken(id, rejected),
   };
 }

@@ -14,8 +14,8 @@ export function hasHostAccess(provider: ProviderId): Promise<boolean> {
 }
 
 /** Must be called from the click that asks for it: browsers allow the request only there. */
-export function requestHostAccess(provider: ProviderId): Promise<boolean> {
-  return browser.permissions.request({ origins: hostOrigins(provider) });
+export function requestHostAccess(...providers: ProviderId[]): Promise<boolean> {
+  return browser.permissions.request({ origins: [...new Set(providers.flatMap(hostOrigins))] });
 }
 
 /** "127.0.0.1:8787", "www.eventbriteapi.com": the hosts as a person reads them. */

@@ -4,7 +4,7 @@ import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
 import type { NewMatch } from './sync';
 import { parseProblem, problemOf, ProblemError, type Problem } from './problem';
-import type { AuthState } from './settings';
+import type { AuthStates } from './settings';
 import type { SyncStatus } from './sync-settings';
 import type { SignInProviderId } from './provider-id';
 import type { KeyCheck } from './ticketmaster-key';
@@ -14,13 +14,15 @@ import type { KeyCheck } from './ticketmaster-key';
  * no secrets: the background owns tokens and the network.
  */
 export interface Protocol {
-  /** Starts signing in; follow `authState` for the outcome (the popup may close meanwhile). */
-  'auth/sign-in': { request: void; response: void };
-  'auth/sign-out': { request: void; response: void };
-  /** The current sign-in state, after abandoning a flow whose worker stopped. */
-  'auth/state': { request: void; response: AuthState };
-  /** Makes another provider active, signing out of the current one first. */
-  'auth/switch-provider': { request: SignInProviderId; response: void };
+  /**
+   * Starts signing in to a provider, beside those signed in already; follow its `authStates` item for
+   * the outcome (the popup may close meanwhile).
+   */
+  'auth/sign-in': { request: SignInProviderId; response: void };
+  /** Ends that provider's session; the others stay. */
+  'auth/sign-out': { request: SignInProviderId; response: void };
+  /** Every provider's sign-in state, after abandoning flows whose worker stopped. */
+  'auth/state': { request: void; response: AuthStates };
   /** Cached results when fresh, else the provider's; `force` is "Refresh". */
   'search/run': { request: SearchRequest; response: SearchResult };
   /** The next page of the search, added to what is cached. */

@@ -20,13 +20,16 @@ export const ticketmasterOwner = (connection: TicketmasterConnection): string | 
       : undefined;
 
 /**
- * Whose results the popup's snapshot shows: the signed-in account and the user's own Ticketmaster key,
+ * Whose results the popup's snapshot shows: every signed-in account and the user's own Ticketmaster key,
  * as entrypoints/paint-snapshot.ts can tell from storage (a built-in key is the build's, the same for every
- * snapshot); null when neither is there.
+ * snapshot); null when none is there.
  */
-export function snapshotOwner(auth: AuthState, connection: TicketmasterConnection): string | null {
+export function snapshotOwner(
+  auths: readonly AuthState[],
+  connection: TicketmasterConnection,
+): string | null {
   const owners = [
-    auth.status === 'signed-in' ? sessionOwner(auth.provider, auth.account) : null,
+    ...auths.map((auth) => (auth.status === 'signed-in' ? sessionOwner(auth.provider, auth.account) : null)),
     connection.source === 'own' ? ticketmasterOwner(connection) : null,
   ].filter((owner) => owner !== null);
   return owners.length ? owners.join(' ') : null;

@@ -16,3 +16,9 @@ export function isProviderId(value: unknown): value is ProviderId {
 export function isSignInProviderId(value: unknown): value is SignInProviderId {
   return isOneOf(SIGN_IN_PROVIDER_IDS, value);
 }
+
+/**
+ * The storage key (without its area) of a sign-in provider's own item: `demo:tokens`. One spelling for
+ * lib/stored-item.ts, the snapshot painter (which reads storage raw, before any module) and the tests.
+ */
+export const providerKey = (provider: SignInProviderId, name: string): string => `${provider}:${name}`;

@@ -1,5 +1,5 @@
 import { sessionOwner, ticketmasterOwner } from './owners';
-import { authState, ticketmasterConnection } from './settings';
+import { readAuthStates, signedInStates, ticketmasterConnection } from './settings';
 
 /**
  * One lock for a session's records, shared by the pages and the background (Web Locks are per origin,
@@ -22,17 +22,14 @@ export function writeForSession<T>(owner: string, write: () => Promise<T>): Prom
   return withSessionLock(async () => ((await currentOwners()).includes(owner) ? write() : undefined));
 }
 
-/** Everyone connected now: the signed-in account, the Ticketmaster key. */
+/** Everyone connected now: each signed-in account, the Ticketmaster key. */
 async function currentOwners(): Promise<string[]> {
-  const [account, ticketmaster] = await Promise.all([
-    currentOwner(),
+  const [states, ticketmaster] = await Promise.all([
+    readAuthStates(),
     ticketmasterConnection.getValue().then(ticketmasterOwner),
   ]);
-  return [account, ticketmaster].filter((owner): owner is string => owner !== undefined);
-}
-
-/** Whose session is signed in now, if any. */
-async function currentOwner(): Promise<string | undefined> {
-  const state = await authState.getValue();
-  return state.status === 'signed-in' ? sessionOwner(state.provider, state.account) : undefined;
+  return [
+    ...signedInStates(states).map((state) => sessionOwner(state.provider, state.account)),
+    ticketmaster,
+  ].filter((owner): owner is string => owner !== undefined);
 }

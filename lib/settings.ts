@@ -3,7 +3,7 @@ import { EMPTY_QUERY, normalizeQuery, type SearchQuery } from './query';
 import { parseProblem, type Problem } from './problem';
 import { isFiniteNumber, isOneOf, isRecord } from './shape';
 import { isSignInProviderId, SIGN_IN_PROVIDER_IDS, type SignInProviderId } from './provider-id';
-import { defineStoredItem } from './stored-item';
+import { defineProviderItems, defineStoredItem } from './stored-item';
 
 // Every item is parsed when read (lib/stored-item.ts): a record of the wrong shape reads as the fallback.
 
@@ -15,7 +15,12 @@ export const OFFERED_SIGN_IN_PROVIDERS: readonly SignInProviderId[] = SIGN_IN_PR
   (id) => id !== 'demo' || config.demo.issuer !== '',
 );
 
-/** The active provider; null until the user picks one (a store build asks on first run). */
+/**
+ * The sign-in provider the popup offers first ("Sign in"; the others are "Connect …"): the build's
+ * default until the user signs in to one, then the last one signed in to. Null in a build with none
+ * (the store build: "Choose a provider"). 0.1.0 read it as the one active provider, and still does in the
+ * user's other browsers on that version, so it keeps its key and shape.
+ */
 export const providerSetting = defineStoredItem<SignInProviderId | null>('sync:provider', {
   // The user's choice
   clearOn: 'never',
@@ -46,13 +51,14 @@ function parseAccount(raw: unknown): Account | undefined {
   return { id: raw.id, name: raw.name, ...(typeof raw.email === 'string' ? { email: raw.email } : {}) };
 }
 
-function parseAuthState(raw: unknown): AuthState | undefined {
+/** A sign-in state as stored; `provider`, when given, is the only one it may name. */
+export function parseAuthState(raw: unknown, provider?: SignInProviderId): AuthState | undefined {
   if (!isRecord(raw)) return undefined;
   if (raw.status === 'signed-out') {
     const problem = parseProblem(raw.problem);
     return problem ? { status: 'signed-out', problem } : { status: 'signed-out' };
   }
-  if (!isSignInProviderId(raw.provider)) return undefined;
+  if (!isSignInProviderId(raw.provider) || (provider && raw.provider !== provider)) return undefined;
   if (raw.status === 'signing-in' && isFiniteNumber(raw.until))
     return { status: 'signing-in', provider: raw.provider, until: raw.until };
   const account = parseAccount(raw.account);
@@ -60,21 +66,30 @@ function parseAuthState(raw: unknown): AuthState | undefined {
   return undefined;
 }
 
-/** v1 stored the problem's English sentence beside its code; v2 keeps the code alone. */
-function dropProblemMessage(old: unknown): unknown {
-  if (!isRecord(old) || !isRecord(old.problem)) return old;
-  const { message: _message, ...problem } = old.problem;
-  return { ...old, problem };
-}
+export const SIGNED_OUT: AuthState = { status: 'signed-out' };
 
-export const authState = defineStoredItem<AuthState>('local:authState', {
+/** Each sign-in provider's state, `local:<provider>:authState`: several can be signed in at once. */
+export const authStates = defineProviderItems<AuthState>('local', 'authState', (provider) => ({
   // Names the account; written as signed-out after the rest is cleared
   clearOn: 'session-end',
-  fallback: { status: 'signed-out' },
-  version: 2,
-  migrations: { 2: dropProblemMessage },
-  parse: parseAuthState,
-});
+  fallback: SIGNED_OUT,
+  version: 1,
+  parse: (raw) => parseAuthState(raw, provider),
+}));
+
+/** Every sign-in provider's state, in SIGN_IN_PROVIDER_IDS order. */
+export type AuthStates = Record<SignInProviderId, AuthState>;
+
+export async function readAuthStates(): Promise<AuthStates> {
+  const states = await Promise.all(SIGN_IN_PROVIDER_IDS.map((id) => authStates[id].getValue()));
+  return Object.fromEntries(SIGN_IN_PROVIDER_IDS.map((id, index) => [id, states[index]!])) as AuthStates;
+}
+
+/** The accounts signed in now, in SIGN_IN_PROVIDER_IDS order. */
+export const signedInStates = (states: AuthStates) =>
+  SIGN_IN_PROVIDER_IDS.map((id) => states[id]).filter(
+    (state): state is Extract<AuthState, { status: 'signed-in' }> => state.status === 'signed-in',
+  );
 
 export interface SearchSettings {
   /** How long cached results count as fresh before they are revalidated. */

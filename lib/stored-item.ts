@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
+import { providerKey, SIGN_IN_PROVIDER_IDS, type SignInProviderId } from './provider-id';
 
 /**
- * What clears a stored item, in the spirit of Bitwarden's `clearOn`: a `session-end` item is the signed-in
+ * What clears a stored item, in the spirit of Bitwarden's `clearOn`: a `session-end` item is a signed-in
  * account's and goes whenever its session ends, however it ends (lib/auth/session.ts endSession walks this
- * registry); a `key-removed` item is the Ticketmaster key's and goes when the user removes the key
+ * registry): one provider's own items when that provider's session ends, shared ones (which may hold any
+ * account's data) when any does; a `key-removed` item is the Ticketmaster key's and goes when the user removes the key
  * (lib/ticketmaster-key.ts), and a sign-out keeps it; a `never` item is the user's own or this browser's,
  * and stays (settings, saved searches).
  */
@@ -15,6 +17,8 @@ export interface StorageDeclaration {
   key: StorageItemKey;
   family: boolean;
   clearOn: ClearOn;
+  /** The sign-in provider whose account it belongs to; absent where it is shared by every account. */
+  provider?: SignInProviderId;
 }
 
 const declarations = new Map<string, StorageDeclaration>();
@@ -47,12 +51,21 @@ export function declarationOf(area: (typeof AREAS)[number], key: string): Storag
   );
 }
 
-/** Removes every stored item declared to clear on `event`, in every area, with its version record. */
-export async function clearItemsOn(event: Exclude<ClearOn, 'never'>): Promise<void> {
+/**
+ * Removes every stored item declared to clear on `event`, in every area, with its version record; for
+ * one provider's session, its own items and the shared ones, never another provider's.
+ */
+export async function clearItemsOn(
+  event: Exclude<ClearOn, 'never'>,
+  provider?: SignInProviderId,
+): Promise<void> {
+  const ends = (declaration: StorageDeclaration | undefined) =>
+    declaration?.clearOn === event &&
+    (declaration.provider === undefined || provider === undefined || declaration.provider === provider);
   await Promise.all(
     AREAS.map(async (area) => {
       const keys = Object.keys(await browser.storage[area].get(null));
-      const ending = keys.filter((key) => declarationOf(area, key)?.clearOn === event);
+      const ending = keys.filter((key) => ends(declarationOf(area, key)));
       if (ending.length) await browser.storage[area].remove(ending);
     }),
   );
@@ -73,19 +86,20 @@ export interface StoredItem<T> {
   readonly storageItem: WxtStorageItem<unknown, Record<string, unknown>>;
 }
 
-export function defineStoredItem<T>(
-  key: StorageItemKey,
-  options: {
-    /** What clears it: see ClearOn. Required, so that no private item can be added without saying. */
-    clearOn: ClearOn;
-    fallback: T;
-    version?: number;
-    /** WXT's: each step takes a record of the version before it to this one. */
-    migrations?: Record<number, (old: unknown) => unknown>;
-    parse: (raw: unknown) => T | undefined;
-  },
-): StoredItem<T> {
-  declare({ key, family: false, clearOn: options.clearOn });
+interface StoredItemOptions<T> {
+  /** What clears it: see ClearOn. Required, so that no private item can be added without saying. */
+  clearOn: ClearOn;
+  /** Whose account it belongs to (see StorageDeclaration.provider). */
+  provider?: SignInProviderId;
+  fallback: T;
+  version?: number;
+  /** WXT's: each step takes a record of the version before it to this one. */
+  migrations?: Record<number, (old: unknown) => unknown>;
+  parse: (raw: unknown) => T | undefined;
+}
+
+export function defineStoredItem<T>(key: StorageItemKey, options: StoredItemOptions<T>): StoredItem<T> {
+  declare({ key, family: false, clearOn: options.clearOn, provider: options.provider });
   const item = storage.defineItem<unknown>(key, {
     fallback: options.fallback,
     version: options.version,
@@ -105,4 +119,21 @@ export function defineStoredItem<T>(
     watch: (callback) => item.watch((raw) => callback(read(raw))),
     storageItem: item,
   };
+}
+
+/**
+ * One item per sign-in provider, each that provider's own (`local:demo:tokens`, `local:eventbrite:tokens`),
+ * so a provider's session is written and cleared without touching another's.
+ */
+export function defineProviderItems<T>(
+  area: 'local' | 'session',
+  name: string,
+  options: (provider: SignInProviderId) => Omit<StoredItemOptions<T>, 'provider'>,
+): Record<SignInProviderId, StoredItem<T>> {
+  return Object.fromEntries(
+    SIGN_IN_PROVIDER_IDS.map((provider) => [
+      provider,
+      defineStoredItem<T>(`${area}:${providerKey(provider, name)}`, { ...options(provider), provider }),
+    ]),
+  ) as Record<SignInProviderId, StoredItem<T>>;
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { withCacheConnection, type CacheDb } from './cache/db';
-import { countNew, recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
+import { recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
+import { updateBadge } from './badge';
 import { safeHttpUrl, type Event } from './event';
 import { connect } from './connections';
 import { ProviderError } from './providers/provider-error';
@@ -17,7 +18,8 @@ import { fetchSearchPage } from './search';
 import { AuthError } from './auth/errors';
 import { problemOf, ProblemError, type Problem } from './problem';
 import { writeForSession } from './session-lock';
-import { authState } from './settings';
+import { readAuthStates, signedInStates } from './settings';
+import type { SignInProviderId } from './provider-id';
 import { syncSettings, syncStatus, type SyncStatus } from './sync-settings';
 import { isFiniteNumber, isRecord, isStringArray } from './shape';
 import { declareStoredFamily, defineStoredItem } from './stored-item';
@@ -76,13 +78,6 @@ export async function ensureSyncAlarm(): Promise<void> {
     periodInMinutes: intervalMinutes,
     delayInMinutes: intervalMinutes,
   });
-}
-
-/** The badge counts new events the user has not yet seen. */
-async function updateBadge(db: CacheDb): Promise<void> {
-  const count = await countNew(db);
-  await browser.action.setBadgeBackgroundColor({ color: '#4338ca' });
-  await browser.action.setBadgeText({ text: count ? String(Math.min(count, 999)) : '' });
 }
 
 async function reserveRequests(count: number, now: number): Promise<boolean> {
@@ -191,13 +186,13 @@ async function runCycle(): Promise<SyncStatus> {
     return status;
   };
   const stopped = (code: Problem['code'], found?: number) => finish({ code }, found);
-  const auth = await authState.getValue();
-  if (auth.status !== 'signed-in') return stopped('not-signed-in');
+  const signedIn = signedInStates(await readAuthStates()).map((state) => state.provider);
+  if (!signedIn.length) return stopped('not-signed-in');
   if (globalThis.navigator?.onLine === false) return stopped('offline');
 
-  // Saved searches sync on the account's provider, those whose sources ask it.
+  // Each saved search syncs on its provider while that is signed in, if its sources ask it.
   const saved = (await listSavedSearches()).filter(
-    (search) => search.provider === auth.provider && asks(search.query, auth.provider),
+    (search) => signedIn.includes(search.provider) && asks(search.query, search.provider),
   );
   if (!saved.length) return stopped('nothing-saved');
   const byId = new Map(saved.map((search) => [search.id, search]));
@@ -271,19 +266,26 @@ export async function takeNewMatches(): Promise<NewMatch[]> {
     }));
 }
 
+/** The provider a search is saved for: the first one signed in that it asks. */
+export async function savingProvider(query: SearchQuery): Promise<SignInProviderId | undefined> {
+  return signedInStates(await readAuthStates())
+    .map((state) => state.provider)
+    .find((provider) => asks(query, provider));
+}
+
 /**
  * Saves the search, or removes it when it is saved already. A new saved search's current results are
  * its baseline, read as a sync reads them; if they cannot be read now, the first sync is the baseline.
  */
 export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch | null> {
-  const auth = await authState.getValue();
-  if (auth.status !== 'signed-in') throw new ProblemError('not-signed-in');
-  const existing = await findSavedSearch(auth.provider, query);
+  const provider = await savingProvider(query);
+  if (!provider) throw new ProblemError('not-signed-in');
+  const existing = await findSavedSearch(provider, query);
   if (existing) {
     await forgetSavedSearch(existing.id);
     return null;
   }
-  const saved = await saveSearch(auth.provider, query);
+  const saved = await saveSearch(provider, query);
   await withCacheConnection((db) => syncSavedSearch(db, saved)).catch((error) =>
     console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message),
   );

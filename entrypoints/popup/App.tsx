@@ -6,15 +6,18 @@ import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
 import { snapshotOwner } from '@/lib/owners';
 import { useConnections } from '@/components/useConnections';
+import { signedInStates } from '@/lib/settings';
 import { SearchPanel } from './SearchPanel';
 
 export function App() {
-  const { auth: state, ticketmaster, providers } = useConnections();
+  const { auth: states, ticketmaster, providers } = useConnections();
   const connected = providers.length > 0;
+  const signingIn = states && Object.values(states).some((state) => state.status === 'signing-in');
   useEffect(() => {
     // Nothing connected (or signing in): nothing of the last results may stay on screen.
-    if (state && ticketmaster && (!connected || state.status === 'signing-in')) revealApp();
-  }, [state, ticketmaster, connected]);
+    if (states && ticketmaster && (!connected || signingIn)) revealApp();
+  }, [states, ticketmaster, connected, signingIn]);
+  const signedIn = states ? signedInStates(states).map((state) => state.provider) : [];
   return (
     <main class="popup">
       <header class="popup-header">
@@ -22,19 +25,19 @@ export function App() {
         <h1>{i18n.t('extName')}</h1>
       </header>
       <HostAccessNotice />
-      {state && ticketmaster && connected && (
+      {states && ticketmaster && connected && (
         <SearchPanel
           // Another set of providers is another search: start it afresh.
           key={providers.join(' ')}
           providers={providers}
-          signedIn={state.status === 'signed-in' ? state.provider : undefined}
-          owner={snapshotOwner(state, ticketmaster)}
+          signedIn={signedIn}
+          owner={snapshotOwner(Object.values(states), ticketmaster)}
         />
       )}
-      {state && (
+      {states && (
         <footer class={connected ? 'popup-footer' : undefined}>
           <AccountPanel
-            state={state}
+            states={states}
             pitch={i18n.t('account.pitch')}
             onChooseProvider={() => void browser.runtime.openOptionsPage()}
           />

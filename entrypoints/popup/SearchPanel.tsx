@@ -68,8 +68,8 @@ function useSnapshot(
 interface Props {
   /** Every connected provider, in their fixed order. */
   providers: ProviderId[];
-  /** The one signed in to, whose saved searches sync; none with a Ticketmaster key alone. */
-  signedIn?: SignInProviderId;
+  /** The providers signed in to, whose saved searches sync; none with a Ticketmaster key alone. */
+  signedIn: SignInProviderId[];
   /** Whose results these are (lib/owners.ts snapshotOwner). */
   owner: string | null;
 }
@@ -124,7 +124,7 @@ export function SearchPanel({ providers, signedIn, owner }: Props) {
           {statusText(view, result, phase)}
         </p>
         <div class="actions">
-          {signedIn && (
+          {signedIn.length > 0 && (
             <button
               type="button"
               class="secondary small"
@@ -135,7 +135,7 @@ export function SearchPanel({ providers, signedIn, owner }: Props) {
               {i18n.t('search.saveSearch')}
             </button>
           )}
-          {signedIn && (
+          {signedIn.length > 0 && (
             <button
               type="button"
               class="secondary small"

@@ -12,16 +12,18 @@ import type { NewMatch } from '@/lib/sync';
  * Saved searches as the popup sees them: which one the current query is, what background sync found
  * since the last look (handed over once, which clears the badge), and "Sync now".
  */
-export function useSavedSearches(provider: SignInProviderId | undefined) {
+export function useSavedSearches(providers: readonly SignInProviderId[]) {
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [matches, setMatches] = useState<NewMatch[]>([]);
   /** What the last action came to: words of the page's own, or a problem. */
   const [note, setNote] = useState<{ text?: string; problem?: Problem }>();
   const [busy, setBusy] = useState(false);
 
+  const signedIn = providers.join(' ');
   const reload = useCallback(
-    async () => setSaved((await listSavedSearches()).filter((search) => search.provider === provider)),
-    [provider],
+    async () =>
+      setSaved((await listSavedSearches()).filter((search) => signedIn.split(' ').includes(search.provider))),
+    [signedIn],
   );
 
   const collectNew = useCallback(async () => {

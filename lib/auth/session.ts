@@ -2,27 +2,42 @@ import * as oauth from 'oauth4webapi';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { clearAccountCache } from '../cache/db';
+import { updateBadge } from '../badge';
 import { hasHostAccess } from '../host-access';
 import { getProvider } from '../providers';
 import { ProviderError } from '../providers/provider-error';
 import type { SignInProvider } from '../providers/types';
 import { sessionOwner } from '../owners';
-import { authState, providerSetting, type Account, type AuthState } from '../settings';
-import { type SignInProviderId } from '../provider-id';
+import { authStates, providerSetting, type Account, type AuthState } from '../settings';
+import { SIGN_IN_PROVIDER_IDS, type SignInProviderId } from '../provider-id';
 import { finishCodeFlow, refreshTokens, revokeToken, startCodeFlow, type CodeFlowConfig } from './code-flow';
 import { AuthError, type AuthErrorCode } from './errors';
 import { implicitAuthorizeUrl, parseImplicitCallback, type ImplicitFlowConfig } from './implicit-flow';
 import { withSessionLock } from '../session-lock';
 import { clearItemsOn } from '../stored-item';
-import { cacheOwner, pendingSignIn, readTokens, tokenStore, type TokenSet } from './token-store';
+import { cacheOwners, pendingSignIns, readTokens, tokenStores, type TokenSet } from './token-store';
 
 /** How long the user has to finish in the auth window. */
 export const SIGN_IN_WINDOW_MS = 10 * 60_000;
 
-// The flows running in this worker. These say only whether a promise is alive here; everything a
-// restarted worker needs is in storage.
-let activeSignIn: Promise<void> | undefined;
-let activeRefresh: Promise<TokenSet> | undefined;
+// The flows running in this worker, one of each per provider. These say only whether a promise is alive
+// here; everything a restarted worker needs is in storage.
+const activeSignIns = new Map<SignInProviderId, Promise<void>>();
+const activeRefreshes = new Map<SignInProviderId, Promise<TokenSet>>();
+
+/** Runs `start` unless a run for `provider` is alive, and shares that run with every caller. */
+function once<T>(
+  runs: Map<SignInProviderId, Promise<T>>,
+  provider: SignInProviderId,
+  start: () => Promise<T>,
+) {
+  let run = runs.get(provider);
+  if (!run) {
+    run = start().finally(() => runs.delete(provider));
+    runs.set(provider, run);
+  }
+  return run;
+}
 
 /** Maps what a flow can throw to something the user can act on. */
 function toAuthError(error: unknown, onGrantError: AuthErrorCode): AuthError {
@@ -60,8 +75,8 @@ async function launchAuthWindow(url: string, interactive: boolean): Promise<stri
 }
 
 /** The pending sign-in must still be this one and in time: otherwise the callback is stale. */
-async function takePending(state: string) {
-  const pending = await pendingSignIn.getValue();
+async function takePending(providerId: SignInProviderId, state: string) {
+  const pending = await pendingSignIns[providerId].getValue();
   if (!pending || pending.state !== state || pending.expiresAt < Date.now()) {
     throw new AuthError('interrupted', 'pending sign-in missing, replaced or expired');
   }
@@ -75,7 +90,7 @@ async function codeSignIn(
   until: number,
 ): Promise<TokenSet> {
   const start = await startCodeFlow(config, redirectUri);
-  await pendingSignIn.setValue({
+  await pendingSignIns[providerId].setValue({
     provider: providerId,
     state: start.state,
     codeVerifier: start.codeVerifier,
@@ -85,7 +100,7 @@ async function codeSignIn(
   const callback = await launchAuthWindow(start.url, true);
   // From storage, not from memory: the record is what a restarted worker would find, and is the one
   // place the verifier lives.
-  const { state, codeVerifier, redirectUri: pendingRedirectUri } = await takePending(start.state);
+  const { state, codeVerifier, redirectUri: pendingRedirectUri } = await takePending(providerId, start.state);
   if (!codeVerifier) throw new AuthError('interrupted', 'pending sign-in has no PKCE verifier');
   return finishCodeFlow(config, providerId, callback, {
     state,
@@ -104,19 +119,19 @@ async function implicitSignIn(
 ): Promise<TokenSet> {
   if (!config.clientId) throw new AuthError('not-configured', 'no Eventbrite client id');
   const state = oauth.generateRandomState();
-  await pendingSignIn.setValue({ provider: providerId, state, redirectUri, expiresAt: until });
+  await pendingSignIns[providerId].setValue({ provider: providerId, state, redirectUri, expiresAt: until });
   const url = implicitAuthorizeUrl(config, redirectUri, state);
   if (silentFirst) {
     try {
       const tokens = parseImplicitCallback(providerId, await launchAuthWindow(url, false), state);
-      await takePending(state);
+      await takePending(providerId, state);
       return tokens;
     } catch {
       // Needs the user after all.
     }
   }
   const callback = await launchAuthWindow(url, true);
-  await takePending(state);
+  await takePending(providerId, state);
   return parseImplicitCallback(providerId, callback, state);
 }
 
@@ -128,12 +143,8 @@ async function fetchAccount(provider: SignInProvider, tokens: TokenSet): Promise
   }
 }
 
-async function runSignIn(): Promise<void> {
-  const providerId = await providerSetting.getValue();
-  if (!providerId) {
-    await authState.setValue({ status: 'signed-out', problem: new AuthError('no-provider').toProblem() });
-    return;
-  }
+async function runSignIn(providerId: SignInProviderId): Promise<void> {
+  const authState = authStates[providerId];
   if (!(await hasHostAccess(providerId))) {
     await authState.setValue({ status: 'signed-out', problem: new AuthError('no-access').toProblem() });
     return;
@@ -143,7 +154,7 @@ async function runSignIn(): Promise<void> {
   try {
     const provider = await getProvider(providerId);
     const redirectUri = browser.identity.getRedirectURL();
-    const previousOwner = await cacheOwner.getValue();
+    const previousOwner = await cacheOwners[providerId].getValue();
     const tokens =
       provider.auth.kind === 'code'
         ? await codeSignIn(providerId, provider.auth.config, redirectUri, until)
@@ -156,73 +167,78 @@ async function runSignIn(): Promise<void> {
           );
     const account = await fetchAccount(provider, tokens);
     const owner = sessionOwner(providerId, account);
-    if (previousOwner !== owner) await clearAccountCache();
+    if (previousOwner !== owner) await clearAccountCache(providerId);
     // One write: the tokens and the state that names their account land together or not at all.
     await storage.setItems([
-      { item: tokenStore.storageItem, value: tokens },
-      { item: cacheOwner.storageItem, value: owner },
+      { item: tokenStores[providerId].storageItem, value: tokens },
+      { item: cacheOwners[providerId].storageItem, value: owner },
       {
         item: authState.storageItem,
         value: { status: 'signed-in', provider: providerId, account } satisfies AuthState,
       },
     ]);
+    // The one offered first from now on, and what the user's browsers still on 0.1.0 use.
+    await providerSetting.setValue(providerId);
   } catch (error) {
     const problem = toAuthError(error, 'exchange-failed');
     if (problem.detail) console.warn(`Event Scout: sign-in failed (${problem.code}): ${problem.detail}`);
     await authState.setValue({ status: 'signed-out', problem: problem.toProblem() });
   } finally {
-    await pendingSignIn.removeValue();
+    await pendingSignIns[providerId].removeValue();
   }
 }
 
-/** Signs in with the active provider. One flow at a time; callers follow `authState`. */
-export function signIn(): Promise<void> {
-  activeSignIn ??= runSignIn().finally(() => {
-    activeSignIn = undefined;
-  });
-  return activeSignIn;
+/**
+ * Signs in to `provider`, beside any other provider already signed in. One flow at a time for each;
+ * callers follow its `authStates` item.
+ */
+export function signIn(provider: SignInProviderId): Promise<void> {
+  return once(activeSignIns, provider, () => runSignIn(provider));
 }
 
 /**
  * A flow that was running in a worker that has since stopped can never receive its callback.
  * Called when a worker starts (before it handles messages) and whenever a page asks.
  */
-export async function abandonDeadSignIn(): Promise<void> {
-  if (activeSignIn) return;
-  const state = await authState.getValue();
-  if (state.status !== 'signing-in') return;
-  await pendingSignIn.removeValue();
-  await authState.setValue({
-    status: 'signed-out',
-    problem: new AuthError('interrupted', 'the worker that ran it stopped').toProblem(),
-  });
+export async function abandonDeadSignIns(): Promise<void> {
+  await Promise.all(
+    SIGN_IN_PROVIDER_IDS.map(async (provider) => {
+      if (activeSignIns.has(provider)) return;
+      if ((await authStates[provider].getValue()).status !== 'signing-in') return;
+      await pendingSignIns[provider].removeValue();
+      await authStates[provider].setValue({
+        status: 'signed-out',
+        problem: new AuthError('interrupted', 'the worker that ran it stopped').toProblem(),
+      });
+    }),
+  );
 }
 
 /**
- * Every way a session ends comes here (Sign out in the popup or options, a provider switch, a server
- * that refuses the tokens) and leaves nothing of the account behind: every stored item declared
- * `session-end` (lib/stored-item.ts), the account's cache with its sync state, and the badge. `problem` says why
- * it ended when the user did not ask for it.
+ * Every way a provider's session ends comes here (Sign out in the popup or options, a server that
+ * refuses the tokens) and leaves nothing of that account behind: its stored items and the shared ones
+ * declared `session-end` (lib/stored-item.ts), its share of the cache with its sync state, and its share
+ * of the badge. Other providers stay signed in with theirs. `problem` says why it ended when the user did
+ * not ask for it.
  */
-function endSession(problem?: AuthErrorCode): Promise<void> {
+function endSession(provider: SignInProviderId, problem?: AuthErrorCode): Promise<void> {
   return withSessionLock(async () => {
     const wiped = await Promise.allSettled([
-      clearItemsOn('session-end'),
-      clearAccountCache(),
-      browser.action.setBadgeText({ text: '' }),
+      clearItemsOn('session-end', provider),
+      clearAccountCache(provider).then(() => updateBadge()),
     ]);
     for (const result of wiped)
       if (result.status === 'rejected')
         console.error('Event Scout: clearing a session failed', result.reason);
-    await authState.setValue(
+    await authStates[provider].setValue(
       problem ? { status: 'signed-out', problem: { code: problem } } : { status: 'signed-out' },
     );
   });
 }
 
 /** The provider no longer accepts this session: it ends, and the caller learns why. */
-async function sessionExpired(detail: string): Promise<never> {
-  await endSession('session-expired');
+async function sessionExpired(provider: SignInProviderId, detail: string): Promise<never> {
+  await endSession(provider, 'session-expired');
   throw new AuthError('session-expired', detail);
 }
 
@@ -230,16 +246,17 @@ function codeConfigFor(provider: SignInProvider): CodeFlowConfig | undefined {
   return provider.auth.kind === 'code' ? provider.auth.config : undefined;
 }
 
-async function runRefresh(): Promise<TokenSet> {
-  const tokens = await readTokens();
+async function runRefresh(providerId: SignInProviderId): Promise<TokenSet> {
+  const tokenStore = tokenStores[providerId];
+  const tokens = await readTokens(providerId);
   if (!tokens) throw new AuthError('not-signed-in');
   if (!needsRefresh(tokens)) return tokens;
   // Rotation means a refresh token works once: if an earlier refresh's answer was lost, the old
   // token may already be spent, and sending it again would revoke the grant. Never replay it.
-  if (tokens.refreshStartedAt) return sessionExpired('an earlier refresh was interrupted');
+  if (tokens.refreshStartedAt) return sessionExpired(providerId, 'an earlier refresh was interrupted');
   const config = codeConfigFor(await getProvider(tokens.provider));
   if (!tokens.refreshToken || !config)
-    return sessionExpired('access token expired, nothing to refresh it with');
+    return sessionExpired(providerId, 'access token expired, nothing to refresh it with');
   if (globalThis.navigator?.onLine === false) throw new AuthError('offline');
 
   await tokenStore.setValue({ ...tokens, refreshStartedAt: Date.now() });
@@ -252,7 +269,7 @@ async function runRefresh(): Promise<TokenSet> {
       throw new AuthError('exchange-failed', String(error));
     }
     const reason = error instanceof oauth.ResponseBodyError ? error.error : `answer lost: ${String(error)}`;
-    return sessionExpired(reason);
+    return sessionExpired(providerId, reason);
   }
   // The rotated refresh token is stored before anything else happens.
   await tokenStore.setValue(fresh);
@@ -275,15 +292,12 @@ function needsRefresh(tokens: TokenSet): boolean {
   return tokens.refreshAt !== undefined && Date.now() >= tokens.refreshAt;
 }
 
-/** A valid access token, refreshed first when due. Concurrent callers share one refresh. */
-export async function getAccessToken(): Promise<string> {
-  const tokens = await readTokens();
+/** A valid access token for `provider`, refreshed first when due. Concurrent callers share one refresh. */
+export async function getAccessToken(provider: SignInProviderId): Promise<string> {
+  const tokens = await readTokens(provider);
   if (!tokens) throw new AuthError('not-signed-in');
   if (!needsRefresh(tokens)) return tokens.accessToken;
-  activeRefresh ??= runRefresh().finally(() => {
-    activeRefresh = undefined;
-  });
-  return (await activeRefresh).accessToken;
+  return (await once(activeRefreshes, provider, () => runRefresh(provider))).accessToken;
 }
 
 /**
@@ -291,37 +305,37 @@ export async function getAccessToken(): Promise<string> {
  * client-side flow a window-less re-authorization, which succeeds for a user who approved the app
  * before. Either way at most once; otherwise the session ends with "sign in again".
  */
-export async function renewRejectedToken(rejected: string): Promise<string> {
-  const tokens = await readTokens();
+export async function renewRejectedToken(providerId: SignInProviderId, rejected: string): Promise<string> {
+  const tokens = await readTokens(providerId);
   if (!tokens) throw new AuthError('not-signed-in');
   if (tokens.accessToken !== rejected) return tokens.accessToken; // someone renewed it meanwhile
-  const provider = await getProvider(tokens.provider);
+  const provider = await getProvider(providerId);
   if (provider.auth.kind === 'code' && tokens.refreshToken) {
-    await tokenStore.setValue({ ...tokens, refreshAt: 0 });
-    return getAccessToken();
+    await tokenStores[providerId].setValue({ ...tokens, refreshAt: 0 });
+    return getAccessToken(providerId);
   }
   if (provider.auth.kind === 'implicit' && provider.auth.config.clientId) {
     const state = oauth.generateRandomState();
     try {
       const url = implicitAuthorizeUrl(provider.auth.config, browser.identity.getRedirectURL(), state);
-      const renewed = parseImplicitCallback(tokens.provider, await launchAuthWindow(url, false), state);
-      await tokenStore.setValue(renewed);
+      const renewed = parseImplicitCallback(providerId, await launchAuthWindow(url, false), state);
+      await tokenStores[providerId].setValue(renewed);
       return renewed.accessToken;
     } catch (error) {
-      return sessionExpired(`silent re-authorization failed: ${String(error)}`);
+      return sessionExpired(providerId, `silent re-authorization failed: ${String(error)}`);
     }
   }
-  return sessionExpired('token rejected and nothing to renew it with');
+  return sessionExpired(providerId, 'token rejected and nothing to renew it with');
 }
 
 /**
- * Revokes the grant at the provider (RFC 7009), then removes the tokens, the cache and the badge,
- * whatever the server said: a sign-out never leaves private data behind.
+ * Revokes the grant at the provider (RFC 7009), then removes that provider's tokens, cache and badge
+ * share, whatever the server said: a sign-out never leaves private data behind.
  */
-export async function signOut(): Promise<void> {
-  const tokens = await readTokens();
+export async function signOut(provider: SignInProviderId): Promise<void> {
+  const tokens = await readTokens(provider);
   try {
-    const config = tokens && codeConfigFor(await getProvider(tokens.provider));
+    const config = tokens && codeConfigFor(await getProvider(provider));
     if (tokens && config) {
       await revokeToken(
         config,
@@ -332,12 +346,5 @@ export async function signOut(): Promise<void> {
   } catch (error) {
     console.warn('Event Scout: revocation failed, signing out locally anyway:', (error as Error)?.name);
   }
-  await endSession();
-}
-
-/** Another provider means another account: sign out of this one first, so nothing private carries over. */
-export async function switchProvider(next: SignInProviderId): Promise<void> {
-  const state = await authState.getValue();
-  if (state.status !== 'signed-out' && state.provider !== next) await signOut();
-  await providerSetting.setValue(next);
+  await endSession(provider);
 }

@@ -1,8 +1,8 @@
 import { isSignInProviderId, type SignInProviderId } from '../provider-id';
 import { isFiniteNumber, isRecord } from '../shape';
-import { defineStoredItem } from '../stored-item';
+import { defineProviderItems } from '../stored-item';
 
-/** The signed-in user's tokens: storage.local, so they survive a browser restart. Background only. */
+/** A signed-in account's tokens: storage.local, so they survive a browser restart. Background only. */
 export interface TokenSet {
   provider: SignInProviderId;
   accessToken: string;
@@ -34,12 +34,17 @@ export function parseTokenSet(raw: unknown): TokenSet | undefined {
   return tokens;
 }
 
-export const tokenStore = defineStoredItem<TokenSet | null>('local:tokens', {
+/** Each sign-in provider's tokens, `local:<provider>:tokens`. */
+export const tokenStores = defineProviderItems<TokenSet | null>('local', 'tokens', (provider) => ({
   clearOn: 'session-end',
   fallback: null,
   version: 1,
-  parse: parseTokenSet,
-});
+  // Written for another provider (edited by hand): never sent to this one.
+  parse: (raw) => {
+    const tokens = parseTokenSet(raw);
+    return tokens?.provider === provider ? tokens : undefined;
+  },
+}));
 
 /** Secrets of a sign-in in progress: storage.session, gone with the browser session, with a deadline. */
 export interface PendingSignIn {
@@ -50,12 +55,15 @@ export interface PendingSignIn {
   expiresAt: number;
 }
 
-/** Whose data the cache holds (`provider:account id`): a different account starts from an empty cache. */
-export const cacheOwner = defineStoredItem<string | null>('local:cacheOwner', {
+/**
+ * Whose data the cache holds for each sign-in provider (`provider:account id`): another account of that
+ * provider starts from an empty share of the cache.
+ */
+export const cacheOwners = defineProviderItems<string | null>('local', 'cacheOwner', () => ({
   clearOn: 'session-end',
   fallback: null,
   parse: (raw) => (typeof raw === 'string' ? raw : undefined),
-});
+}));
 
 function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
   if (
@@ -71,11 +79,20 @@ function parsePendingSignIn(raw: unknown): PendingSignIn | undefined {
   return { provider, state, redirectUri, expiresAt, ...(codeVerifier ? { codeVerifier } : {}) };
 }
 
-export const pendingSignIn = defineStoredItem<PendingSignIn | null>('session:pendingSignIn', {
-  clearOn: 'session-end',
-  fallback: null,
-  parse: parsePendingSignIn,
-});
+/** Each sign-in provider's sign-in in progress, `session:<provider>:pendingSignIn`: one at a time each. */
+export const pendingSignIns = defineProviderItems<PendingSignIn | null>(
+  'session',
+  'pendingSignIn',
+  (provider) => ({
+    clearOn: 'session-end',
+    fallback: null,
+    parse: (raw) => {
+      const pending = parsePendingSignIn(raw);
+      return pending?.provider === provider ? pending : undefined;
+    },
+  }),
+);
 
-/** Tokens as stored, or null when there are none or the record is not one we wrote. */
-export const readTokens = (): Promise<TokenSet | null> => tokenStore.getValue();
+/** A provider's tokens as stored, or null when there are none or the record is not one we wrote for it. */
+export const readTokens = (provider: SignInProviderId): Promise<TokenSet | null> =>
+  tokenStores[provider].getValue();

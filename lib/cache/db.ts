@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import { eventSearchText, type Event } from '../event';
 import type { SearchQuery } from '../query';
 import { upgradeStoredEvent } from './records';
-import { SIGN_IN_PROVIDER_IDS, type ProviderId } from '../provider-id';
+import type { ProviderId, SignInProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
 export const CACHE_VERSION = 4;
@@ -106,19 +106,24 @@ function clearStores(names: readonly StoreNames<CacheSchema>[]): Promise<void> {
 const providerKeys = (provider: ProviderId) => IDBKeyRange.bound([provider], [provider, []]);
 
 /**
- * What a signed-in account leaves: the sign-in providers' cached searches and events (orders are
- * private) and all sync state (saved searches sync for the account). Ticketmaster's results are the
- * key's, not the account's, and stay.
+ * What a signed-in account leaves: its provider's cached searches and events (orders are private) and
+ * the sync state kept for that provider. Other providers' shares, Ticketmaster's among them, stay.
  */
-export function clearAccountCache(): Promise<void> {
+export function clearAccountCache(provider: SignInProviderId): Promise<void> {
   return withCacheConnection(async (db) => {
     const tx = db.transaction(ALL_STORES, 'readwrite');
+    const dropSyncRecords = async () => {
+      for (
+        let cursor = await tx.objectStore('syncState').openCursor();
+        cursor;
+        cursor = await cursor.continue()
+      )
+        if (cursor.value.provider === provider) await cursor.delete();
+    };
     await Promise.all([
-      ...SIGN_IN_PROVIDER_IDS.flatMap((provider) => [
-        tx.objectStore('searches').delete(providerKeys(provider)),
-        tx.objectStore('events').delete(providerKeys(provider)),
-      ]),
-      tx.objectStore('syncState').clear(),
+      tx.objectStore('searches').delete(providerKeys(provider)),
+      tx.objectStore('events').delete(providerKeys(provider)),
+      dropSyncRecords(),
       tx.done,
     ]);
   });

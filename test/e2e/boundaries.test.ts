@@ -7,6 +7,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { TargetType } from 'puppeteer-core';
 import { DEMO_TICKETMASTER_KEY } from '../../demo/ticketmaster-api';
 import RELEASED_PERMISSIONS from '../fixtures/released-permissions.json';
+import { providerKey } from '../../lib/provider-id';
 import { e2eFile } from './fixtures';
 
 // What the extension lets in: the manifest is fixed here, the bundle carries no code made at run time
@@ -237,10 +238,12 @@ describe('messages from outside', () => {
       expect(
         await (
           await ext.backstage()
-        ).evaluate(() =>
-          chrome.storage.local
-            .get('tokens')
-            .then(({ tokens }) => Boolean((tokens as { accessToken?: string })?.accessToken)),
+        ).evaluate(
+          (key) =>
+            chrome.storage.local
+              .get(key)
+              .then((stored) => Boolean((stored[key] as { accessToken?: string } | undefined)?.accessToken)),
+          providerKey('demo', 'tokens'),
         ),
       ).toBe(true);
     } finally {

@@ -1,12 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, test } from 'vitest';
+import { EMPTY_QUERY } from '../../lib/query';
 import { addListing } from '../support/listings';
 import { e2eFile } from './fixtures';
 import type { ExtensionSession } from './harness';
-import { appears, click, role, search, text } from './queries';
+import { closed, logIn } from './auth-window';
+import { appears, click, count, EVENT_ITEMS, inside, role, search, text, texts } from './queries';
 
-// However a session ends (Sign out in the popup or in options, another provider chosen, the provider
-// refusing every token during a background sync), nothing of the account is left: not in any storage
+// However a session ends (Sign out in the popup or in options, the provider refusing every token during
+// a background sync), nothing of the account is left: not in any storage
 // area, not in IndexedDB, not in the pages' localStorage, and not on screen for a moment when the
 // popup opens next (its DOM is recorded from document start).
 
@@ -100,6 +102,8 @@ async function useTheAccount(): Promise<string[]> {
   return [listing.name.text, listing.url, 'Dana Demo'];
 }
 
+const DEMO_REGION = role('region', 'Demo');
+
 const ENDINGS: [string, () => Promise<void>][] = [
   [
     'Sign out in the popup',
@@ -114,17 +118,8 @@ const ENDINGS: [string, () => Promise<void>][] = [
     'Sign out in options',
     async () => {
       const options = await session.openOptions();
-      await click(options, role('button', 'Sign out'));
-      await appears(options, role('button', 'Sign in'));
-      await options.close();
-    },
-  ],
-  [
-    'choosing another provider',
-    async () => {
-      const options = await session.openOptions();
-      await click(options, role('radio', 'Eventbrite'));
-      await appears(options, role('button', 'Sign in'));
+      await click(options, inside(DEMO_REGION, role('button', 'Sign out')));
+      await appears(options, inside(DEMO_REGION, role('button', 'Sign in')));
       await options.close();
     },
   ],
@@ -133,17 +128,15 @@ const ENDINGS: [string, () => Promise<void>][] = [
     async () => {
       const options = await session.openOptions();
       // A saved search for the sync to refresh, then the user withdraws the app's access at the provider.
-      const saved = await options.evaluate(() =>
-        chrome.runtime.sendMessage({
-          type: 'saved/toggle',
-          payload: { text: 'zither', place: '', when: 'any', onlineOnly: false, freeOnly: false },
-        }),
+      const saved = await options.evaluate(
+        (payload) => chrome.runtime.sendMessage({ type: 'saved/toggle', payload }),
+        { ...EMPTY_QUERY, text: 'zither' },
       );
       expect(saved).toMatchObject({ ok: true });
       demo.revokeDemoGrants();
       await options.evaluate(() => chrome.alarms.create('sync-resume', { when: Date.now() + 50 }));
-      await appears(options, role('button', 'Sign in'));
-      await appears(options, text('Your session has ended'));
+      await appears(options, inside(DEMO_REGION, role('button', 'Sign in')));
+      await appears(options, inside(DEMO_REGION, text('Your session has ended')));
       await options.close();
     },
   ],
@@ -167,4 +160,46 @@ describe('when a session ends, nothing of the account is left', () => {
       expect(traces.filter((trace) => after.includes(trace))).toEqual([]);
     });
   }
+});
+
+describe('signing out of one provider', () => {
+  test("keeps the other signed in with its results, and drops the one that ended's", async () => {
+    const [demoTitle] = await useTheAccount();
+    const options = await session.openOptions();
+    const eventbrite = role('region', 'Eventbrite');
+    const authWindow = await session.windowOpenedBy(`${demo.issuer}/oauth/authorize`, () =>
+      click(options, inside(eventbrite, role('button', 'Sign in'))),
+    );
+    await logIn(authWindow, 'demo', 'demo');
+    await closed(authWindow);
+    await appears(options, inside(eventbrite, role('button', 'Sign out')));
+
+    // Both connected: one search asks both, and the popup names each account.
+    const both = await session.openPopup();
+    expect(await count(both, role('button', 'Sign out'))).toBe(2);
+    await appears(both, text('Signed in to Demo as'));
+    await appears(both, text('Signed in to Eventbrite as'));
+    await search(both, '');
+    await expect.poll(async () => new Set(await texts(both, `${EVENT_ITEMS} .source`)).size).toBe(2);
+    await both.close();
+
+    await click(options, inside(DEMO_REGION, role('button', 'Sign out')));
+    await appears(options, inside(DEMO_REGION, role('button', 'Sign in')));
+    expect(await count(options, inside(eventbrite, role('button', 'Sign out')))).toBe(1);
+
+    const { popup, shown } = await openPopupRecorded();
+    await appears(popup, text('Signed in to Eventbrite as'));
+    expect(await count(popup, role('button', 'Sign out'))).toBe(1);
+    expect(await count(popup, text('Signed in to Demo as'))).toBe(0);
+    // Eventbrite's share is still cached, and nothing of Demo's.
+    const stored = await everythingStored(popup);
+    expect(stored).not.toContain(demoTitle!);
+    expect(stored).toContain('"provider":"eventbrite"');
+    expect(stored).not.toContain('"provider":"demo"');
+
+    await search(popup, '');
+    await appears(popup, EVENT_ITEMS);
+    expect([...new Set(await texts(popup, `${EVENT_ITEMS} .source`))]).toEqual(['Eventbrite']);
+    expect(await shown()).not.toContain(demoTitle!);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { closed, decide, logIn, openAuthWindow, signIn } from './auth-window';
+import { providerKey } from '../../lib/provider-id';
 import { e2eFile } from './fixtures';
 import type { BrowserName } from './harness';
 import { appears, click, inside, role, shownText, text } from './queries';
@@ -9,10 +10,12 @@ const { demo, launch } = await e2eFile();
 
 /** The stored token set, read by an extension page (in either browser). */
 const storedTokens = (page: Page) =>
-  page.evaluate(() =>
-    chrome.storage.local
-      .get('tokens')
-      .then(({ tokens }) => tokens as { accessToken: string; refreshToken?: string } | undefined),
+  page.evaluate(
+    (key) =>
+      chrome.storage.local
+        .get(key)
+        .then((stored) => stored[key] as { accessToken: string; refreshToken?: string } | undefined),
+    providerKey('demo', 'tokens'),
   );
 
 async function usersMe(accessToken: string) {
@@ -64,8 +67,10 @@ describe.each(['chromium', 'firefox'] as const)('%s: signing in from the popup',
 
     const options = await browser.openOptions();
     await appears(options, text('Sam Rivera'));
-    await click(options, role('button', 'Sign out'));
-    await appears(options, role('button', 'Sign in'));
+    const demoRegion = role('region', 'Demo');
+    await appears(options, inside(demoRegion, text('Sam Rivera')));
+    await click(options, inside(demoRegion, role('button', 'Sign out')));
+    await appears(options, inside(demoRegion, role('button', 'Sign in')));
     await appears(popup, role('button', 'Sign in'));
   });
 });

@@ -38,10 +38,10 @@ async function usersMeStatus(accessToken: string): Promise<number> {
 }
 
 async function signedInTokens() {
-  await session.signIn();
-  const tokens = await tokenStore.readTokens();
+  await session.signIn('demo');
+  const tokens = await tokenStore.readTokens('demo');
   if (!tokens?.refreshToken)
-    throw new Error(`sign-in failed: ${JSON.stringify(await settings.authState.getValue())}`);
+    throw new Error(`sign-in failed: ${JSON.stringify(await settings.authStates.demo.getValue())}`);
   return tokens as typeof tokens & { refreshToken: string };
 }
 
@@ -59,12 +59,12 @@ async function refreshWith(refreshToken: string) {
 describe('authorization code + PKCE against the demo server', () => {
   test('signs in: the code is redeemed with the verifier and the account is named', async () => {
     const tokens = await signedInTokens();
-    expect(await settings.authState.getValue()).toMatchObject({
+    expect(await settings.authStates.demo.getValue()).toMatchObject({
       status: 'signed-in',
       account: { id: '1001', name: 'Dana Demo' },
     });
     expect(await usersMeStatus(tokens.accessToken)).toBe(200);
-    expect(await tokenStore.pendingSignIn.getValue()).toBeNull();
+    expect(await tokenStore.pendingSignIns.demo.getValue()).toBeNull();
   });
 
   test('the server refuses an authorization request without PKCE', async () => {
@@ -112,8 +112,8 @@ describe('refresh', () => {
     await waitForExpiry();
     expect(await usersMeStatus(first.accessToken)).toBe(401);
 
-    const accessToken = await session.getAccessToken();
-    const second = await tokenStore.readTokens();
+    const accessToken = await session.getAccessToken('demo');
+    const second = await tokenStore.readTokens('demo');
     expect(accessToken).not.toBe(first.accessToken);
     expect(second?.refreshToken).toBeTruthy();
     expect(second?.refreshToken).not.toBe(first.refreshToken);
@@ -130,14 +130,14 @@ describe('refresh', () => {
     await waitForExpiry();
     const before = demo.requestCount('POST /token');
 
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => session.getAccessToken()));
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => session.getAccessToken('demo')));
 
     expect(demo.requestCount('POST /token') - before).toBe(1);
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(first.accessToken);
     expect(await usersMeStatus(tokens[0]!)).toBe(200);
     // The grant is intact: the rotated refresh token still works.
-    const stored = await tokenStore.readTokens();
+    const stored = await tokenStore.readTokens('demo');
     await expect(refreshWith(stored!.refreshToken!)).resolves.toMatchObject({
       token_type: expect.stringMatching(/bearer/i),
     });
@@ -146,14 +146,14 @@ describe('refresh', () => {
   test('a refresh whose answer was lost is not replayed: the user signs in again', async () => {
     const first = await signedInTokens();
     // As a worker stopped mid-refresh leaves it.
-    await tokenStore.tokenStore.setValue({ ...first, refreshStartedAt: Date.now() - 1000 });
+    await tokenStore.tokenStores.demo.setValue({ ...first, refreshStartedAt: Date.now() - 1000 });
     await waitForExpiry();
     const before = demo.requestCount('POST /token');
 
-    await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
+    await expect(session.getAccessToken('demo')).rejects.toMatchObject({ code: 'session-expired' });
     expect(demo.requestCount('POST /token')).toBe(before);
-    expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toMatchObject({
+    expect(await tokenStore.readTokens('demo')).toBeNull();
+    expect(await settings.authStates.demo.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'session-expired' },
     });
@@ -165,13 +165,13 @@ describe('refresh', () => {
     const before = demo.requestCount('POST /token');
     demo.takeTokenEndpointDown('unavailable');
     try {
-      await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
+      await expect(session.getAccessToken('demo')).rejects.toMatchObject({ code: 'exchange-failed' });
     } finally {
       demo.bringTokenEndpointUp();
     }
     expect(demo.requestCount('POST /token') - before).toBe(1);
-    expect(await tokenStore.readTokens()).toEqual(first);
-    expect(await usersMeStatus(await session.getAccessToken())).toBe(200);
+    expect(await tokenStore.readTokens('demo')).toEqual(first);
+    expect(await usersMeStatus(await session.getAccessToken('demo'))).toBe(200);
   });
 
   test('a token endpoint that drops the connection: the refresh is never replayed, the user signs in again', async () => {
@@ -180,13 +180,13 @@ describe('refresh', () => {
     const before = demo.requestCount('POST /token');
     demo.takeTokenEndpointDown('reset');
     try {
-      await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
+      await expect(session.getAccessToken('demo')).rejects.toMatchObject({ code: 'session-expired' });
     } finally {
       demo.bringTokenEndpointUp();
     }
     expect(demo.requestCount('POST /token') - before).toBe(1);
-    expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toMatchObject({
+    expect(await tokenStore.readTokens('demo')).toBeNull();
+    expect(await settings.authStates.demo.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'session-expired' },
     });
@@ -198,10 +198,10 @@ describe('refresh', () => {
     await waitForExpiry();
     const before = demo.requestCount('POST /token');
 
-    await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
-    await expect(session.getAccessToken()).rejects.toMatchObject({ code: 'not-signed-in' });
+    await expect(session.getAccessToken('demo')).rejects.toMatchObject({ code: 'session-expired' });
+    await expect(session.getAccessToken('demo')).rejects.toMatchObject({ code: 'not-signed-in' });
     expect(demo.requestCount('POST /token') - before).toBe(1);
-    expect(await settings.authState.getValue()).toMatchObject({
+    expect(await settings.authStates.demo.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'session-expired' },
     });
@@ -213,13 +213,13 @@ describe('sign out', () => {
     const tokens = await signedInTokens();
     expect(await usersMeStatus(tokens.accessToken)).toBe(200);
 
-    await session.signOut();
+    await session.signOut('demo');
 
     expect(demo.requestCount('POST /token/revocation')).toBeGreaterThan(0);
     expect(await usersMeStatus(tokens.accessToken)).toBe(401);
     await expect(refreshWith(tokens.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
-    expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toEqual({ status: 'signed-out' });
+    expect(await tokenStore.readTokens('demo')).toBeNull();
+    expect(await settings.authStates.demo.getValue()).toEqual({ status: 'signed-out' });
   });
 
   test('wipes everything locally even when the server is down', async () => {
@@ -227,13 +227,13 @@ describe('sign out', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await demo.stop();
     try {
-      await session.signOut();
+      await session.signOut('demo');
     } finally {
       await demo.resume();
     }
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('revocation failed'), 'TypeError');
-    expect(await tokenStore.readTokens()).toBeNull();
-    expect(await settings.authState.getValue()).toEqual({ status: 'signed-out' });
+    expect(await tokenStore.readTokens('demo')).toBeNull();
+    expect(await settings.authStates.demo.getValue()).toEqual({ status: 'signed-out' });
     // The server never heard of it, which is why the revocation comes first when it can.
     expect(await usersMeStatus(tokens.accessToken)).toBe(200);
   });

@@ -52,9 +52,8 @@ async function signIn(provider: 'demo' | 'eventbrite', login = 'demo', password 
   fakeBrowser.reset();
   await deleteDB(db.CACHE_NAME);
   stubIdentity(({ url }) => walkAuthorization(url, { login, password }));
-  await settings.providerSetting.setValue(provider);
-  await session.signIn();
-  const state = await settings.authState.getValue();
+  await session.signIn(provider);
+  const state = await settings.authStates[provider].getValue();
   if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
   signedInTo = provider;
 }

@@ -95,8 +95,8 @@ async function useEverything(): Promise<string[]> {
   await ticketmasterKey.saveTicketmasterKey(DEMO_TICKETMASTER_KEY);
   grants.permissions.add('notifications');
   vi.spyOn(fakeBrowser.notifications, 'create').mockResolvedValue('id' as never);
-  await session.signIn();
-  const state = await settings.authState.getValue();
+  await session.signIn('demo');
+  const state = await settings.authStates.demo.getValue();
   if (state.status !== 'signed-in') throw new Error(`not signed in: ${JSON.stringify(state)}`);
 
   const jazz = query.normalizeQuery({ text: 'jazz' });
@@ -124,8 +124,8 @@ describe('every stored key is declared with what clears it', () => {
     // The features ran: tokens, results, a saved search, a notification's target and the snapshot are there.
     expect(keys).toEqual(
       expect.arrayContaining([
-        'local:tokens',
-        'local:authState',
+        'local:demo:tokens',
+        'local:demo:authState',
         'session:popupSnapshot',
         'local:syncStatus',
         'local:syncRequests',
@@ -142,8 +142,7 @@ describe('every stored key is declared with what clears it', () => {
   });
 
   test.each([
-    ['sign-out', () => session.signOut()],
-    ['a provider switch', () => session.switchProvider('eventbrite')],
+    ['sign-out', () => session.signOut('demo')],
     [
       'a server that refuses every token during a background sync',
       async () => {
@@ -161,7 +160,7 @@ describe('every stored key is declared with what clears it', () => {
       const keys = await storedKeys();
       // authState stays, rewritten as signed out (with why, where the user did not ask).
       const kept = new Set(['never', 'key-removed']);
-      expect(keys.filter((key) => !kept.has(declaredAs(key)!) && key !== 'local:authState')).toEqual([]);
+      expect(keys.filter((key) => !kept.has(declaredAs(key)!) && key !== 'local:demo:authState')).toEqual([]);
       // The Ticketmaster key is not the account's: a sign-out keeps it.
       expect(keys).toEqual(
         expect.arrayContaining([
@@ -172,7 +171,7 @@ describe('every stored key is declared with what clears it', () => {
         ]),
       );
       expect(keys.some((key) => key.startsWith('sync:saved:'))).toBe(true);
-      expect((await settings.authState.getValue()).status).toBe('signed-out');
+      expect((await settings.authStates.demo.getValue()).status).toBe('signed-out');
       // The account's cache goes; Ticketmaster's results are the key's, and stay.
       expect(await cachedRecords()).toEqual({ account: 0, ticketmaster: expect.any(Number) });
       expect((await cachedRecords()).ticketmaster).toBeGreaterThan(0);
@@ -181,22 +180,59 @@ describe('every stored key is declared with what clears it', () => {
     },
   );
 
+  test("signing out of one provider leaves the other's session, keys and cache", async () => {
+    const seen = await useEverything();
+    await eventbriteItems.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
+    await session.signIn('eventbrite');
+    const everyone = query.normalizeQuery({ text: '' });
+    const kept = await search.runSearch({ provider: 'eventbrite', query: everyone, timeZone: 'UTC' });
+    expect(kept.events.length).toBeGreaterThan(0);
+    const eventbriteKeys = (await storedKeys()).filter((key) => key.includes(':eventbrite:'));
+    expect(eventbriteKeys).toEqual(
+      expect.arrayContaining([
+        'local:eventbrite:authState',
+        'local:eventbrite:tokens',
+        'local:eventbrite:cacheOwner',
+      ]),
+    );
+
+    await session.signOut('demo');
+
+    const keys = await storedKeys();
+    expect(keys.filter((key) => key.includes(':demo:') && key !== 'local:demo:authState')).toEqual([]);
+    expect(keys).toEqual(expect.arrayContaining(eventbriteKeys));
+    expect((await settings.authStates.eventbrite.getValue()).status).toBe('signed-in');
+    // The shared snapshot went with Demo's account; Eventbrite's cached results stay.
+    expect(keys).not.toContain('session:popupSnapshot');
+    const eventbriteCached = await cacheDb.withCacheConnection((db) => db.getAll('events'));
+    expect(eventbriteCached.filter((event) => event.provider === 'demo')).toEqual([]);
+    expect(eventbriteCached.filter((event) => event.provider === 'eventbrite').length).toBeGreaterThan(0);
+    // Demo's titles and account name are gone, except where Eventbrite's own share holds the same words
+    // (the demo server plays both, as the same person).
+    const everything = await everythingStoredText();
+    const eventbriteState = await settings.authStates.eventbrite.getValue();
+    const ownWords = new Set([
+      ...eventbriteCached.map((event) => event.title),
+      eventbriteState.status === 'signed-in' ? eventbriteState.account.name : '',
+    ]);
+    expect(seen.filter((text) => !ownWords.has(text) && everything.includes(text))).toEqual([]);
+  });
+
   test('removing the Ticketmaster key leaves nothing declared to go with it, and keeps the session', async () => {
     await useEverything();
     await ticketmasterKey.removeTicketmasterKey();
     const keys = await storedKeys();
     expect(keys.filter((key) => declaredAs(key) === 'key-removed')).toEqual([]);
-    expect(keys).toEqual(expect.arrayContaining(['local:tokens', 'local:authState']));
+    expect(keys).toEqual(expect.arrayContaining(['local:demo:tokens', 'local:demo:authState']));
     expect(await everythingStoredText()).not.toContain(DEMO_TICKETMASTER_KEY);
   });
 
   test('a search answered after a sign-out writes nothing back', async () => {
     // Eventbrite's client-side flow: signing out revokes nothing at the server, so the answer still comes.
     await freshBackground();
-    await settings.providerSetting.setValue('eventbrite');
     await eventbriteItems.eventbriteSettings.setValue({ clientId: '', organizerIds: ['5003'] });
-    await session.signIn();
-    expect((await settings.authState.getValue()).status).toBe('signed-in');
+    await session.signIn('eventbrite');
+    expect((await settings.authStates.eventbrite.getValue()).status).toBe('signed-in');
     // The search's first request is slow; the user signs out while it is on its way.
     demo.injectFaults({ delayMs: 300 });
     const late = search.runSearch({
@@ -205,7 +241,7 @@ describe('every stored key is declared with what clears it', () => {
       timeZone: 'UTC',
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await session.signOut();
+    await session.signOut('eventbrite');
     const answered = await late;
     expect(answered.events.length).toBeGreaterThan(0);
     // The write follows the answer: give it the time it would take.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { grants } from '../../support/fake-permissions';
 
@@ -22,7 +22,14 @@ beforeEach(() => {
 
 describe('background.main()', () => {
   test('answers the pages’ messages', async () => {
-    expect(await send({ type: 'auth/state' })).toEqual({ ok: true, value: { status: 'signed-out' } });
+    expect(await send({ type: 'auth/state' })).toEqual({
+      ok: true,
+      value: { demo: { status: 'signed-out' }, eventbrite: { status: 'signed-out' } },
+    });
+    expect(await send({ type: 'auth/sign-out', payload: 'no-such-provider' })).toEqual({
+      ok: false,
+      error: { code: 'failed' },
+    });
   });
 
   test('creates the sync alarm once, and moves it when the interval changes', async () => {
@@ -55,11 +62,28 @@ describe('background.main()', () => {
 
   test('a sign-in left over from a stopped worker is settled before anything else', async () => {
     fakeBrowser.reset();
-    await authState.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
+    await authStates.demo.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
     background.main();
     expect(await send({ type: 'auth/state' })).toEqual({
       ok: true,
-      value: { status: 'signed-out', problem: { code: 'interrupted' } },
+      value: {
+        demo: { status: 'signed-out', problem: { code: 'interrupted' } },
+        eventbrite: { status: 'signed-out' },
+      },
+    });
+  });
+
+  test("0.1.0's session is moved to its provider's keys before any message is answered", async () => {
+    fakeBrowser.reset();
+    const account = { id: '1', name: 'Ada' };
+    await fakeBrowser.storage.local.set({
+      authState: { status: 'signed-in', provider: 'demo', account },
+      tokens: { provider: 'demo', accessToken: 'at' },
+    });
+    background.main();
+    expect(await send({ type: 'auth/state' })).toMatchObject({
+      ok: true,
+      value: { demo: { status: 'signed-in', account } },
     });
   });
 

@@ -5,8 +5,14 @@ import { forgetDiscovery } from '@/lib/auth/code-flow';
 import { AuthError } from '@/lib/auth/errors';
 import { parseImplicitCallback } from '@/lib/auth/implicit-flow';
 import { getAccessToken, signIn } from '@/lib/auth/session';
-import { parseTokenSet, pendingSignIn, readTokens, tokenStore, type TokenSet } from '@/lib/auth/token-store';
-import { authState } from '@/lib/settings';
+import {
+  parseTokenSet,
+  pendingSignIns,
+  readTokens,
+  tokenStores,
+  type TokenSet,
+} from '@/lib/auth/token-store';
+import { authStates } from '@/lib/settings';
 import { stubIdentity } from '../../support/identity';
 import {
   callbackFor,
@@ -78,8 +84,8 @@ describe('the refresh grant’s answer', () => {
     await fc.assert(
       fc.asyncProperty(tokenAnswer, async (answer) => {
         fakeBrowser.reset();
-        await tokenStore.setValue(expired);
-        await authState.setValue({
+        await tokenStores.demo.setValue(expired);
+        await authStates.demo.setValue({
           status: 'signed-in',
           provider: 'demo',
           account: { id: '1001', name: 'Dana Demo' },
@@ -87,16 +93,16 @@ describe('the refresh grant’s answer', () => {
         server.script.token = respond(answer);
         let token: string | undefined;
         try {
-          token = await getAccessToken();
+          token = await getAccessToken('demo');
         } catch (error) {
           expect(error).toBeInstanceOf(AuthError);
         }
-        const stored = await readTokens();
+        const stored = await readTokens('demo');
         wellFormed(stored);
         if (token !== undefined) expect(stored?.accessToken).toBe(token);
         else if (stored) expect(stored).toEqual(expired);
         else
-          expect(await authState.getValue()).toMatchObject({
+          expect(await authStates.demo.getValue()).toMatchObject({
             status: 'signed-out',
             problem: { code: expect.any(String) },
           });
@@ -136,10 +142,10 @@ describe('sign-in with any callback URL and any token answer', () => {
         fakeBrowser.reset();
         server.script.token = respond(answer);
         stubIdentity(async ({ url }) => makeCallback(url));
-        await signIn();
-        const [state, tokens] = [await authState.getValue(), await readTokens()];
+        await signIn('demo');
+        const [state, tokens] = [await authStates.demo.getValue(), await readTokens('demo')];
         wellFormed(tokens);
-        expect(await pendingSignIn.getValue()).toBeNull();
+        expect(await pendingSignIns.demo.getValue()).toBeNull();
         if (state.status === 'signed-in') expect(tokens).not.toBeNull();
         else
           expect([state, tokens]).toEqual([

@@ -7,12 +7,12 @@ import { eventbriteProvider } from '@/lib/providers/eventbrite';
 import { eventbriteGet, parseEventbriteUser, readList, toEvent } from '@/lib/providers/eventbrite-api';
 import { AuthError } from '@/lib/auth/errors';
 import { ProviderError } from '@/lib/providers/provider-error';
-import { tokenStore } from '@/lib/auth/token-store';
+import { tokenStores } from '@/lib/auth/token-store';
 import { withCacheConnection } from '@/lib/cache/db';
 import { readSearch } from '@/lib/cache/searches';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { runSearch, type SearchResult } from '@/lib/search';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { MAX_PAGE_DEPTH, PAGE_SIZE, readDiscoveryPage, toDiscoveryEvent } from '@/lib/providers/ticketmaster';
 import {
   discoveryPayload,
@@ -245,8 +245,8 @@ describe('whole answers, through the retry policy', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(httpAnswer, { minLength: 1, maxLength: 3 }), async (script) => {
         // Signed in afresh each time: a 401 in the last case ended that session.
-        await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
-        await authState.setValue({
+        await tokenStores.demo.setValue({ provider: 'demo', accessToken: 'at' });
+        await authStates.demo.setValue({
           status: 'signed-in',
           provider: 'demo',
           account: { id: '1001', name: 'Dana Demo' },

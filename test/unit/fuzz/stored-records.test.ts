@@ -4,7 +4,7 @@ import { exactStart } from '@/lib/event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
 import { getAccessToken } from '@/lib/auth/session';
-import { cacheOwner, pendingSignIn, tokenStore } from '@/lib/auth/token-store';
+import { cacheOwners, pendingSignIns, tokenStores } from '@/lib/auth/token-store';
 import { ALL_STORES, openCache, type CacheDb } from '@/lib/cache/db';
 import { indexCachedEvents } from '@/lib/cache/offline-index';
 import { readSearch, writeSearchPage } from '@/lib/cache/searches';
@@ -13,7 +13,7 @@ import { parseStoredEvent } from '@/lib/cache/records';
 import type { Event } from '@/lib/event';
 import { EMPTY_QUERY, normalizeQuery, queryKey } from '@/lib/query';
 import { listSavedSearches } from '@/lib/saved-searches';
-import { authState, lastQuery, providerSetting, searchSettings } from '@/lib/settings';
+import { authStates, lastQuery, providerSetting, searchSettings } from '@/lib/settings';
 import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
 import type { StoredItem } from '@/lib/stored-item';
@@ -38,8 +38,8 @@ const recordLike = (valid: Record<string, unknown>) =>
 
 const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
   [
-    'authState',
-    authState,
+    'demo:authState',
+    authStates.demo,
     {
       status: 'signed-in',
       provider: 'demo',
@@ -49,8 +49,8 @@ const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
     },
   ],
   [
-    'tokens',
-    tokenStore,
+    'demo:tokens',
+    tokenStores.demo,
     {
       provider: 'demo',
       accessToken: 'at',
@@ -61,11 +61,11 @@ const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
     },
   ],
   [
-    'pendingSignIn',
-    pendingSignIn,
+    'demo:pendingSignIn',
+    pendingSignIns.demo,
     { provider: 'demo', state: 's', codeVerifier: 'v', redirectUri: 'https://x.test/', expiresAt: 1 },
   ],
-  ['cacheOwner', cacheOwner, { owner: 'demo:1' }],
+  ['demo:cacheOwner', cacheOwners.demo, { owner: 'demo:1' }],
   ['provider', providerSetting, { provider: 'eventbrite' }],
   ['eventbrite', eventbriteSettings, { clientId: 'abcd', organizerIds: ['1'] }],
   ['search', searchSettings, { cacheTtlMinutes: 15 }],
@@ -80,8 +80,8 @@ const ITEMS: [string, StoredItem<unknown>, Record<string, unknown>][] = [
 
 /** Writes `raw` under the item's key as the browser would hold it, bypassing every check. */
 async function writeRaw(item: StoredItem<unknown>, raw: unknown) {
-  const [area, key] = item.storageItem.key.split(':') as ['local' | 'session' | 'sync', string];
-  await fakeBrowser.storage[area].set({ [key]: raw });
+  const [area, ...key] = item.storageItem.key.split(':') as ['local' | 'session' | 'sync', ...string[]];
+  await fakeBrowser.storage[area].set({ [key.join(':')]: raw });
 }
 
 beforeEach(() => fakeBrowser.reset());
@@ -143,7 +143,7 @@ describe('storage items', () => {
             fakeBrowser.reset();
             for (const [index, [, item]] of ITEMS.entries()) await writeRaw(item, raws[index]);
             await fakeBrowser.storage.local.set({ syncProgress: progress, syncRequests: requests });
-            await getAccessToken().catch((error: unknown) => expect(error).toBeInstanceOf(AuthError));
+            await getAccessToken('demo').catch((error: unknown) => expect(error).toBeInstanceOf(AuthError));
             expect(await runSyncCycle()).toMatchObject({
               outcome: { code: expect.any(String) },
               found: expect.any(Number),

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { signIn } from '@/lib/auth/session';
-import { tokenStore } from '@/lib/auth/token-store';
+import { tokenStores } from '@/lib/auth/token-store';
 import { hasHostAccess, hostNames, hostOrigins, requestHostAccess } from '@/lib/host-access';
 import { normalizeQuery } from '@/lib/query';
 import { runSearch } from '@/lib/search';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { runSyncCycle, toggleSavedSearch } from '@/lib/sync';
 import { stubIdentity } from '../../support/identity';
 import { grants } from '../../support/fake-permissions';
@@ -19,8 +19,8 @@ const withdraw = () => hostOrigins('demo').forEach((origin) => grants.withdrawnO
 beforeEach(async () => {
   fakeBrowser.reset();
   fakeFetch(() => Response.json({ events: [], pagination: {} }));
-  await tokenStore.setValue({ provider: 'demo', accessToken: 'at' });
-  await authState.setValue({
+  await tokenStores.demo.setValue({ provider: 'demo', accessToken: 'at' });
+  await authStates.demo.setValue({
     status: 'signed-in',
     provider: 'demo',
     account: { id: '1001', name: 'Dana Demo' },
@@ -53,12 +53,12 @@ describe('with the host permission withdrawn', () => {
   });
 
   test('sign-in does not open a window and says what to do', async () => {
-    await authState.setValue({ status: 'signed-out' });
+    await authStates.demo.setValue({ status: 'signed-out' });
     const launch = stubIdentity(async () => undefined);
     withdraw();
-    await signIn();
+    await signIn('demo');
     expect(launch).not.toHaveBeenCalled();
-    expect(await authState.getValue()).toMatchObject({
+    expect(await authStates.demo.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'no-access' },
     });

@@ -2,6 +2,9 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isOwnPage, listenForMessages, sendMessage, type Handlers } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
+import { SIGNED_OUT, type AuthStates } from '@/lib/settings';
+
+const NOBODY: AuthStates = { demo: SIGNED_OUT, eventbrite: SIGNED_OUT };
 
 describe('isOwnPage', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -60,7 +63,7 @@ describe('listenForMessages', () => {
 
   test('refuses other senders and unknown messages, and runs nothing for them', async () => {
     let ran = 0;
-    listenForMessages(handlers({ 'auth/state': () => ((ran += 1), { status: 'signed-out' }) }));
+    listenForMessages(handlers({ 'auth/state': () => ((ran += 1), NOBODY) }));
     expect(await answer({ type: 'auth/state' }, { id: 'other', url: 'https://evil.test/' })).toEqual({
       ok: false,
       error: { code: 'forbidden' },
@@ -74,10 +77,7 @@ describe('listenForMessages', () => {
     let release!: () => void;
     const ready = new Promise<void>((resolve) => (release = resolve));
     const order: string[] = [];
-    listenForMessages(
-      handlers({ 'auth/state': () => (order.push('handled'), { status: 'signed-out' }) }),
-      ready,
-    );
+    listenForMessages(handlers({ 'auth/state': () => (order.push('handled'), NOBODY) }), ready);
     const answered = answer({ type: 'auth/state' });
     await Promise.resolve();
     order.push('ready');

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { deleteDB } from 'idb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tokenStore } from '@/lib/auth/token-store';
+import { tokenStores } from '@/lib/auth/token-store';
 import { CACHE_NAME } from '@/lib/cache/db';
 import { grants } from '../../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { normalizeQuery } from '@/lib/query';
 import {
@@ -62,13 +62,13 @@ beforeEach(async () => {
       .sort((a, b) => a.day - b.day);
     return json({ events: events.map(eventbriteEvent), pagination: { has_more_items: false } });
   });
-  await tokenStore.setValue({
+  await tokenStores.demo.setValue({
     provider: 'demo',
     accessToken: 'at',
     refreshToken: 'rt',
     refreshAt: Date.now() + 3_600_000,
   });
-  await authState.setValue({
+  await authStates.demo.setValue({
     status: 'signed-in',
     provider: 'demo',
     account: { id: '1001', name: 'Dana Demo' },
@@ -149,7 +149,7 @@ describe('a cycle', () => {
     vi.stubGlobal('navigator', { onLine: false });
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'offline' } });
     vi.stubGlobal('navigator', { onLine: true });
-    await authState.setValue({ status: 'signed-out' });
+    await authStates.demo.setValue({ status: 'signed-out' });
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'not-signed-in' } });
     expect(searchRequests).toHaveLength(0);
   });

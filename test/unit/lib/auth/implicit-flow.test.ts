@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { implicitAuthorizeUrl, parseImplicitCallback } from '@/lib/auth/implicit-flow';
 import { signIn } from '@/lib/auth/session';
-import { cacheOwner, readTokens } from '@/lib/auth/token-store';
-import { authState, providerSetting } from '@/lib/settings';
+import { cacheOwners, readTokens } from '@/lib/auth/token-store';
+import { authStates, providerSetting } from '@/lib/settings';
 import { eventbriteSettings } from '@/lib/providers/eventbrite-settings';
 import { REDIRECT_URI, stubIdentity } from '../../../support/identity';
 import { fakeFetch } from '../../../support/fake-fetch';
@@ -100,41 +100,41 @@ describe('signing in to Eventbrite', () => {
 
   test('first time: straight to the interactive window', async () => {
     const launch = stubIdentity(async ({ url }) => tokenCallback(url, 'tok-1'));
-    await signIn();
+    await signIn('eventbrite');
     expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([true]);
-    expect(await authState.getValue()).toMatchObject({
+    expect(await authStates.eventbrite.getValue()).toMatchObject({
       status: 'signed-in',
       provider: 'eventbrite',
       account: { name: 'Eve Attendee' },
     });
-    expect(await readTokens()).toMatchObject({ provider: 'eventbrite', accessToken: 'tok-1' });
+    expect(await readTokens('eventbrite')).toMatchObject({ provider: 'eventbrite', accessToken: 'tok-1' });
   });
 
   test('on re-auth, tries without a window first', async () => {
-    await cacheOwner.setValue('eventbrite:77');
+    await cacheOwners.eventbrite.setValue('eventbrite:77');
     const launch = stubIdentity(async ({ url }) => tokenCallback(url, 'tok-2'));
-    await signIn();
+    await signIn('eventbrite');
     expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([false]);
-    expect(await readTokens()).toMatchObject({ accessToken: 'tok-2' });
+    expect(await readTokens('eventbrite')).toMatchObject({ accessToken: 'tok-2' });
   });
 
   test('on re-auth, falls back to the window when the user is needed', async () => {
-    await cacheOwner.setValue('eventbrite:77');
+    await cacheOwners.eventbrite.setValue('eventbrite:77');
     const launch = stubIdentity(async ({ url, interactive }) => {
       if (!interactive) throw new Error('User interaction required.');
       return tokenCallback(url, 'tok-3');
     });
-    await signIn();
+    await signIn('eventbrite');
     expect(launch.mock.calls.map(([details]) => details.interactive)).toEqual([false, true]);
-    expect(await readTokens()).toMatchObject({ accessToken: 'tok-3' });
+    expect(await readTokens('eventbrite')).toMatchObject({ accessToken: 'tok-3' });
   });
 
   test('without a client id, says where to set one and opens nothing', async () => {
     await eventbriteSettings.setValue({ clientId: '', organizerIds: [] });
     const launch = stubIdentity(async () => 'unused');
-    await signIn();
+    await signIn('eventbrite');
     expect(launch).not.toHaveBeenCalled();
-    expect(await authState.getValue()).toMatchObject({
+    expect(await authStates.eventbrite.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'not-configured' },
     });

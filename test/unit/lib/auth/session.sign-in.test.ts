@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SIGN_IN_WINDOW_MS, abandonDeadSignIn, getAccessToken, signIn } from '@/lib/auth/session';
-import { pendingSignIn, readTokens, tokenStore } from '@/lib/auth/token-store';
+import { SIGN_IN_WINDOW_MS, abandonDeadSignIns, getAccessToken, signIn } from '@/lib/auth/session';
+import { pendingSignIns, readTokens, tokenStores } from '@/lib/auth/token-store';
 import { forgetDiscovery } from '@/lib/auth/code-flow';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { stubIdentity } from '../../../support/identity';
 import {
   callbackFor,
@@ -16,7 +16,7 @@ import {
 let server: ScriptedAuthServer;
 
 const problem = async () => {
-  const state = await authState.getValue();
+  const state = await authStates.demo.getValue();
   return state.status === 'signed-out' ? state.problem?.code : state.status;
 };
 
@@ -39,7 +39,7 @@ describe('a good sign-in', () => {
       authorizeUrl = url;
       return callbackFor(url);
     });
-    await signIn();
+    await signIn('demo');
 
     const request = new URL(authorizeUrl).searchParams;
     expect(request.get('code_challenge_method')).toBe('S256');
@@ -50,9 +50,16 @@ describe('a good sign-in', () => {
       createHash('sha256').update(server.tokenRequests[0]!.get('code_verifier')!).digest('base64url'),
     ).toBe(request.get('code_challenge'));
 
-    expect(await authState.getValue()).toMatchObject({ status: 'signed-in', account: { name: 'Dana Demo' } });
-    expect(await readTokens()).toMatchObject({ provider: 'demo', accessToken: 'at-1', refreshToken: 'rt-1' });
-    expect(await pendingSignIn.getValue()).toBeNull();
+    expect(await authStates.demo.getValue()).toMatchObject({
+      status: 'signed-in',
+      account: { name: 'Dana Demo' },
+    });
+    expect(await readTokens('demo')).toMatchObject({
+      provider: 'demo',
+      accessToken: 'at-1',
+      refreshToken: 'rt-1',
+    });
+    expect(await pendingSignIns.demo.getValue()).toBeNull();
   });
 
   test('is in progress while the auth window is open, with the pending secrets in session storage', async () => {
@@ -62,13 +69,15 @@ describe('a good sign-in', () => {
       authorizeUrl = url;
       return new Promise((resolve) => (finish = resolve));
     });
-    const flow = signIn();
+    const flow = signIn('demo');
     await vi.waitFor(() => expect(authorizeUrl).not.toBe(''));
-    expect(await authState.getValue()).toMatchObject({ status: 'signing-in' });
-    const pending = await fakeBrowser.storage.session.get('pendingSignIn');
-    expect(pending.pendingSignIn).toMatchObject({ state: new URL(authorizeUrl).searchParams.get('state') });
-    expect(await fakeBrowser.storage.local.get('pendingSignIn')).toEqual({});
-    expect(signIn()).toBe(flow); // one flow at a time
+    expect(await authStates.demo.getValue()).toMatchObject({ status: 'signing-in' });
+    const pending = await fakeBrowser.storage.session.get('demo:pendingSignIn');
+    expect(pending['demo:pendingSignIn']).toMatchObject({
+      state: new URL(authorizeUrl).searchParams.get('state'),
+    });
+    expect(await fakeBrowser.storage.local.get('demo:pendingSignIn')).toEqual({});
+    expect(signIn('demo')).toBe(flow); // one flow at a time
     finish(callbackFor(authorizeUrl));
     await flow;
     expect(await problem()).toBe('signed-in');
@@ -90,9 +99,9 @@ describe('a callback that cannot be trusted stores no token', () => {
   ];
   test.each(cases)('%s', async (_name, override, expected) => {
     stubIdentity(async ({ url }) => callbackFor(url, override));
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe(expected);
-    expect(await readTokens()).toBeNull();
+    expect(await readTokens('demo')).toBeNull();
     expect(server.tokenRequests).toHaveLength(0);
   });
 });
@@ -100,18 +109,18 @@ describe('a callback that cannot be trusted stores no token', () => {
 describe('other failures', () => {
   test('the user closes the auth window', async () => {
     stubIdentity(() => Promise.reject(new Error('The user did not approve access.')));
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe('cancelled');
-    expect(await readTokens()).toBeNull();
-    expect(await pendingSignIn.getValue()).toBeNull();
+    expect(await readTokens('demo')).toBeNull();
+    expect(await pendingSignIns.demo.getValue()).toBeNull();
   });
 
   test('the code exchange fails', async () => {
     server.script.token = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
     stubIdentity(async ({ url }) => callbackFor(url));
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe('exchange-failed');
-    expect(await readTokens()).toBeNull();
+    expect(await readTokens('demo')).toBeNull();
   });
 
   test.each([
@@ -125,17 +134,17 @@ describe('other failures', () => {
   ])('a malformed token response: %s', async (_name, token) => {
     server.script.token = token;
     stubIdentity(async ({ url }) => callbackFor(url));
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe('untrusted-response');
-    expect(await readTokens()).toBeNull();
+    expect(await readTokens('demo')).toBeNull();
   });
 
   test('the account cannot be fetched: no token is kept', async () => {
     server.script.usersMe = () => json({ error: 'INVALID_AUTH', status_code: 401 }, 401);
     stubIdentity(async ({ url }) => callbackFor(url));
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe('exchange-failed');
-    expect(await readTokens()).toBeNull();
+    expect(await readTokens('demo')).toBeNull();
   });
 });
 
@@ -146,35 +155,37 @@ describe('a sign-in that outlives its chance', () => {
       vi.setSystemTime(Date.now() + SIGN_IN_WINDOW_MS + 1);
       return callbackFor(url);
     });
-    await signIn();
+    await signIn('demo');
     expect(await problem()).toBe('interrupted');
     expect(server.tokenRequests).toHaveLength(0);
   });
 
   test('a flow whose worker stopped is abandoned with "try again", not an endless "Signing in…"', async () => {
     // What a stopped worker leaves behind.
-    await authState.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
-    await pendingSignIn.setValue({
+    await authStates.demo.setValue({ status: 'signing-in', provider: 'demo', until: Date.now() + 60_000 });
+    await pendingSignIns.demo.setValue({
       provider: 'demo',
       state: 's',
       codeVerifier: 'v',
       redirectUri: 'https://x.chromiumapp.org/',
       expiresAt: Date.now() + 60_000,
     });
-    await abandonDeadSignIn();
-    expect(await authState.getValue()).toMatchObject({
+    await abandonDeadSignIns();
+    expect(await authStates.demo.getValue()).toMatchObject({
       status: 'signed-out',
       problem: { code: 'interrupted' },
     });
-    expect(await pendingSignIn.getValue()).toBeNull();
+    expect(await pendingSignIns.demo.getValue()).toBeNull();
   });
 
   test('a live flow in this worker is left alone', async () => {
     stubIdentity(() => new Promise(() => undefined));
-    void signIn();
-    await vi.waitFor(async () => expect(await authState.getValue()).toMatchObject({ status: 'signing-in' }));
-    await abandonDeadSignIn();
-    expect(await authState.getValue()).toMatchObject({ status: 'signing-in' });
+    void signIn('demo');
+    await vi.waitFor(async () =>
+      expect(await authStates.demo.getValue()).toMatchObject({ status: 'signing-in' }),
+    );
+    await abandonDeadSignIns();
+    expect(await authStates.demo.getValue()).toMatchObject({ status: 'signing-in' });
   });
 });
 
@@ -188,7 +199,7 @@ describe('refresh', () => {
   });
 
   test('invalid_grant leaves a clear "sign in again" state and stops there', async () => {
-    await tokenStore.setValue({
+    await tokenStores.demo.setValue({
       provider: 'demo',
       accessToken: 'old',
       refreshToken: 'rt-old',
@@ -196,47 +207,47 @@ describe('refresh', () => {
       refreshAt: Date.now() - 2000,
     });
     server.script.token = () => json({ error: 'invalid_grant' }, 400);
-    await expect(getAccessToken()).rejects.toMatchObject({ code: 'session-expired' });
+    await expect(getAccessToken('demo')).rejects.toMatchObject({ code: 'session-expired' });
     expect(await problem()).toBe('session-expired');
-    expect(await readTokens()).toBeNull();
-    await expect(getAccessToken()).rejects.toMatchObject({ code: 'not-signed-in' });
+    expect(await readTokens('demo')).toBeNull();
+    await expect(getAccessToken('demo')).rejects.toMatchObject({ code: 'not-signed-in' });
     expect(server.tokenRequests).toHaveLength(1);
   });
 
   test('stores the rotated refresh token', async () => {
-    await tokenStore.setValue(dueTokens());
+    await tokenStores.demo.setValue(dueTokens());
     server.script.token = () =>
       json({ access_token: 'at-2', refresh_token: 'rt-2', token_type: 'Bearer', expires_in: 600 });
-    expect(await getAccessToken()).toBe('at-2');
+    expect(await getAccessToken('demo')).toBe('at-2');
     expect(server.tokenRequests[0]?.get('refresh_token')).toBe('rt-old');
-    expect(await readTokens()).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
+    expect(await readTokens('demo')).toMatchObject({ accessToken: 'at-2', refreshToken: 'rt-2' });
   });
 
   test('a server that refuses for its own reasons keeps the unspent token', async () => {
     const tokens = dueTokens();
-    await tokenStore.setValue(tokens);
+    await tokenStores.demo.setValue(tokens);
     server.script.token = () => json({ error: 'temporarily_unavailable' }, 503);
-    await expect(getAccessToken()).rejects.toMatchObject({ code: 'exchange-failed' });
-    expect(await readTokens()).toEqual(tokens);
+    await expect(getAccessToken('demo')).rejects.toMatchObject({ code: 'exchange-failed' });
+    expect(await readTokens('demo')).toEqual(tokens);
   });
 
   test('offline: nothing is sent, nothing is lost', async () => {
     const tokens = dueTokens();
-    await tokenStore.setValue(tokens);
+    await tokenStores.demo.setValue(tokens);
     vi.stubGlobal('navigator', { onLine: false });
-    await expect(getAccessToken()).rejects.toMatchObject({ code: 'offline' });
+    await expect(getAccessToken('demo')).rejects.toMatchObject({ code: 'offline' });
     expect(server.tokenRequests).toHaveLength(0);
-    expect(await readTokens()).toEqual(tokens);
+    expect(await readTokens('demo')).toEqual(tokens);
   });
 
   test('a token that is not due is used as it is', async () => {
-    await tokenStore.setValue({
+    await tokenStores.demo.setValue({
       provider: 'demo',
       accessToken: 'fresh',
       refreshToken: 'rt',
       refreshAt: Date.now() + 60_000,
     });
-    expect(await getAccessToken()).toBe('fresh');
+    expect(await getAccessToken('demo')).toBe('fresh');
     expect(server.tokenRequests).toHaveLength(0);
   });
 });

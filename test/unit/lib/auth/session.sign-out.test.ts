@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetDiscovery } from '@/lib/auth/code-flow';
 import { signOut } from '@/lib/auth/session';
-import { cacheOwner, readTokens, tokenStore } from '@/lib/auth/token-store';
+import { cacheOwners, readTokens, tokenStores } from '@/lib/auth/token-store';
 import { openCache } from '@/lib/cache/db';
 import { EMPTY_QUERY } from '@/lib/query';
-import { authState } from '@/lib/settings';
+import { authStates } from '@/lib/settings';
 import { sampleEvent } from '../../../support/events';
 import { fakeFetch, networkDown } from '../../../support/fake-fetch';
 
@@ -29,21 +29,21 @@ beforeEach(async () => {
       });
     }
     // What the extension holds must still be there when the revocation goes out.
-    expect(await readTokens()).not.toBeNull();
+    expect(await readTokens('demo')).not.toBeNull();
     revoked.push(new URLSearchParams(await request.text()));
     return new Response(revocationStatus === 200 ? '' : '{"error":"server_error"}', {
       status: revocationStatus,
     });
   });
 
-  await tokenStore.setValue({
+  await tokenStores.demo.setValue({
     provider: 'demo',
     accessToken: 'at',
     refreshToken: 'rt',
     refreshAt: Date.now() + 60_000,
   });
-  await cacheOwner.setValue('demo:1001');
-  await authState.setValue({
+  await cacheOwners.demo.setValue('demo:1001');
+  await authStates.demo.setValue({
     status: 'signed-in',
     provider: 'demo',
     account: { id: '1001', name: 'Dana Demo' },
@@ -64,9 +64,9 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 async function expectEverythingGone() {
-  expect(await readTokens()).toBeNull();
-  expect(await cacheOwner.getValue()).toBeNull();
-  expect(await authState.getValue()).toEqual({ status: 'signed-out' });
+  expect(await readTokens('demo')).toBeNull();
+  expect(await cacheOwners.demo.getValue()).toBeNull();
+  expect(await authStates.demo.getValue()).toEqual({ status: 'signed-out' });
   expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   const db = await openCache();
   expect(await db.count('events')).toBe(0);
@@ -76,7 +76,7 @@ async function expectEverythingGone() {
 
 describe('signOut', () => {
   test('revokes the refresh token, then wipes tokens, cache and badge', async () => {
-    await signOut();
+    await signOut('demo');
     expect(revoked).toHaveLength(1);
     expect(revoked[0]?.get('token')).toBe('rt');
     expect(revoked[0]?.get('token_type_hint')).toBe('refresh_token');
@@ -85,14 +85,14 @@ describe('signOut', () => {
 
   test('wipes everything whatever the server said', async () => {
     revocationStatus = 503;
-    await signOut();
+    await signOut('demo');
     expect(revoked).toHaveLength(1);
     await expectEverythingGone();
   });
 
   test('wipes everything when the server cannot be reached', async () => {
     fakeFetch(networkDown);
-    await signOut();
+    await signOut('demo');
     await expectEverythingGone();
   });
 });
