@@ -13,7 +13,6 @@ export const PROBLEM_CODES = [
   'exchange-failed',
   'session-expired',
   'not-configured',
-  'no-provider',
   'not-signed-in',
   // Reaching a provider.
   'offline',

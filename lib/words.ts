@@ -26,7 +26,6 @@ export const PROBLEM_KEYS = {
   'exchange-failed': 'problem.exchangeFailed',
   'session-expired': 'problem.sessionExpired',
   'not-configured': 'problem.notConfigured',
-  'no-provider': 'problem.noProvider',
   'not-signed-in': 'problem.notSignedIn',
   offline: 'problem.offline',
   'no-access': 'problem.noAccess',

@@ -10,7 +10,6 @@ export type AuthErrorCode = Extract<
   | 'exchange-failed'
   | 'session-expired'
   | 'not-configured'
-  | 'no-provider'
   | 'not-signed-in'
   | 'offline'
   | 'no-access'
