@@ -26,7 +26,7 @@ import { declareStoredFamily, defineStoredItem } from './stored-item';
 import { newEventsNotification } from './words';
 
 /**
- * Background sync: a cycle refreshes every saved search of the signed-in provider, one after another,
+ * Background sync: a cycle refreshes the saved searches of every signed-in provider, one after another,
  * each within its page budget, the whole within an hourly request budget well inside the provider's
  * rate limit. Progress lives in storage, so a cycle stopped with its worker resumes where it was.
  */
@@ -93,7 +93,7 @@ class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
 
 /** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
 async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
-  // Signed out (or into another provider) meanwhile: nothing of this search is the session's to write.
+  // Signed out of its provider meanwhile: nothing of this search is the session's to write.
   const connection = await connect(saved.provider).catch(() => undefined);
   if (!connection) return [];
   const { provider, owner } = connection;
