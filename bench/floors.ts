@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { providerKey } from '../lib/provider-id';
+import { providerKey } from '../lib/provider-id.ts';
 
 /**
  * The floors the product is measured against, written into the unpacked bench build (same origin, same

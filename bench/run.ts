@@ -420,11 +420,14 @@ async function sizes(ext: ExtensionSession, extensionDir: string) {
 async function syncCost(ext: ExtensionSession, requestCount: () => number, debuggingPort: number) {
   const page = await ext.openPage('options.html');
   const send = (message: unknown) => page.evaluate((message) => chrome.runtime.sendMessage(message), message);
-  for (const city of CITIES)
-    await send({
+  for (const city of CITIES) {
+    const saved = (await send({
       type: 'saved/toggle',
-      payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false },
-    });
+      payload: { text: '', place: city.name, when: 'any', onlineOnly: false, freeOnly: false, sources: [] },
+    })) as { ok: boolean };
+    if (!saved.ok)
+      throw new Error(`saving the search for ${city.name} was refused: ${JSON.stringify(saved)}`);
+  }
   const durations: number[] = [];
   const requests: number[] = [];
   const memory: number[] = [];

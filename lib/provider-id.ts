@@ -1,4 +1,5 @@
-import { isOneOf } from './shape';
+// With its extension: bench/floors.ts loads this module under Node's own type stripping, which adds none.
+import { isOneOf } from './shape.ts';
 
 /**
  * The providers Event Scout can search; a leaf module, so the Event model can check ids without the
