@@ -30,7 +30,10 @@ export const RETRY_POLICY = {
 
 /** What a caller adds to the policy for one provider. */
 export interface RetryHooks {
-  /** Awaited before every attempt, retries included: pacing to a provider's rate, counting a budget. */
+  /**
+   * Awaited before every attempt, retries included: pacing to a provider's rate, counting a budget. What
+   * it throws ends the request as it is, without a retry.
+   */
   beforeAttempt?: () => Promise<void>;
   /**
    * A closer look at an answer the policy would retry: false makes it the last (a day's quota spent
@@ -98,8 +101,9 @@ export async function fetchWithRetry(
   for (let tried = 1; ; tried++) {
     const remaining = deadline - Date.now();
     let outcome: { response: Response } | { error: unknown };
+    // Outside the try: a budget that refuses the attempt is the caller's answer, not a fault to retry.
+    if (hooks.beforeAttempt) await hooks.beforeAttempt();
     try {
-      if (hooks.beforeAttempt) await hooks.beforeAttempt();
       outcome = { response: await attempt(url, init, Math.min(RETRY_POLICY.attemptTimeoutMs, remaining)) };
     } catch (error) {
       // The caller's own abort is not a fault to retry.

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { normalizeQuery, queryKey, type SearchQuery } from './query';
-import { isSignInProviderId, type SignInProviderId } from './provider-id';
 import { ProblemError, type ProblemCode } from './problem';
 import type { Checked } from './settings-validation';
 import { isRecord } from './shape';
@@ -10,13 +9,13 @@ import { declareStoredFamily } from './stored-item';
 /**
  * Saved searches live in storage.sync, one versioned item each, so they follow the user to every
  * browser. storage.sync allows 8,192 bytes an item, about 100 KB in all and 120 writes a minute:
- * a write that would break a limit is refused with a clear message before anything changes.
+ * a write that would break a limit is refused with a clear message before anything changes. A saved
+ * search is the user's words, not a provider's: it runs on every connected provider its sources ask.
  */
 export interface SavedSearch {
   id: string;
   /** The user's own name for it; without one, pages describe the query in the reader's language. */
   name?: string;
-  provider: SignInProviderId;
   query: SearchQuery;
   createdAt: number;
 }
@@ -70,14 +69,26 @@ function dropDescribedName(old: unknown): unknown {
   return unnamed;
 }
 
-const VERSION = 2;
+/**
+ * v3 saves a search for every provider its sources ask, not for the one signed in when it was saved; a
+ * provider connected since takes its own baseline on its first sync (lib/sync.ts).
+ */
+function dropProvider(old: unknown): unknown {
+  if (!isRecord(old)) return old;
+  const { provider: _provider, ...everyProvider } = old;
+  return everyProvider;
+}
+
+const VERSION = 3;
+/** Each version's step from the one before it, for WXT and for the in-memory reading of a listing alike. */
+const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: dropDescribedName, 3: dropProvider };
 // The user's own: they stay through every sign-out and follow the user to every browser.
 declareStoredFamily(`sync:${ITEM_PREFIX}`, 'never');
 
 const item = (id: string) =>
   storage.defineItem<SavedSearch>(`sync:${ITEM_PREFIX}${id}`, {
     version: VERSION,
-    migrations: { 2: dropDescribedName as (old: SavedSearch) => SavedSearch },
+    migrations: MIGRATIONS as Record<number, (old: SavedSearch) => SavedSearch>,
   });
 
 /**
@@ -87,7 +98,9 @@ const item = (id: string) =>
  */
 function upToDate(value: unknown, meta: unknown): unknown {
   const version = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
-  return version < VERSION ? dropDescribedName(value) : value;
+  let record = value;
+  for (let step = version + 1; step <= VERSION; step++) record = MIGRATIONS[step]!(record);
+  return record;
 }
 
 function parse(value: unknown): SavedSearch | null {
@@ -96,14 +109,12 @@ function parse(value: unknown): SavedSearch | null {
   if (
     typeof saved.id !== 'string' ||
     (saved.name !== undefined && typeof saved.name !== 'string') ||
-    !isSignInProviderId(saved.provider) ||
     typeof saved.query !== 'object'
   )
     return null;
   return {
     id: saved.id,
     ...(saved.name ? { name: saved.name } : {}),
-    provider: saved.provider,
     query: normalizeQuery(saved.query ?? {}),
     createdAt: Number(saved.createdAt) || 0,
   };
@@ -119,16 +130,13 @@ export async function listSavedSearches(): Promise<SavedSearch[]> {
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-const sameSearch = (provider: SignInProviderId, query: SearchQuery) => {
+const sameSearch = (query: SearchQuery) => {
   const key = queryKey(query);
-  return (saved: SavedSearch) => saved.provider === provider && queryKey(saved.query) === key;
+  return (saved: SavedSearch) => queryKey(saved.query) === key;
 };
 
-export async function findSavedSearch(
-  provider: SignInProviderId,
-  query: SearchQuery,
-): Promise<SavedSearch | undefined> {
-  return (await listSavedSearches()).find(sameSearch(provider, query));
+export async function findSavedSearch(query: SearchQuery): Promise<SavedSearch | undefined> {
+  return (await listSavedSearches()).find(sameSearch(query));
 }
 
 const byteSize = (key: string, value: unknown) =>
@@ -159,19 +167,15 @@ async function write(saved: SavedSearch): Promise<SavedSearch> {
   return saved;
 }
 
-export async function saveSearch(
-  provider: SignInProviderId,
-  input: SearchQuery,
-  now = Date.now(),
-): Promise<SavedSearch> {
+export async function saveSearch(input: SearchQuery, now = Date.now()): Promise<SavedSearch> {
   const query = normalizeQuery(input);
   const all = await listSavedSearches();
-  const existing = all.find(sameSearch(provider, query));
+  const existing = all.find(sameSearch(query));
   if (existing) return existing;
   if (all.length >= MAX_SAVED_SEARCHES) {
     throw new SavedSearchError('saved-too-many', { params: { max: MAX_SAVED_SEARCHES } });
   }
-  return write({ id: crypto.randomUUID(), provider, query, createdAt: now });
+  return write({ id: crypto.randomUUID(), query, createdAt: now });
 }
 
 export function checkName(input: string): Checked<string> {

@@ -5,7 +5,7 @@ import type { Event } from './event';
 import { hasHostAccess } from './host-access';
 import { connect, type Connection } from './connections';
 import { ProviderError } from './providers/provider-error';
-import type { SearchPage } from './providers/types';
+import type { RequestHooks, SearchPage } from './providers/types';
 import { answerKey, dateRange, normalizeQuery, type SearchQuery, type TimeRange } from './query';
 import { AuthError } from './auth/errors';
 import { OFFLINE, problemOf, type Problem } from './problem';
@@ -77,10 +77,15 @@ export async function fetchSearchPage(
   range: TimeRange,
   cursor: string | undefined,
   credential?: Promise<string | undefined>,
+  hooks?: RequestHooks,
 ): Promise<SearchPage> {
   const { provider } = connection;
   if (!(await hasHostAccess(provider.id))) throw new ProviderError('no-access');
-  return withCredential(connection, (value) => provider.search(query, range, cursor, value), credential);
+  return withCredential(
+    connection,
+    (value) => provider.search(query, range, cursor, value, hooks),
+    credential,
+  );
 }
 
 function fetchPage(

@@ -1,10 +1,16 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { withCacheConnection, type CacheDb } from './cache/db';
-import { recordSync, removeSyncRecord, takeNewIds } from './cache/sync-state';
+import {
+  lastSyncTimes,
+  recordSync,
+  removeSyncRecords,
+  syncTaskKey,
+  takeNewIds,
+} from './cache/sync-state';
 import { updateBadge } from './badge';
 import { safeHttpUrl, type Event } from './event';
-import { connect } from './connections';
+import { connect, connectedProviders } from './connections';
 import { ProviderError } from './providers/provider-error';
 import { answerKey, asks, dateRange, type SearchQuery } from './query';
 import {
@@ -18,52 +24,58 @@ import { fetchSearchPage } from './search';
 import { AuthError } from './auth/errors';
 import { problemOf, ProblemError, type Problem } from './problem';
 import { writeForSession } from './session-lock';
-import { readAuthStates, signedInStates } from './settings';
-import type { SignInProviderId } from './provider-id';
+import { isProviderId, type ProviderId } from './provider-id';
+import { bookSyncRequest, SYNC_BUDGETS } from './sync-budget';
+import { ticketmasterQuota } from './ticketmaster-key';
 import { syncSettings, syncStatus, type SyncStatus } from './sync-settings';
-import { isFiniteNumber, isRecord, isStringArray } from './shape';
+import { isFiniteNumber, isRecord } from './shape';
 import { declareStoredFamily, defineStoredItem } from './stored-item';
 import { newEventsNotification } from './words';
 
 /**
- * Background sync: a cycle refreshes the saved searches of every signed-in provider, one after another,
- * each within its page budget, the whole within an hourly request budget well inside the provider's
- * rate limit. Progress lives in storage, so a cycle stopped with its worker resumes where it was.
+ * Background sync: a cycle refreshes every saved search on every connected provider its sources ask, one
+ * saved search after another and its providers side by side, each provider within its own request budget
+ * (lib/sync-budget.ts). A provider out of budget or asked to wait is paused, and the others go on.
+ * Progress lives in storage, so a cycle stopped with its worker resumes where it was.
  */
 export const SYNC_ALARM = 'sync';
 export const RESUME_ALARM = 'sync-resume';
 /** Pages a cycle reads per saved search: new events far in the future sit on later pages. */
 const PAGES_PER_SEARCH = 3;
-/** A quarter of Eventbrite's 2,000 calls an hour, shared by every saved search. */
-export const HOURLY_REQUEST_BUDGET = 500;
 /** Without a Retry-After, a rate-limited or failing provider is asked again after this long. */
 const DEFAULT_RESUME_SECONDS = 60;
 /** Past this age, an unfinished cycle is abandoned rather than resumed. */
 const STALE_PROGRESS_MS = 60 * 60_000;
+/** A provider synced at most hourly is due a little early, so cycles every 30 minutes take it every other time. */
+const INTERVAL_SLACK_MS = 5 * 60_000;
+
+/** One saved search on one provider: a cycle's unit of work. */
+interface SyncTask {
+  savedId: string;
+  provider: ProviderId;
+}
 
 interface SyncProgress {
   startedAt: number;
-  /** Saved search ids still to refresh, in order. */
-  pending: string[];
+  /** Still to refresh, in order. */
+  pending: SyncTask[];
   found: number;
 }
 
+const isSyncTask = (raw: unknown): raw is SyncTask =>
+  isRecord(raw) && typeof raw.savedId === 'string' && isProviderId(raw.provider);
+
 const syncProgress = defineStoredItem<SyncProgress | null>('local:syncProgress', {
-  // The account's saved searches still to sync
+  // The accounts' saved searches still to sync
   clearOn: 'session-end',
   fallback: null,
   parse: (raw) =>
-    isRecord(raw) && isFiniteNumber(raw.startedAt) && isStringArray(raw.pending) && isFiniteNumber(raw.found)
+    isRecord(raw) &&
+    isFiniteNumber(raw.startedAt) &&
+    Array.isArray(raw.pending) &&
+    raw.pending.every(isSyncTask) &&
+    isFiniteNumber(raw.found)
       ? { startedAt: raw.startedAt, pending: raw.pending, found: raw.found }
-      : undefined,
-});
-const requestWindow = defineStoredItem<{ start: number; count: number }>('local:syncRequests', {
-  // This browser's request budget: clearing it would let signing out and in again exceed the provider's limit
-  clearOn: 'never',
-  fallback: { start: 0, count: 0 },
-  parse: (raw) =>
-    isRecord(raw) && isFiniteNumber(raw.start) && isFiniteNumber(raw.count)
-      ? { start: raw.start, count: raw.count }
       : undefined,
 });
 
@@ -80,52 +92,65 @@ export async function ensureSyncAlarm(): Promise<void> {
   });
 }
 
-async function reserveRequests(count: number, now: number): Promise<boolean> {
-  const window = await requestWindow.getValue();
-  const current = now - window.start < 3_600_000 ? window : { start: now, count: 0 };
-  if (current.count + count > HOURLY_REQUEST_BUDGET) return false;
-  await requestWindow.setValue({ start: current.start, count: current.count + count });
-  return true;
+/** One provider stopped for this cycle on purpose (its budget, its rate limit) until `until`, to resume then. */
+class ProviderPause extends ProblemError<'over-budget' | 'rate-limit'> {
+  readonly until: number;
+  constructor(code: 'over-budget' | 'rate-limit', provider: ProviderId, until: number) {
+    super(code, {
+      params:
+        code === 'rate-limit'
+          ? { seconds: Math.ceil((until - Date.now()) / 1000) }
+          : { provider, until },
+    });
+    this.until = until;
+  }
 }
 
-/** A cycle that stops early on purpose (rate limit, budget), to resume later. */
-class CycleStop extends ProblemError<'over-budget' | 'rate-limit'> {}
+/** Books every attempt sync sends a provider, retries included; refuses it when the budget is spent. */
+async function bookAttempt(provider: ProviderId): Promise<void> {
+  const quota = provider === 'ticketmaster' ? await ticketmasterQuota() : null;
+  const until = await bookSyncRequest(provider, quota ?? undefined);
+  if (until !== undefined) throw new ProviderPause('over-budget', provider, until);
+}
 
-/** Reads one saved search, page by page within its budget, and records it; returns the events new to it. */
-async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]> {
-  // Signed out of its provider meanwhile: nothing of this search is the session's to write.
-  const connection = await connect(saved.provider).catch(() => undefined);
+/** How long a provider asked to be left alone, when it asked for longer than the retry policy waits. */
+function askedToWait(error: unknown): number | undefined {
+  if (!(error instanceof ProviderError)) return undefined;
+  if (error.code === 'quota-spent') return error.until ?? Date.now() + DEFAULT_RESUME_SECONDS * 1000;
+  if (error.code === 'rate-limit' || (error.code === 'server' && error.retryAfter !== undefined))
+    return Date.now() + (error.retryAfter ?? DEFAULT_RESUME_SECONDS) * 1000;
+  return undefined;
+}
+
+/**
+ * Reads one saved search on one provider, page by page, and records it; returns the events new to it
+ * there. The first read on a provider is its baseline, so one connected later finds nothing new at first.
+ */
+async function syncOn(db: CacheDb, saved: SavedSearch, id: ProviderId): Promise<Event[]> {
+  // Disconnected meanwhile: nothing of this search is that provider's to write.
+  const connection = await connect(id).catch(() => undefined);
   if (!connection) return [];
-  const { provider, owner } = connection;
   const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const hooks = { beforeAttempt: () => bookAttempt(id) };
   const events = new Map<string, Event>();
   let cursor: string | undefined;
   for (let page = 0; page < PAGES_PER_SEARCH && (page === 0 || cursor); page++) {
-    if (!(await reserveRequests(provider.requestsPerPage, Date.now()))) {
-      const window = await requestWindow.getValue();
-      await browser.alarms.create(RESUME_ALARM, { when: window.start + 3_600_000 });
-      throw new CycleStop('over-budget');
-    }
     try {
-      const result = await fetchSearchPage(connection, saved.query, range, cursor);
+      const result = await fetchSearchPage(connection, saved.query, range, cursor, undefined, hooks);
       for (const event of result.events) if (!events.has(event.id)) events.set(event.id, event);
       cursor = result.cursor;
     } catch (error) {
       // Short waits were waited out by the retry policy; what is left is longer than a worker lives.
-      const askedToWait =
-        error instanceof ProviderError &&
-        (error.code === 'rate-limit' || (error.code === 'server' && error.retryAfter !== undefined));
-      if (!askedToWait) throw error;
-      const wait = error.retryAfter ?? DEFAULT_RESUME_SECONDS;
-      await browser.alarms.create(RESUME_ALARM, { when: Date.now() + wait * 1000 });
-      throw new CycleStop('rate-limit', { params: { seconds: Math.ceil(wait) } });
+      const until = askedToWait(error);
+      if (until === undefined) throw error;
+      throw new ProviderPause('rate-limit', id, until);
     }
   }
   // Network first, then one transaction: a cycle stopped in between leaves the last record whole. Only
-  // while the session lasts: one that ended meanwhile took the account's records, and they stay gone.
-  const found = await writeForSession(owner, () =>
+  // while the connection lasts: one that ended meanwhile took its records, and they stay gone.
+  const found = await writeForSession(connection.owner, () =>
     recordSync(db, saved.id, {
-      provider: saved.provider,
+      provider: id,
       key: answerKey(saved.query),
       query: saved.query,
       events: [...events.values()],
@@ -135,6 +160,22 @@ async function syncSavedSearch(db: CacheDb, saved: SavedSearch): Promise<Event[]
     }),
   );
   return found ?? [];
+}
+
+/** Every saved search on every connected provider it asks, but not before each provider's interval is over. */
+async function dueTasks(db: CacheDb, saved: SavedSearch[], connected: ProviderId[]): Promise<SyncTask[]> {
+  const lastSynced = await lastSyncTimes(db);
+  const now = Date.now();
+  return saved.flatMap((search) =>
+    connected
+      .filter((provider) => asks(search.query, provider))
+      .map((provider) => ({ savedId: search.id, provider }))
+      .filter((task) => {
+        const last = lastSynced.get(syncTaskKey(task));
+        const interval = SYNC_BUDGETS[task.provider].minIntervalMs;
+        return last === undefined || !interval || now - last >= interval - INTERVAL_SLACK_MS;
+      }),
+  );
 }
 
 /** What each notification opens when clicked: an event's page, which is the account's. */
@@ -186,51 +227,77 @@ async function runCycle(): Promise<SyncStatus> {
     return status;
   };
   const stopped = (code: Problem['code'], found?: number) => finish({ code }, found);
-  const signedIn = signedInStates(await readAuthStates()).map((state) => state.provider);
-  if (!signedIn.length) return stopped('not-signed-in');
+  const connected = await connectedProviders();
+  if (!connected.length) return stopped('not-signed-in');
   if (globalThis.navigator?.onLine === false) return stopped('offline');
-
-  // Each saved search syncs on its provider while that is signed in, if its sources ask it.
-  const saved = (await listSavedSearches()).filter(
-    (search) => signedIn.includes(search.provider) && asks(search.query, search.provider),
+  const saved = (await listSavedSearches()).filter((search) =>
+    connected.some((provider) => asks(search.query, provider)),
   );
   if (!saved.length) return stopped('nothing-saved');
   const byId = new Map(saved.map((search) => [search.id, search]));
 
-  const previous = await syncProgress.getValue();
-  const resumable = previous && Date.now() - previous.startedAt < STALE_PROGRESS_MS;
-  const progress: SyncProgress = resumable
-    ? previous
-    : { startedAt: Date.now(), pending: saved.map((search) => search.id), found: 0 };
-  await syncProgress.setValue(progress);
-
   return withCacheConnection(async (db) => {
+    const previous = await syncProgress.getValue();
+    const progress: SyncProgress =
+      previous && Date.now() - previous.startedAt < STALE_PROGRESS_MS
+        ? previous
+        : { startedAt: Date.now(), pending: await dueTasks(db, saved, connected), found: 0 };
+    // Only what is still saved, on providers still connected.
+    progress.pending = progress.pending.filter(
+      (task) => byId.has(task.savedId) && connected.includes(task.provider),
+    );
+    await syncProgress.setValue(progress);
+    const paused = new Map<ProviderId, ProviderPause>();
+    let problem: Problem | undefined;
     try {
-      while (progress.pending.length) {
-        const search = byId.get(progress.pending[0]!);
-        if (search) {
-          const found = await syncSavedSearch(db, search);
-          progress.found += found.length;
-          await notify(search, found);
-        }
-        progress.pending.shift();
+      for (;;) {
+        const next = progress.pending.find((task) => !paused.has(task.provider));
+        if (!next) break;
+        const search = byId.get(next.savedId)!;
+        const group = progress.pending.filter(
+          (task) => task.savedId === next.savedId && !paused.has(task.provider),
+        );
+        const outcomes = await Promise.allSettled(group.map((task) => syncOn(db, search, task.provider)));
+        const found: Event[] = [];
+        const done = new Set<SyncTask>();
+        outcomes.forEach((outcome, index) => {
+          const task = group[index]!;
+          if (outcome.status === 'fulfilled') {
+            found.push(...outcome.value);
+            done.add(task);
+          } else if (outcome.reason instanceof ProviderPause) {
+            paused.set(task.provider, outcome.reason);
+          } else {
+            // This provider's failure is this cycle's word for it; the next cycle asks it again.
+            done.add(task);
+            const ended = outcome.reason instanceof AuthError && outcome.reason.code === 'session-expired';
+            if (!ended) problem ??= problemFrom(outcome.reason);
+          }
+        });
+        progress.pending = progress.pending.filter((task) => !done.has(task));
+        progress.found += found.length;
         await syncProgress.setValue(progress);
+        await notify(search, found);
+      }
+      const pause = [...paused.values()].sort((a, b) => a.until - b.until)[0];
+      if (pause) {
+        // Each paused provider's share waits in the progress for the earliest of them to open again.
+        await browser.alarms.create(RESUME_ALARM, { when: pause.until });
+        return await finish(problem ?? pause.toProblem(), progress.found);
       }
       await syncProgress.removeValue();
-      return await finish({ code: 'synced' }, progress.found);
+      return await finish(problem ?? { code: 'synced' }, progress.found);
     } catch (error) {
-      // Could not reach the service: as good as offline, and the next sync tries again.
-      if (error instanceof ProviderError && error.code === 'network')
-        return stopped('offline', progress.found);
-      // The session ended under the cycle and took the account's records with it: none is written again.
-      if (error instanceof AuthError && error.code === 'session-expired')
-        return { at: Date.now(), outcome: error.toProblem(), found: 0 };
       return finish(problemOf(error), progress.found);
     } finally {
       await updateBadge(db).catch(() => undefined);
     }
   });
 }
+
+/** Could not reach the service: as good as offline, and the next sync tries again. */
+const problemFrom = (error: unknown): Problem =>
+  error instanceof ProviderError && error.code === 'network' ? { code: 'offline' } : problemOf(error);
 
 /** One cycle at a time; "Sync now" while one runs waits for it. */
 export function runSyncCycle(): Promise<SyncStatus> {
@@ -266,36 +333,33 @@ export async function takeNewMatches(): Promise<NewMatch[]> {
     }));
 }
 
-/** The provider a search is saved for: the first one signed in that it asks. */
-export async function savingProvider(query: SearchQuery): Promise<SignInProviderId | undefined> {
-  return signedInStates(await readAuthStates())
-    .map((state) => state.provider)
-    .find((provider) => asks(query, provider));
-}
-
 /**
- * Saves the search, or removes it when it is saved already. A new saved search's current results are
- * its baseline, read as a sync reads them; if they cannot be read now, the first sync is the baseline.
+ * Saves the search, or removes it when it is saved already. A new saved search's current results on each
+ * provider it asks are its baselines, read as a sync reads them; one that cannot be read now is taken by
+ * the first sync.
  */
 export async function toggleSavedSearch(query: SearchQuery): Promise<SavedSearch | null> {
-  const provider = await savingProvider(query);
-  if (!provider) throw new ProblemError('not-signed-in');
-  const existing = await findSavedSearch(provider, query);
+  const asked = (await connectedProviders()).filter((provider) => asks(query, provider));
+  if (!asked.length) throw new ProblemError('not-signed-in');
+  const existing = await findSavedSearch(query);
   if (existing) {
     await forgetSavedSearch(existing.id);
     return null;
   }
-  const saved = await saveSearch(provider, query);
-  await withCacheConnection((db) => syncSavedSearch(db, saved)).catch((error) =>
-    console.warn('Event Scout: no baseline yet for the saved search:', (error as Error)?.message),
+  const saved = await saveSearch(query);
+  const baselines = await withCacheConnection((db) =>
+    Promise.allSettled(asked.map((provider) => syncOn(db, saved, provider))),
   );
+  for (const baseline of baselines)
+    if (baseline.status === 'rejected')
+      console.warn('Event Scout: no baseline yet for the saved search:', (baseline.reason as Error)?.message);
   return saved;
 }
 
 export async function forgetSavedSearch(id: string): Promise<void> {
   await removeSavedSearch(id);
   await withCacheConnection(async (db) => {
-    await removeSyncRecord(db, id);
+    await removeSyncRecords(db, id);
     await updateBadge(db);
   });
 }

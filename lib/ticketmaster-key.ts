@@ -2,8 +2,8 @@ import { config } from './config';
 import { clearProviderCache } from './cache/db';
 import { ProblemError } from './problem';
 import { ProviderError } from './providers/provider-error';
-import type { SearchProvider } from './providers/types';
-import { isFiniteNumber } from './shape';
+import type { QuotaReading, SearchProvider } from './providers/types';
+import { isFiniteNumber, isRecord } from './shape';
 import { discoveryUrl } from './providers/ticketmaster';
 import { EMPTY_QUERY } from './query';
 import { RETRY_POLICY } from './retry-policy';
@@ -39,8 +39,26 @@ const quotaSpentUntil = defineStoredItem<number | null>('local:ticketmasterQuota
 });
 
 /**
+ * What Ticketmaster's last answer said of the key's day: how much of the quota is left, and when it is whole
+ * again. A built-in key is every install's, so the background leaves it alone when little is left.
+ */
+const lastQuota = defineStoredItem<QuotaReading | null>('local:ticketmasterQuota', {
+  clearOn: 'key-removed',
+  fallback: null,
+  version: 1,
+  parse: (raw) =>
+    isRecord(raw) && isFiniteNumber(raw.limit) && isFiniteNumber(raw.available) && isFiniteNumber(raw.reset)
+      ? { limit: raw.limit, available: raw.available, reset: raw.reset }
+      : undefined,
+});
+
+/** The key's day as Ticketmaster last told it, or null before its first answer. */
+export const ticketmasterQuota = (): Promise<QuotaReading | null> => lastQuota.getValue();
+
+/**
  * Ticketmaster's search, minding its daily quota: while it is known spent, the search fails at once
- * with when it comes back; an answer that says it is spent is remembered.
+ * with when it comes back; an answer that says it is spent is remembered, and so is what each answer
+ * says is left.
  */
 export function mindingQuota(provider: SearchProvider): SearchProvider {
   return {
@@ -50,7 +68,9 @@ export function mindingQuota(provider: SearchProvider): SearchProvider {
       if (until !== null && until > Date.now())
         throw new ProviderError('quota-spent', 'known spent', { until });
       try {
-        return await provider.search(...args);
+        const page = await provider.search(...args);
+        if (page.quota) await lastQuota.setValue(page.quota);
+        return page;
       } catch (error) {
         if (error instanceof ProviderError && error.code === 'quota-spent' && error.until !== undefined)
           await quotaSpentUntil.setValue(error.until);
@@ -93,6 +113,7 @@ export async function saveTicketmasterKey(input: string): Promise<KeyCheck> {
     await Promise.all([
       // A new key has its own day: whatever the last one had spent says nothing of it.
       quotaSpentUntil.removeValue(),
+      lastQuota.removeValue(),
       ownKey.setValue(key),
       ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) }),
     ]);

@@ -1,7 +1,7 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Problem, ProblemCode } from './problem';
-import type { ProviderId } from './provider-id';
+import { isProviderId, type ProviderId } from './provider-id';
 import type { DateRangeName, SearchQuery } from './query';
 import type { SavedSearch } from './saved-searches';
 import type { SyncStatus } from './sync-settings';
@@ -74,6 +74,15 @@ function clockTime(at: number, now = Date.now()): string {
 export function problemText(problem: Problem): string {
   if (problem.code === 'rate-limit' && problem.params?.seconds !== undefined)
     return i18n.t('problem.rateLimitFor', { seconds: String(problem.params.seconds) });
+  if (
+    problem.code === 'over-budget' &&
+    typeof problem.params?.until === 'number' &&
+    isProviderId(problem.params.provider)
+  )
+    return i18n.t('problem.overBudgetUntil', {
+      provider: providerName(problem.params.provider),
+      time: clockTime(problem.params.until),
+    });
   if (problem.code === 'quota-spent' && typeof problem.params?.until === 'number')
     return i18n.t('problem.quotaSpentUntil', { time: clockTime(problem.params.until) });
   const params = Object.fromEntries(
@@ -142,3 +151,11 @@ const PROVIDER_KEYS = {
 
 /** "Demo", "Eventbrite": a provider as the user knows it. */
 export const providerName = (id: ProviderId): string => i18n.t(PROVIDER_KEYS[id]);
+
+/** Whom a saved search asks: "Demo and Ticketmaster", or every connected service when it names none. */
+export const sourcesText = (sources: readonly ProviderId[]): string =>
+  sources.length
+    ? new Intl.ListFormat(browser.i18n.getUILanguage(), { type: 'conjunction' }).format(
+        sources.map(providerName),
+      )
+    : i18n.t('saved.everyProvider');

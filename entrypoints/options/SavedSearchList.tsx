@@ -4,7 +4,7 @@ import { TextField } from '@/components/TextField';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { checkName, listSavedSearches, MAX_NAME_LENGTH, type SavedSearch } from '@/lib/saved-searches';
-import { describeQuery, problemText, providerName, savedSearchName } from '@/lib/words';
+import { describeQuery, problemText, savedSearchName, sourcesText } from '@/lib/words';
 import { browser } from 'wxt/browser';
 
 function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (problem: Problem) => void }) {
@@ -55,7 +55,7 @@ function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (
       <div>
         <p class="saved-name">{shownName}</p>
         <p class="muted hint">
-          {describeQuery(saved.query)} · {providerName(saved.provider)}
+          {describeQuery(saved.query)} · {sourcesText(saved.query.sources)}
         </p>
       </div>
       <div class="form-actions">

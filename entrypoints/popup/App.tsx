@@ -6,7 +6,6 @@ import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
 import { snapshotOwner } from '@/lib/owners';
 import { useConnections } from '@/components/useConnections';
-import { signedInStates } from '@/lib/settings';
 import { SearchPanel } from './SearchPanel';
 
 export function App() {
@@ -17,7 +16,6 @@ export function App() {
     // Nothing connected (or signing in): nothing of the last results may stay on screen.
     if (states && ticketmaster && (!connected || signingIn)) revealApp();
   }, [states, ticketmaster, connected, signingIn]);
-  const signedIn = states ? signedInStates(states).map((state) => state.provider) : [];
   return (
     <main class="popup">
       <header class="popup-header">
@@ -30,7 +28,6 @@ export function App() {
           // Another set of providers is another search: start it afresh.
           key={providers.join(' ')}
           providers={providers}
-          signedIn={signedIn}
           owner={snapshotOwner(Object.values(states), ticketmaster)}
         />
       )}

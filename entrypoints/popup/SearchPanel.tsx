@@ -5,7 +5,7 @@ import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
 import { listFormat, updatedAgo } from '@/components/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
 import { problemText, providerName, savedSearchName } from '@/lib/words';
-import { PROVIDER_IDS, type ProviderId, type SignInProviderId } from '@/lib/provider-id';
+import { PROVIDER_IDS, type ProviderId } from '@/lib/provider-id';
 import { SearchForm } from './SearchForm';
 import { useSavedSearches } from './useSavedSearches';
 import type { Phase, SearchView, ShownResult } from './search-view';
@@ -68,16 +68,14 @@ function useSnapshot(
 interface Props {
   /** Every connected provider, in their fixed order. */
   providers: ProviderId[];
-  /** The providers signed in to, whose saved searches sync; none with a Ticketmaster key alone. */
-  signedIn: SignInProviderId[];
   /** Whose results these are (lib/owners.ts snapshotOwner). */
   owner: string | null;
 }
 
 /** Search over every connected provider, and the merged results. */
-export function SearchPanel({ providers, signedIn, owner }: Props) {
+export function SearchPanel({ providers, owner }: Props) {
   const { view, result, phase, failures, edit, search, retry, refresh, more } = useSearch(providers);
-  const saved = useSavedSearches(signedIn);
+  const saved = useSavedSearches(providers);
   useSnapshot(providers, view, result, phase, failures.length === 0, owner);
   const busy = phase !== 'idle';
   const shownQuery = result?.query;
@@ -124,27 +122,18 @@ export function SearchPanel({ providers, signedIn, owner }: Props) {
           {statusText(view, result, phase)}
         </p>
         <div class="actions">
-          {signedIn.length > 0 && (
-            <button
-              type="button"
-              class="secondary small"
-              aria-pressed={isSaved}
-              disabled={!shownQuery || saved.busy}
-              onClick={() => shownQuery && void saved.toggle(shownQuery)}
-            >
-              {i18n.t('search.saveSearch')}
-            </button>
-          )}
-          {signedIn.length > 0 && (
-            <button
-              type="button"
-              class="secondary small"
-              disabled={saved.busy}
-              onClick={() => void syncNow()}
-            >
-              {i18n.t('search.syncNow')}
-            </button>
-          )}
+          <button
+            type="button"
+            class="secondary small"
+            aria-pressed={isSaved}
+            disabled={!shownQuery || saved.busy}
+            onClick={() => shownQuery && void saved.toggle(shownQuery)}
+          >
+            {i18n.t('search.saveSearch')}
+          </button>
+          <button type="button" class="secondary small" disabled={saved.busy} onClick={() => void syncNow()}>
+            {i18n.t('search.syncNow')}
+          </button>
           <button
             type="button"
             class="secondary small"

@@ -3,28 +3,29 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { savedSearchName, syncOutcomeText } from '@/lib/words';
-import { queryKey, type SearchQuery } from '@/lib/query';
+import { asks, queryKey, type SearchQuery } from '@/lib/query';
 import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
-import type { SignInProviderId } from '@/lib/provider-id';
+import type { ProviderId } from '@/lib/provider-id';
 import type { NewMatch } from '@/lib/sync';
 
 /**
  * Saved searches as the popup sees them: which one the current query is, what background sync found
  * since the last look (handed over once, which clears the badge), and "Sync now".
  */
-export function useSavedSearches(providers: readonly SignInProviderId[]) {
+export function useSavedSearches(providers: readonly ProviderId[]) {
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [matches, setMatches] = useState<NewMatch[]>([]);
   /** What the last action came to: words of the page's own, or a problem. */
   const [note, setNote] = useState<{ text?: string; problem?: Problem }>();
   const [busy, setBusy] = useState(false);
 
-  const signedIn = providers.join(' ');
-  const reload = useCallback(
-    async () =>
-      setSaved((await listSavedSearches()).filter((search) => signedIn.split(' ').includes(search.provider))),
-    [signedIn],
-  );
+  const connected = providers.join(' ');
+  const reload = useCallback(async () => {
+    // Those a connected provider answers: the others wait, saved, for their provider to be connected.
+    const answered = (search: SavedSearch) =>
+      connected.split(' ').some((provider) => asks(search.query, provider as ProviderId));
+    setSaved((await listSavedSearches()).filter(answered));
+  }, [connected]);
 
   const collectNew = useCallback(async () => {
     const taken = await sendMessage('sync/new-matches').catch(() => []);

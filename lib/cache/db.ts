@@ -5,7 +5,7 @@ import { upgradeStoredEvent } from './records';
 import type { ProviderId, SignInProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 /** An event as cached: the common model plus its folded search text, for filtering offline. */
 export interface CachedEvent extends Event {
@@ -24,7 +24,10 @@ export interface CachedSearch {
   lastUsedAt: number;
 }
 
-/** What background sync knows of a saved search: every event it has seen, and those not yet shown. */
+/**
+ * What background sync knows of a saved search on one provider: every event it has seen there, and those
+ * not yet shown. One per (provider, saved search), so each provider keeps its own baseline.
+ */
 export interface SyncRecord {
   savedId: string;
   provider: ProviderId;
@@ -43,7 +46,7 @@ export interface SyncRecord {
 export interface CacheSchema extends DBSchema {
   events: { key: [ProviderId, string]; value: CachedEvent };
   searches: { key: [ProviderId, string]; value: CachedSearch; indexes: { byLastUsed: number } };
-  syncState: { key: string; value: SyncRecord };
+  syncState: { key: [ProviderId, string]; value: SyncRecord };
 }
 
 /** Every store: a write transaction covers them all, so a sync's results and its bookkeeping land together. */
@@ -74,8 +77,13 @@ export function openCache(): Promise<CacheDb> {
           cursor = await cursor.continue();
         }
       }
-      if (oldVersion < 3) {
-        db.createObjectStore('syncState', { keyPath: 'savedId' });
+      if (oldVersion < 5) {
+        // v3 kept one record per saved search, of the one provider it was saved for; v5 keys them by
+        // provider too. Each record moves as it was, so that provider's baseline carries on.
+        const kept = oldVersion >= 3 ? await tx.objectStore('syncState' as never).getAll() : [];
+        if (oldVersion >= 3) db.deleteObjectStore('syncState');
+        const store = db.createObjectStore('syncState', { keyPath: ['provider', 'savedId'] });
+        for (const record of kept) await store.put(record as SyncRecord);
       }
     },
     // Another context wants a newer version: step aside instead of blocking its upgrade.
@@ -102,7 +110,7 @@ function clearStores(names: readonly StoreNames<CacheSchema>[]): Promise<void> {
   });
 }
 
-/** Every key of a provider's searches and events: keys are [provider, …], so they sort between these. */
+/** Every key of a provider's records in any store: keys are [provider, …], so they sort between these. */
 const providerKeys = (provider: ProviderId) => IDBKeyRange.bound([provider], [provider, []]);
 
 /**
@@ -112,20 +120,7 @@ const providerKeys = (provider: ProviderId) => IDBKeyRange.bound([provider], [pr
 export function clearAccountCache(provider: SignInProviderId): Promise<void> {
   return withCacheConnection(async (db) => {
     const tx = db.transaction(ALL_STORES, 'readwrite');
-    const dropSyncRecords = async () => {
-      for (
-        let cursor = await tx.objectStore('syncState').openCursor();
-        cursor;
-        cursor = await cursor.continue()
-      )
-        if (cursor.value.provider === provider) await cursor.delete();
-    };
-    await Promise.all([
-      tx.objectStore('searches').delete(providerKeys(provider)),
-      tx.objectStore('events').delete(providerKeys(provider)),
-      dropSyncRecords(),
-      tx.done,
-    ]);
+    await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).delete(providerKeys(provider))), tx.done]);
   });
 }
 

@@ -25,14 +25,14 @@ export function demoProvider(): SignInProvider {
       kind: 'code',
       config: { issuer: config.demo.issuer, clientId: config.demo.clientId, scope: 'events:read' },
     },
-    requestsPerPage: 1,
     fetchAccount: (accessToken) => fetchEventbriteAccount(config.demo.api, accessToken),
-    async search(query, range, cursor, accessToken): Promise<SearchPage> {
+    async search(query, range, cursor, accessToken, hooks): Promise<SearchPage> {
       const body = await eventbriteGet(
         config.demo.api,
         '/events/search/',
         accessToken,
         searchParameters(query, range, cursor),
+        hooks,
       );
       const list = readList(body, 'events');
       return { events: toEvents(list.items, 'demo'), cursor: list.continuation };

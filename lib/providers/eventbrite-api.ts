@@ -1,6 +1,8 @@
 import { exactStart, safeHttpUrl, type Event, type EventTime, type EventVenue } from '../event';
 import { fetchWithRetry, parseRetryAfter } from '../retry-policy';
+import { ProblemError } from '../problem';
 import { ProviderError, type ProviderErrorCode } from './provider-error';
+import type { RequestHooks } from './types';
 import { isRecord, parseCoordinates } from '../shape';
 import { validTimeZone } from '../zoned-time';
 import type { Account } from '../settings';
@@ -37,15 +39,20 @@ export async function eventbriteGet(
   path: string,
   accessToken: string,
   query?: URLSearchParams,
+  hooks?: RequestHooks,
 ): Promise<unknown> {
   const url = new URL(`${apiBase.replace(/\/$/, '')}${path}`);
   if (query) url.search = query.toString();
   let response: Response;
   try {
-    response = await fetchWithRetry(url, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-    });
+    response = await fetchWithRetry(
+      url,
+      { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } },
+      hooks,
+    );
   } catch (error) {
+    // A hook's refusal (sync's budget) says itself; anything else is the network's.
+    if (error instanceof ProblemError) throw error;
     throw new ProviderError('network', String(error));
   }
   let body: unknown;

@@ -13,7 +13,7 @@ import {
   toEvents,
   type EventbriteList,
 } from './eventbrite-api';
-import type { SignInProvider, SearchPage } from './types';
+import type { RequestHooks, SignInProvider, SearchPage } from './types';
 
 /** How many of the user's organizations and followed organizers one search reads. */
 const MAX_ORGANIZATIONS = 2;
@@ -60,9 +60,13 @@ function decodeCursor(cursor: string): Map<string, string> {
 const organizerIdsOf = (settings: EventbriteSettings) =>
   [...new Set(settings.organizerIds.filter((id) => /^\d+$/.test(id)))].slice(0, MAX_ORGANIZERS);
 
-async function firstSources(settings: EventbriteSettings, accessToken: string): Promise<Source[]> {
+async function firstSources(
+  settings: EventbriteSettings,
+  accessToken: string,
+  hooks?: RequestHooks,
+): Promise<Source[]> {
   const organizations = readList(
-    await eventbriteGet(config.eventbrite.api, '/users/me/organizations/', accessToken),
+    await eventbriteGet(config.eventbrite.api, '/users/me/organizations/', accessToken, undefined, hooks),
     'organizations',
   );
   const organizationIds = organizations.items
@@ -82,13 +86,16 @@ async function readSource(
   query: SearchQuery,
   continuation: string | undefined,
   accessToken: string,
+  hooks?: RequestHooks,
 ): Promise<{ events: Event[]; list: EventbriteList }> {
+  const get = (path: string, params: URLSearchParams) =>
+    eventbriteGet(config.eventbrite.api, path, accessToken, params, hooks);
   const params = new URLSearchParams();
   if (continuation) params.set('continuation', continuation);
   if (source.kind === 'orders') {
     params.set('expand', 'event.venue');
     const list = readList(
-      await eventbriteGet(config.eventbrite.api, '/users/me/orders/', accessToken, params),
+      await get('/users/me/orders/', params),
       'orders',
     );
     const events = list.items
@@ -101,7 +108,7 @@ async function readSource(
     params.set('time_filter', 'current_future');
     if (query.text) params.set('name_filter', query.text);
     const list = readList(
-      await eventbriteGet(config.eventbrite.api, `/organizations/${source.id}/events/`, accessToken, params),
+      await get(`/organizations/${source.id}/events/`, params),
       'events',
     );
     return { events: toEvents(list.items, 'eventbrite'), list };
@@ -110,7 +117,7 @@ async function readSource(
   params.set('order_by', 'start_asc');
   try {
     const list = readList(
-      await eventbriteGet(config.eventbrite.api, `/organizers/${source.id}/events/`, accessToken, params),
+      await get(`/organizers/${source.id}/events/`, params),
       'events',
     );
     return { events: toEvents(list.items, 'eventbrite'), list };
@@ -132,19 +139,19 @@ export function eventbriteProvider(settings: EventbriteSettings): SignInProvider
         clientId: settings.clientId.trim() || config.eventbrite.clientId,
       },
     },
-    requestsPerPage: 2 + MAX_ORGANIZATIONS + MAX_ORGANIZERS,
     fetchAccount: (accessToken) => fetchEventbriteAccount(config.eventbrite.api, accessToken),
     async search(
       query: SearchQuery,
       range: TimeRange,
       cursor: string | undefined,
       accessToken: string,
+      hooks?: RequestHooks,
     ): Promise<SearchPage> {
       const pending: [Source, string | undefined][] = cursor
         ? [...decodeCursor(cursor)].map(([key, continuation]) => [parseSourceKey(key)!, continuation])
-        : (await firstSources(settings, accessToken)).map((source) => [source, undefined]);
+        : (await firstSources(settings, accessToken, hooks)).map((source) => [source, undefined]);
       const pages = await Promise.all(
-        pending.map(([source, continuation]) => readSource(source, query, continuation, accessToken)),
+        pending.map(([source, continuation]) => readSource(source, query, continuation, accessToken, hooks)),
       );
 
       const next = new Map<string, string>();

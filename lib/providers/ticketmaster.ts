@@ -14,8 +14,9 @@ import type { SearchQuery, TimeRange } from '../query';
 import { fetchWithRetry } from '../retry-policy';
 import { isFiniteNumber, isRecord, parseCoordinates } from '../shape';
 import { midnightIn, validTimeZone } from '../zoned-time';
+import { ProblemError } from '../problem';
 import { ProviderError } from './provider-error';
-import type { SearchPage, SearchProvider } from './types';
+import type { QuotaReading, RequestHooks, SearchPage, SearchProvider } from './types';
 
 /**
  * Ticketmaster Discovery v2 (DESIGN.md, "Facts about the outside world"): public events by API key, no
@@ -286,6 +287,7 @@ export async function fetchDiscoveryPage(
   range: TimeRange,
   page: number,
   apiKey: string,
+  hooks: RequestHooks = {},
 ): Promise<SearchPage> {
   const url = discoveryUrl(base, query, range, page, apiKey);
   let response: Response;
@@ -294,12 +296,17 @@ export async function fetchDiscoveryPage(
       url,
       { headers: { accept: 'application/json' } },
       {
-        beforeAttempt: () => sleep(pacer.reserve(apiKey)),
+        beforeAttempt: async () => {
+          await hooks.beforeAttempt?.();
+          await sleep(pacer.reserve(apiKey));
+        },
         // The day's quota will not come back in seconds; the spike arrest will.
         isRetryable: async (answer) => !(answer.status === 429 && isQuotaViolation(await faultCode(answer))),
       },
     );
   } catch (error) {
+    // A hook's refusal (sync's budget) says itself.
+    if (error instanceof ProblemError) throw error;
     // A network error names no URL, but a redirect or a runtime might: the key stays out of the detail.
     throw new ProviderError('network', String(error).replaceAll(apiKey, '…'));
   }
@@ -322,7 +329,18 @@ export async function fetchDiscoveryPage(
   if (response.status === 400 && discoveryCodes(body).includes('DIS1035')) return { events: [] };
   if (response.status >= 500) throw new ProviderError('server', `${response.status} ${where}`);
   if (!response.ok) throw new ProviderError('arguments', `${response.status} ${where}`);
-  return readDiscoveryPage(body, page);
+  const quota = quotaReading(response.headers);
+  return { ...readDiscoveryPage(body, page), ...(quota ? { quota } : {}) };
+}
+
+/** The key's day as the answer tells it (Rate-Limit, Rate-Limit-Available, Rate-Limit-Reset), if whole. */
+function quotaReading(headers: Headers): QuotaReading | undefined {
+  const [limit, available, reset] = ['rate-limit', 'rate-limit-available', 'rate-limit-reset'].map((name) =>
+    headers.has(name) ? Number(headers.get(name)) : Number.NaN,
+  );
+  return isFiniteNumber(limit) && isFiniteNumber(available) && isFiniteNumber(reset)
+    ? { limit, available, reset }
+    : undefined;
 }
 
 /** The cursor is the next page's number; anything else is no cursor this provider made. */
@@ -337,7 +355,7 @@ function pageOf(cursor: string | undefined): number {
 export function ticketmasterProvider(base = config.ticketmaster.api): SearchProvider {
   return {
     id: 'ticketmaster',
-    requestsPerPage: 1,
-    search: (query, range, cursor, apiKey) => fetchDiscoveryPage(base, query, range, pageOf(cursor), apiKey),
+    search: (query, range, cursor, apiKey, hooks) =>
+      fetchDiscoveryPage(base, query, range, pageOf(cursor), apiKey, hooks),
   };
 }

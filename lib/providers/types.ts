@@ -4,6 +4,7 @@ import type { Event } from '../event';
 import type { SearchQuery, TimeRange } from '../query';
 import type { Account } from '../settings';
 import type { ProviderId, SignInProviderId } from '../provider-id';
+import type { RetryHooks } from '../retry-policy';
 
 export type AuthMethod =
   { kind: 'code'; config: CodeFlowConfig } | { kind: 'implicit'; config: ImplicitFlowConfig };
@@ -13,19 +14,31 @@ export interface SearchPage {
   events: Event[];
   /** Opaque; absent on the last page. */
   cursor?: string;
+  /** What the provider said of its quota with this answer, where it says (Ticketmaster). */
+  quota?: QuotaReading;
 }
+
+/** A provider's quota as its answer reports it (Ticketmaster's Rate-Limit, -Available and -Reset headers). */
+export interface QuotaReading {
+  limit: number;
+  available: number;
+  /** When the quota is whole again, epoch ms. */
+  reset: number;
+}
+
+/** What the caller adds to every request a search sends: background sync books each attempt in its budget. */
+export type RequestHooks = Pick<RetryHooks, 'beforeAttempt'>;
 
 /** How a provider's API turns into the common model. */
 export interface SearchProvider {
   id: ProviderId;
-  /** The most API requests one `search` call makes. */
-  requestsPerPage: number;
   /** `credential` is an access token (OAuth providers) or an API key (Ticketmaster). */
   search(
     query: SearchQuery,
     range: TimeRange,
     cursor: string | undefined,
     credential: string,
+    hooks?: RequestHooks,
   ): Promise<SearchPage>;
 }
 

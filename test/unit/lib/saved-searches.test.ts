@@ -13,9 +13,9 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('saved searches in storage.sync', () => {
   test('one item each, listed oldest first; saving the same search twice keeps one', async () => {
-    const jazz = await saveSearch('demo', normalizeQuery({ text: 'jazz', place: 'Berlin' }), 1);
-    await saveSearch('demo', normalizeQuery({ text: 'yoga' }), 2);
-    expect(await saveSearch('demo', normalizeQuery({ text: 'JAZZ', place: 'berlin' }), 3)).toEqual(jazz);
+    const jazz = await saveSearch(normalizeQuery({ text: 'jazz', place: 'Berlin' }), 1);
+    await saveSearch(normalizeQuery({ text: 'yoga' }), 2);
+    expect(await saveSearch(normalizeQuery({ text: 'JAZZ', place: 'berlin' }), 3)).toEqual(jazz);
     const listed = await listSavedSearches();
     expect(listed.map((saved) => saved.query.text)).toEqual(['jazz', 'yoga']);
     // Never named by the user: no name is stored, so each reader sees it described in their language.
@@ -27,7 +27,7 @@ describe('saved searches in storage.sync', () => {
   });
 
   test('rename and remove', async () => {
-    const saved = await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    const saved = await saveSearch(normalizeQuery({ text: 'jazz' }));
     expect((await renameSavedSearch(saved.id, '  Friday   jazz ')).name).toBe('Friday jazz');
     await expect(renameSavedSearch(saved.id, '   ')).rejects.toMatchObject({ code: 'name-empty' });
     await expect(renameSavedSearch(saved.id, 'x'.repeat(81))).rejects.toMatchObject({
@@ -42,8 +42,8 @@ describe('saved searches in storage.sync', () => {
 
   test(`at most ${MAX_SAVED_SEARCHES}, with a clear message and nothing written`, async () => {
     for (let index = 0; index < MAX_SAVED_SEARCHES; index++)
-      await saveSearch('demo', normalizeQuery({ text: `topic ${index}` }), index);
-    await expect(saveSearch('demo', normalizeQuery({ text: 'one more' }))).rejects.toMatchObject({
+      await saveSearch(normalizeQuery({ text: `topic ${index}` }), index);
+    await expect(saveSearch(normalizeQuery({ text: 'one more' }))).rejects.toMatchObject({
       code: 'saved-too-many',
       params: { max: MAX_SAVED_SEARCHES },
     });
@@ -52,18 +52,18 @@ describe('saved searches in storage.sync', () => {
 
   test('a full storage.sync is said plainly before anything is written', async () => {
     await fakeBrowser.storage.sync.set({ other: 'x'.repeat(102_300) });
-    await expect(saveSearch('demo', normalizeQuery({ text: 'jazz' }))).rejects.toMatchObject({
+    await expect(saveSearch(normalizeQuery({ text: 'jazz' }))).rejects.toMatchObject({
       code: 'sync-storage-full',
     });
     expect(await listSavedSearches()).toEqual([]);
   });
 
   test('the browser refusing a write (120 a minute) becomes a clear message, and nothing is lost', async () => {
-    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
       new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'),
     );
-    await expect(saveSearch('demo', normalizeQuery({ text: 'yoga' }))).rejects.toMatchObject({
+    await expect(saveSearch(normalizeQuery({ text: 'yoga' }))).rejects.toMatchObject({
       code: 'sync-write-rate',
     });
     expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz']);
@@ -71,7 +71,7 @@ describe('saved searches in storage.sync', () => {
 
   test('a record that is not ours is skipped, never deleted', async () => {
     await fakeBrowser.storage.sync.set({ 'saved:broken': { id: 7 }, 'saved:also': 'text' });
-    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
     expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz']);
     expect(await fakeBrowser.storage.sync.get('saved:broken')).toEqual({ 'saved:broken': { id: 7 } });
   });
@@ -96,12 +96,29 @@ describe('version 1 records (an English description stored as the name)', () => 
     expect((await listSavedSearches()).map((saved) => saved.name)).toEqual([undefined, 'Fridays']);
   });
 
-  test('are rewritten as version 2 by the next write', async () => {
+  test('are rewritten as version 3 by the next write', async () => {
     await fakeBrowser.storage.sync.set(v1('1', 'jazz · Berlin · this weekend · free'));
     await renameSavedSearch('1', 'Weekend jazz');
-    expect(await fakeBrowser.storage.sync.get(['saved:1', 'saved:1$'])).toMatchObject({
-      'saved:1': { id: '1', name: 'Weekend jazz' },
+    const stored = await fakeBrowser.storage.sync.get(['saved:1', 'saved:1$']);
+    expect(stored).toMatchObject({ 'saved:1': { id: '1', name: 'Weekend jazz' }, 'saved:1$': { v: 3 } });
+    expect(stored['saved:1']).not.toHaveProperty('provider');
+  });
+});
+
+describe('version 2 records (saved for the one provider signed in)', () => {
+  test('are saved for every provider their sources ask, as read and as rewritten', async () => {
+    await fakeBrowser.storage.sync.set({
+      'saved:1': { id: '1', provider: 'eventbrite', query: { text: 'jazz' }, createdAt: 1 },
       'saved:1$': { v: 2 },
+    });
+    const [listed] = await listSavedSearches();
+    expect(listed).toEqual({ id: '1', query: normalizeQuery({ text: 'jazz' }), createdAt: 1 });
+    // The same search saved again is the one already there, not a second.
+    expect(await saveSearch(normalizeQuery({ text: 'jazz' }))).toEqual(listed);
+    await renameSavedSearch('1', 'Jazz');
+    expect(await fakeBrowser.storage.sync.get(['saved:1', 'saved:1$'])).toEqual({
+      'saved:1': { id: '1', name: 'Jazz', query: normalizeQuery({ text: 'jazz' }), createdAt: 1 },
+      'saved:1$': { v: 3 },
     });
   });
 });

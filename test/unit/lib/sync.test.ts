@@ -145,7 +145,7 @@ describe('a cycle', () => {
 
   test('skips when signed out or offline, and when nothing is saved', async () => {
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'nothing-saved' } });
-    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
     vi.stubGlobal('navigator', { onLine: false });
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'offline' } });
     vi.stubGlobal('navigator', { onLine: true });
@@ -155,15 +155,15 @@ describe('a cycle', () => {
   });
 
   test('a saved search whose sources leave out the account’s provider is not synced on it', async () => {
-    await saveSearch('demo', normalizeQuery({ text: 'jazz', sources: ['ticketmaster'] }));
+    await saveSearch(normalizeQuery({ text: 'jazz', sources: ['ticketmaster'] }));
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'nothing-saved' } });
-    await saveSearch('demo', normalizeQuery({ text: 'jazz', sources: ['demo', 'ticketmaster'] }));
+    await saveSearch(normalizeQuery({ text: 'jazz', sources: ['demo', 'ticketmaster'] }));
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' } });
     expect(searchRequests).toHaveLength(1);
   });
 
   test('a long Retry-After becomes an alarm, and the next cycle resumes where this one stopped', async () => {
-    for (const text of ['one', 'two', 'three']) await saveSearch('demo', normalizeQuery({ text }));
+    for (const text of ['one', 'two', 'three']) await saveSearch(normalizeQuery({ text }));
     answers = [
       () => json({ events: [], pagination: { has_more_items: false } }),
       () => json({ error: 'HIT_RATE_LIMIT', status_code: 429 }, 429, { 'retry-after': '600' }),
@@ -178,7 +178,7 @@ describe('a cycle', () => {
   });
 
   test('a short Retry-After is waited out in place', async () => {
-    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
     answers = [() => json({ error: 'HIT_RATE_LIMIT' }, 429, { 'retry-after': '3' })];
     let status: Awaited<ReturnType<typeof runSyncCycle>> | undefined;
     void runSyncCycle().then((result) => (status = result));
@@ -189,7 +189,7 @@ describe('a cycle', () => {
   });
 
   test('stays within the hourly request budget', async () => {
-    await saveSearch('demo', normalizeQuery({ text: 'jazz' }));
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
     await fakeBrowser.storage.local.set({
       syncRequests: { start: Date.now() - 10 * 60_000, count: HOURLY_REQUEST_BUDGET },
     });
