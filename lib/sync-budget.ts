@@ -66,7 +66,8 @@ function perProvider(old: unknown): unknown {
   return Object.fromEntries(PROVIDER_IDS.filter(isSignInProviderId).map((provider) => [provider, { hour }]));
 }
 
-const spentItem = defineStoredItem<Spent>('local:syncRequests', {
+/** Exported for the tests of its migration. */
+export const syncBudgetItem = defineStoredItem<Spent>('local:syncRequests', {
   // This browser's request budgets: clearing them would let signing out and in again exceed a provider's limit
   clearOn: 'never',
   fallback: {},
@@ -112,9 +113,9 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Books one request to `provider` now: undefined when booked, else when its budget opens again. */
 export function bookSyncRequest(provider: ProviderId, quota?: QuotaReading): Promise<number | undefined> {
   const booking = queue.then(async () => {
-    const result = book(await spentItem.getValue(), provider, Date.now(), quota);
+    const result = book(await syncBudgetItem.getValue(), provider, Date.now(), quota);
     if (!result.booked) return result.until;
-    await spentItem.setValue(result.spent);
+    await syncBudgetItem.setValue(result.spent);
     return undefined;
   });
   queue = booking.catch(() => undefined);

@@ -1,13 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { withCacheConnection, type CacheDb } from './cache/db';
-import {
-  lastSyncTimes,
-  recordSync,
-  removeSyncRecords,
-  syncTaskKey,
-  takeNewIds,
-} from './cache/sync-state';
+import { lastSyncTimes, recordSync, removeSyncRecords, syncTaskKey, takeNewIds } from './cache/sync-state';
 import { updateBadge } from './badge';
 import { safeHttpUrl, type Event } from './event';
 import { connect, connectedProviders } from './connections';
@@ -98,9 +92,7 @@ class ProviderPause extends ProblemError<'over-budget' | 'rate-limit'> {
   constructor(code: 'over-budget' | 'rate-limit', provider: ProviderId, until: number) {
     super(code, {
       params:
-        code === 'rate-limit'
-          ? { seconds: Math.ceil((until - Date.now()) / 1000) }
-          : { provider, until },
+        code === 'rate-limit' ? { seconds: Math.ceil((until - Date.now()) / 1000) } : { provider, until },
     });
     this.until = until;
   }
@@ -260,6 +252,7 @@ async function runCycle(): Promise<SyncStatus> {
         const outcomes = await Promise.allSettled(group.map((task) => syncOn(db, search, task.provider)));
         const found: Event[] = [];
         const done = new Set<SyncTask>();
+        let sessionEnded = false;
         outcomes.forEach((outcome, index) => {
           const task = group[index]!;
           if (outcome.status === 'fulfilled') {
@@ -270,10 +263,13 @@ async function runCycle(): Promise<SyncStatus> {
           } else {
             // This provider's failure is this cycle's word for it; the next cycle asks it again.
             done.add(task);
-            const ended = outcome.reason instanceof AuthError && outcome.reason.code === 'session-expired';
-            if (!ended) problem ??= problemFrom(outcome.reason);
+            sessionEnded ||= outcome.reason instanceof AuthError && outcome.reason.code === 'session-expired';
+            problem ??= problemFrom(outcome.reason);
           }
         });
+        // A session ended under the cycle and took the sync state with it: nothing more is written now,
+        // and the next cycle starts afresh for the providers still connected.
+        if (sessionEnded) return { at: Date.now(), outcome: { code: 'session-expired' }, found: 0 };
         progress.pending = progress.pending.filter((task) => !done.has(task));
         progress.found += found.length;
         await syncProgress.setValue(progress);

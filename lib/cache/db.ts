@@ -120,7 +120,10 @@ const providerKeys = (provider: ProviderId) => IDBKeyRange.bound([provider], [pr
 export function clearAccountCache(provider: SignInProviderId): Promise<void> {
   return withCacheConnection(async (db) => {
     const tx = db.transaction(ALL_STORES, 'readwrite');
-    await Promise.all([...ALL_STORES.map((name) => tx.objectStore(name).delete(providerKeys(provider))), tx.done]);
+    await Promise.all([
+      ...ALL_STORES.map((name) => tx.objectStore(name).delete(providerKeys(provider))),
+      tx.done,
+    ]);
   });
 }
 

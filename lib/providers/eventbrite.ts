@@ -94,10 +94,7 @@ async function readSource(
   if (continuation) params.set('continuation', continuation);
   if (source.kind === 'orders') {
     params.set('expand', 'event.venue');
-    const list = readList(
-      await get('/users/me/orders/', params),
-      'orders',
-    );
+    const list = readList(await get('/users/me/orders/', params), 'orders');
     const events = list.items
       .map((order) => toEvent((order as { event?: unknown })?.event, 'eventbrite'))
       .filter((event): event is Event => event !== null);
@@ -107,19 +104,13 @@ async function readSource(
   if (source.kind === 'organization') {
     params.set('time_filter', 'current_future');
     if (query.text) params.set('name_filter', query.text);
-    const list = readList(
-      await get(`/organizations/${source.id}/events/`, params),
-      'events',
-    );
+    const list = readList(await get(`/organizations/${source.id}/events/`, params), 'events');
     return { events: toEvents(list.items, 'eventbrite'), list };
   }
   params.set('status', 'live');
   params.set('order_by', 'start_asc');
   try {
-    const list = readList(
-      await get(`/organizers/${source.id}/events/`, params),
-      'events',
-    );
+    const list = readList(await get(`/organizers/${source.id}/events/`, params), 'events');
     return { events: toEvents(list.items, 'eventbrite'), list };
   } catch (error) {
     // An organizer id the user mistyped should not sink the whole search.

@@ -298,7 +298,8 @@ export async function fetchDiscoveryPage(
       {
         beforeAttempt: async () => {
           await hooks.beforeAttempt?.();
-          await sleep(pacer.reserve(apiKey));
+          const wait = pacer.reserve(apiKey);
+          if (wait > 0) await sleep(wait);
         },
         // The day's quota will not come back in seconds; the spike arrest will.
         isRetryable: async (answer) => !(answer.status === 429 && isQuotaViolation(await faultCode(answer))),

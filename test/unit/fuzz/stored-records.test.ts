@@ -109,7 +109,7 @@ describe('storage items', () => {
       fc.asyncProperty(
         fc.dictionary(
           fc.string().map((key) => `saved:${key}`),
-          recordLike({ id: 'x', name: 'Jazz', provider: 'demo', query: { text: 'jazz' }, createdAt: 1 }),
+          recordLike({ id: 'x', name: 'Jazz', query: { text: 'jazz' }, createdAt: 1 }),
           { maxKeys: 4 },
         ),
         async (records) => {
@@ -197,7 +197,9 @@ describe('IndexedDB records', () => {
   });
   const syncRecord = fc.record({
     savedId: fc.constantFrom('a', 'b'),
-    rest: recordLike({ provider: 'demo', seenIds: ['1'], newIds: ['2'], horizon: null, lastSyncedAt: 1 }),
+    // The key path's other half: a record is stored under its provider.
+    provider: fc.constant('demo'),
+    rest: recordLike({ seenIds: ['1'], newIds: ['2'], horizon: null, lastSyncedAt: 1 }),
   });
   const withKeys = <T extends { rest: unknown }>({ rest, ...keys }: T) => ({
     ...(typeof rest === 'object' && rest !== null && !Array.isArray(rest) ? rest : { value: rest }),

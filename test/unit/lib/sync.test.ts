@@ -5,12 +5,12 @@ import { tokenStores } from '@/lib/auth/token-store';
 import { CACHE_NAME } from '@/lib/cache/db';
 import { grants } from '../../support/fake-permissions';
 import { listSavedSearches, saveSearch } from '@/lib/saved-searches';
-import { authStates } from '@/lib/settings';
+import { authStates, ticketmasterConnection } from '@/lib/settings';
 import { syncSettings, syncStatus } from '@/lib/sync-settings';
 import { normalizeQuery } from '@/lib/query';
+import { SYNC_BUDGETS, syncBudgetItem } from '@/lib/sync-budget';
 import {
   ensureSyncAlarm,
-  HOURLY_REQUEST_BUDGET,
   RESUME_ALARM,
   runSyncCycle,
   SYNC_ALARM,
@@ -23,6 +23,10 @@ import { fakeFetch } from '../../support/fake-fetch';
 let listings: { id: string; name: string; day: number }[] = [];
 let answers: (() => Response)[] = [];
 const searchRequests: URL[] = [];
+/** Ticketmaster's Discovery, beside it: its own listings, requests and Rate-Limit-Available. */
+let discoveryListings: typeof listings = [];
+const discoveryRequests: URL[] = [];
+let discoveryAvailable = 4_900;
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -51,8 +55,12 @@ beforeEach(async () => {
   answers = [];
   searchRequests.length = 0;
   vi.useFakeTimers({ now: new Date('2029-12-01T12:00:00Z'), toFake: ['Date', 'setTimeout'] });
+  discoveryListings = [];
+  discoveryRequests.length = 0;
+  discoveryAvailable = 4_900;
   fakeFetch((request) => {
     const url = new URL(request.url);
+    if (url.pathname.endsWith('/discovery/v2/events.json')) return discoveryAnswer(url);
     searchRequests.push(url);
     const scripted = answers.shift();
     if (scripted) return scripted();
@@ -66,7 +74,8 @@ beforeEach(async () => {
     provider: 'demo',
     accessToken: 'at',
     refreshToken: 'rt',
-    refreshAt: Date.now() + 3_600_000,
+    // Fresh for the simulated days these tests span.
+    refreshAt: Date.now() + 7 * 24 * 3_600_000,
   });
   await authStates.demo.setValue({
     status: 'signed-in',
@@ -80,6 +89,42 @@ afterEach(() => {
 });
 
 const badge = () => fakeBrowser.action.getBadgeText({});
+
+function discoveryAnswer(url: URL): Response {
+  discoveryRequests.push(url);
+  const words = (url.searchParams.get('keyword') ?? '').toLowerCase();
+  const events = discoveryListings
+    .filter((listing) => listing.name.toLowerCase().includes(words))
+    .map((listing) => ({
+      id: listing.id,
+      name: listing.name,
+      url: `https://tm.test/${listing.id}`,
+      dates: {
+        start: { dateTime: new Date(Date.UTC(2030, 0, listing.day, 19)).toISOString() },
+        timezone: 'UTC',
+      },
+    }));
+  return json(
+    { _embedded: { events }, page: { size: 50, totalElements: events.length, totalPages: 1, number: 0 } },
+    200,
+    {
+      'rate-limit': '5000',
+      'rate-limit-available': String(discoveryAvailable),
+      'rate-limit-reset': String(Date.now() + 6 * 3_600_000),
+    },
+  );
+}
+
+let keys = 0;
+/**
+ * A Ticketmaster key of the user's own, as Options keeps one it checked; a new one each test, since the
+ * worker's pacing of a key's requests lives in memory and the fake clock starts each test at one time.
+ */
+async function connectTicketmaster() {
+  const key = `testkey${String(++keys).padStart(8, '0')}`;
+  await fakeBrowser.storage.local.set({ ticketmasterKey: key });
+  await ticketmasterConnection.setValue({ source: 'own', ending: key.slice(-4) });
+}
 
 describe('the sync alarm', () => {
   test('is created once, and not reset when the worker starts again', async () => {
@@ -188,12 +233,16 @@ describe('a cycle', () => {
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toBeUndefined();
   });
 
-  test('stays within the hourly request budget', async () => {
+  test('stays within the provider’s hourly request budget, and resumes when it opens again', async () => {
     await saveSearch(normalizeQuery({ text: 'jazz' }));
+    const { perHour } = SYNC_BUDGETS.demo;
     await fakeBrowser.storage.local.set({
-      syncRequests: { start: Date.now() - 10 * 60_000, count: HOURLY_REQUEST_BUDGET },
+      syncRequests: { demo: { hour: { start: Date.now() - 10 * 60_000, count: perHour } } },
+      syncRequests$: { v: 2 },
     });
-    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'over-budget' } });
+    expect(await runSyncCycle()).toMatchObject({
+      outcome: { code: 'over-budget', params: { provider: 'demo' } },
+    });
     expect(searchRequests).toHaveLength(0);
     expect(await fakeBrowser.alarms.get(RESUME_ALARM)).toMatchObject({
       scheduledTime: Date.now() + 50 * 60_000,
@@ -201,6 +250,30 @@ describe('a cycle', () => {
 
     vi.advanceTimersByTime(50 * 60_000);
     expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' } });
+    expect(searchRequests).toHaveLength(1);
+  });
+
+  test('counts every attempt, retries included', async () => {
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
+    answers = [() => json({ error: 'INTERNAL_ERROR' }, 500)];
+    let status: Awaited<ReturnType<typeof runSyncCycle>> | undefined;
+    void runSyncCycle().then((result) => (status = result));
+    for (let second = 0; second < 30 && !status; second++) await vi.advanceTimersByTimeAsync(1_000);
+    expect(status).toMatchObject({ outcome: { code: 'synced' } });
+    expect(searchRequests).toHaveLength(2);
+    const { syncRequests } = await fakeBrowser.storage.local.get('syncRequests');
+    expect(syncRequests).toEqual({ demo: { hour: { start: expect.any(Number), count: 2 } } });
+  });
+
+  test('an hourly budget kept by 0.1.0 counts against each sign-in provider', async () => {
+    await saveSearch(normalizeQuery({ text: 'jazz' }));
+    await fakeBrowser.storage.local.set({
+      syncRequests: { start: Date.now() - 10 * 60_000, count: SYNC_BUDGETS.demo.perHour },
+    });
+    // As the worker does when it starts on a browser updated from 0.1.0.
+    await syncBudgetItem.storageItem.migrate();
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'over-budget' } });
+    expect(searchRequests).toHaveLength(0);
   });
 
   test('notifies, when allowed, naming the search and its new events', async () => {
@@ -234,5 +307,92 @@ describe('a cycle', () => {
     expect(await toggleSavedSearch(normalizeQuery({ text: 'jazz' }))).toBeNull();
     expect(await listSavedSearches()).toEqual([]);
     expect(await badge()).toBe('');
+  });
+});
+
+describe('a cycle over several providers', () => {
+  beforeEach(() => {
+    listings = [{ id: '1', name: 'Jazz one', day: 2 }];
+    discoveryListings = [{ id: 'tm1', name: 'Jazz arena', day: 4 }];
+  });
+
+  test('a saved search runs on every connected provider, each with its own baseline', async () => {
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
+    expect(discoveryRequests).toHaveLength(0);
+
+    // Connected after the search was saved: its first sync is its baseline, so none of its events is new.
+    await connectTicketmaster();
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 0 });
+    expect(discoveryRequests).toHaveLength(1);
+    expect(await badge()).toBe('');
+
+    discoveryListings.push({ id: 'tm2', name: 'Jazz club', day: 3 });
+    listings.push({ id: '2', name: 'Jazz two', day: 3 });
+    vi.advanceTimersByTime(SYNC_BUDGETS.ticketmaster.minIntervalMs);
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 2 });
+    const [match] = await takeNewMatches();
+    expect(match?.newIds.sort()).toEqual(['2', 'tm2']);
+  });
+
+  test('Ticketmaster is synced hourly at most, the others every cycle', async () => {
+    await connectTicketmaster();
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
+    expect([searchRequests.length, discoveryRequests.length]).toEqual([1, 1]);
+    vi.advanceTimersByTime(30 * 60_000);
+    await runSyncCycle();
+    expect([searchRequests.length, discoveryRequests.length]).toEqual([2, 1]);
+    vi.advanceTimersByTime(30 * 60_000);
+    await runSyncCycle();
+    expect([searchRequests.length, discoveryRequests.length]).toEqual([3, 2]);
+  });
+
+  test('no background request to Ticketmaster while less than its reserved share of the day is left', async () => {
+    await connectTicketmaster();
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
+    discoveryAvailable = 5_000 * SYNC_BUDGETS.ticketmaster.reservedShare! - 1;
+    vi.advanceTimersByTime(SYNC_BUDGETS.ticketmaster.minIntervalMs);
+    // This answer tells how little is left; from then on the background leaves the key alone.
+    await runSyncCycle();
+    expect(discoveryRequests).toHaveLength(2);
+    vi.advanceTimersByTime(SYNC_BUDGETS.ticketmaster.minIntervalMs);
+    expect(await runSyncCycle()).toMatchObject({
+      outcome: { code: 'over-budget', params: { provider: 'ticketmaster' } },
+    });
+    expect(discoveryRequests).toHaveLength(2);
+    // Demo was synced all the same.
+    expect(searchRequests).toHaveLength(3);
+  });
+
+  test('one provider out of budget leaves the others synced, and its share resumes later', async () => {
+    await connectTicketmaster();
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz' }));
+    discoveryListings.push({ id: 'tm2', name: 'Jazz club', day: 3 });
+    vi.advanceTimersByTime(SYNC_BUDGETS.ticketmaster.minIntervalMs);
+    await fakeBrowser.storage.local.set({
+      // Spent 50 minutes ago: it opens again in 10.
+      syncRequests: { demo: { hour: { start: Date.now() - 50 * 60_000, count: SYNC_BUDGETS.demo.perHour } } },
+      syncRequests$: { v: 2 },
+    });
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'over-budget' }, found: 1 });
+    expect(discoveryRequests).toHaveLength(2);
+
+    listings.push({ id: '2', name: 'Jazz two', day: 3 });
+    const resume = await fakeBrowser.alarms.get(RESUME_ALARM);
+    expect(resume?.scheduledTime).toBe(Date.now() + 10 * 60_000);
+    vi.setSystemTime(resume!.scheduledTime);
+    // The resumed cycle asks only what is left, Demo's share; found counts the whole cycle's.
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 2 });
+    expect(searchRequests).toHaveLength(2);
+    expect(discoveryRequests).toHaveLength(2);
+  });
+
+  test('a saved search of Ticketmaster alone syncs with a key and no sign-in', async () => {
+    await authStates.demo.setValue({ status: 'signed-out' });
+    await connectTicketmaster();
+    await toggleSavedSearch(normalizeQuery({ text: 'jazz', sources: ['ticketmaster'] }));
+    discoveryListings.push({ id: 'tm2', name: 'Jazz club', day: 3 });
+    vi.advanceTimersByTime(SYNC_BUDGETS.ticketmaster.minIntervalMs);
+    expect(await runSyncCycle()).toMatchObject({ outcome: { code: 'synced' }, found: 1 });
+    expect(searchRequests).toHaveLength(0);
   });
 });

@@ -230,7 +230,12 @@ describe('the schema', () => {
     });
     await v3.put('events', { ...asStoredBy010(event), text: eventSearchText(event) });
     await v3.put('searches', search);
+    const seen = { savedId: 's1', provider: 'eventbrite', seenIds: ['1'], newIds: ['2'], horizon: null };
+    await v3.put('syncState', seen);
     v3.close();
     await expectUpgraded();
+    // What sync saw of a saved search stays its provider's, keyed by it, so that provider's baseline holds.
+    expect(await db.get('syncState', ['eventbrite', 's1'])).toEqual(seen);
+    expect(await db.count('syncState')).toBe(1);
   });
 });
