@@ -68,12 +68,14 @@ const declaredAs = (areaKey: string) => {
 /** The cache's records of the account (sign-in providers' searches and events, and sync state), and of Ticketmaster. */
 async function cachedRecords(): Promise<{ account: number; ticketmaster: number }> {
   return cacheDb.withCacheConnection(async (db) => {
-    const [searches, events, syncState] = await Promise.all(
-      cacheDb.ALL_STORES.map((store) => db.getAll(store) as Promise<{ provider?: string }[]>),
-    );
-    const all = [...searches!, ...events!];
+    // Cached searches and events, and what sync saw of each saved search: each record names its provider.
+    const all = (
+      await Promise.all(
+        cacheDb.ALL_STORES.map((store) => db.getAll(store) as Promise<{ provider?: string }[]>),
+      )
+    ).flat();
     const ticketmaster = all.filter((record) => record.provider === 'ticketmaster').length;
-    return { account: all.length - ticketmaster + syncState!.length, ticketmaster };
+    return { account: all.length - ticketmaster, ticketmaster };
   });
 }
 
