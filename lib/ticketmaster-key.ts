@@ -69,7 +69,9 @@ export function mindingQuota(provider: SearchProvider): SearchProvider {
         throw new ProviderError('quota-spent', 'known spent', { until });
       try {
         const page = await provider.search(...args);
-        if (page.quota) await lastQuota.setValue(page.quota);
+        // Not awaited: the user's results do not wait on a note for the background's budget.
+        if (page.quota)
+          lastQuota.setValue(page.quota).catch((error: unknown) => console.warn('Event Scout:', error));
         return page;
       } catch (error) {
         if (error instanceof ProviderError && error.code === 'quota-spent' && error.until !== undefined)

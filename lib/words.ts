@@ -151,11 +151,3 @@ const PROVIDER_KEYS = {
 
 /** "Demo", "Eventbrite": a provider as the user knows it. */
 export const providerName = (id: ProviderId): string => i18n.t(PROVIDER_KEYS[id]);
-
-/** Whom a saved search asks: "Demo and Ticketmaster", or every connected service when it names none. */
-export const sourcesText = (sources: readonly ProviderId[]): string =>
-  sources.length
-    ? new Intl.ListFormat(browser.i18n.getUILanguage(), { type: 'conjunction' }).format(
-        sources.map(providerName),
-      )
-    : i18n.t('saved.everyProvider');

@@ -4,8 +4,14 @@ import { TextField } from '@/components/TextField';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { checkName, listSavedSearches, MAX_NAME_LENGTH, type SavedSearch } from '@/lib/saved-searches';
-import { describeQuery, problemText, savedSearchName, sourcesText } from '@/lib/words';
+import { describeQuery, problemText, providerName, savedSearchName } from '@/lib/words';
+import { listFormat } from '@/components/format';
+import type { ProviderId } from '@/lib/provider-id';
 import { browser } from 'wxt/browser';
+
+/** Whom a saved search asks: "Demo and Ticketmaster", or every connected service when it names none. */
+const sourcesText = (sources: readonly ProviderId[]) =>
+  sources.length ? listFormat().format(sources.map(providerName)) : i18n.t('saved.everyProvider');
 
 function SavedSearchRow({ saved, onProblem }: { saved: SavedSearch; onProblem: (problem: Problem) => void }) {
   const shownName = savedSearchName(saved);

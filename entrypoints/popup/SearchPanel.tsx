@@ -156,7 +156,7 @@ export function SearchPanel({ providers, owner }: Props) {
             events={result.events}
             userZone={userZone}
             newIds={saved.newIds}
-            progressive={result.fetchedAt === null}
+            progressive
           />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={() => void more()} disabled={busy}>
