@@ -156,7 +156,9 @@ export function SearchPanel({ providers, owner }: Props) {
             events={result.events}
             userZone={userZone}
             newIds={saved.newIds}
-            progressive
+            // Answers from several providers merge one by one: paint each list's first screenful first, so
+            // a later answer is not held behind rows nobody sees yet.
+            progressive={result.fetchedAt === null || providers.length > 1}
           />
           {result.hasMore && (
             <button type="button" class="secondary more" onClick={() => void more()} disabled={busy}>
