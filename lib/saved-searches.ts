@@ -98,9 +98,11 @@ const item = (id: string) =>
  */
 function upToDate(value: unknown, meta: unknown): unknown {
   const version = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
-  let record = value;
-  for (let step = version + 1; step <= VERSION; step++) record = MIGRATIONS[step]!(record);
-  return record;
+  // Integer keys list in ascending order: each step applies to what the one before it made.
+  return Object.entries(MIGRATIONS).reduce(
+    (record, [step, migrate]) => (Number(step) > version ? migrate(record) : record),
+    value,
+  );
 }
 
 function parse(value: unknown): SavedSearch | null {

@@ -69,6 +69,16 @@ describe('saved searches in storage.sync', () => {
     expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz']);
   });
 
+  test('a version record of any value reads as some version, never throws', async () => {
+    await fakeBrowser.storage.sync.set({
+      'saved:a': { id: 'a', query: { text: 'jazz' }, createdAt: 1 },
+      'saved:a$': { v: 0 },
+      'saved:b': { id: 'b', query: { text: 'yoga' }, createdAt: 2 },
+      'saved:b$': { v: -3.5 },
+    });
+    expect((await listSavedSearches()).map((saved) => saved.query.text)).toEqual(['jazz', 'yoga']);
+  });
+
   test('a record that is not ours is skipped, never deleted', async () => {
     await fakeBrowser.storage.sync.set({ 'saved:broken': { id: 7 }, 'saved:also': 'text' });
     await saveSearch(normalizeQuery({ text: 'jazz' }));
