@@ -116,7 +116,8 @@ function parse(value: unknown): SavedSearch | null {
     return null;
   return {
     id: saved.id,
-    ...(saved.name ? { name: saved.name } : {}),
+    // A blank name is no name: the query describes the search instead.
+    ...(saved.name?.trim() ? { name: saved.name } : {}),
     query: normalizeQuery(saved.query ?? {}),
     createdAt: Number(saved.createdAt) || 0,
   };
