@@ -6,7 +6,7 @@ import { clearSearchCache } from '@/lib/cache/db';
 import { dropExpiredContent } from '@/lib/cache/retention';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
-import { renameSavedSearch } from '@/lib/saved-searches';
+import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { readAuthStates } from '@/lib/settings';
 import { syncSettings } from '@/lib/sync-settings';
@@ -58,6 +58,7 @@ export default defineBackground(() => {
       'search/more': loadMore,
       'saved/toggle': toggleSavedSearch,
       'saved/rename': ({ id, name }) => renameSavedSearch(id, name),
+      'saved/list': listSavedSearches,
       'saved/remove': forgetSavedSearch,
       'sync/run': runSyncCycle,
       'sync/new-matches': takeNewMatches,

@@ -30,6 +30,8 @@ export interface Protocol {
   /** Saves the search (its current results are the baseline), or removes it if saved. */
   'saved/toggle': { request: SearchQuery; response: SavedSearch | null };
   'saved/rename': { request: { id: string; name: string }; response: SavedSearch };
+  /** Every saved search (the popup asks rather than carry the reading of storage.sync in its first files). */
+  'saved/list': { request: void; response: SavedSearch[] };
   'saved/remove': { request: string; response: void };
   /** "Sync now". */
   'sync/run': { request: void; response: SyncStatus };

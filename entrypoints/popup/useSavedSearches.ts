@@ -4,7 +4,7 @@ import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { savedSearchName, syncOutcomeText } from '@/lib/words';
 import { asks, queryKey, type SearchQuery } from '@/lib/query';
-import { listSavedSearches, type SavedSearch } from '@/lib/saved-searches';
+import type { SavedSearch } from '@/lib/saved-searches';
 import type { ProviderId } from '@/lib/provider-id';
 import type { NewMatch } from '@/lib/sync';
 
@@ -24,7 +24,7 @@ export function useSavedSearches(providers: readonly ProviderId[]) {
     // Those a connected provider answers: the others wait, saved, for their provider to be connected.
     const answered = (search: SavedSearch) =>
       connected.split(' ').some((provider) => asks(search.query, provider as ProviderId));
-    setSaved((await listSavedSearches()).filter(answered));
+    setSaved((await sendMessage('saved/list').catch(() => [])).filter(answered));
   }, [connected]);
 
   const collectNew = useCallback(async () => {

@@ -5,7 +5,6 @@ import { indexCachedEvents } from '@/lib/cache/offline-index';
 import { OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
 import { sendMessage } from '@/lib/messages';
-import { listSavedSearches } from '@/lib/saved-searches';
 import {
   answerKey,
   dateRange,
@@ -96,7 +95,9 @@ function filterWith(index: EventIndex, query: SearchQuery): ShownResult {
 /** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */
 async function findOpeningQuery(): Promise<SearchQuery> {
   const savedId = new URLSearchParams(location.search).get('saved');
-  const saved = savedId ? (await listSavedSearches()).find((search) => search.id === savedId) : undefined;
+  const saved = savedId
+    ? (await sendMessage('saved/list').catch(() => [])).find((search) => search.id === savedId)
+    : undefined;
   return saved?.query ?? lastQuery.getValue();
 }
 
