@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
-import { buildConfig, buildConfigDefine } from './lib/build-defaults';
+import { buildConfig, buildConfigDefine, extensionPagesPolicy } from './lib/build-defaults';
 import { CHROME_MANIFEST_KEY, GECKO_ID } from './lib/extension-identity';
 
 // The providers' origins are the only hosts the background talks to (the demo provider's only in builds
 // that start on it: lib/build-defaults.ts buildConfig).
-const { demo, eventbrite } = buildConfig(process.env);
+const config = buildConfig(process.env);
+const { demo, eventbrite } = config;
 const hostPermissions = [...new Set([...demo.origins, ...eventbrite.origins])];
 
 export default defineConfig({
@@ -20,6 +21,7 @@ export default defineConfig({
     permissions: ['identity', 'storage', 'alarms'],
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
+    content_security_policy: { extension_pages: extensionPagesPolicy(config) },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { DetailsScript } from '@/entrypoints/event-details';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
@@ -46,7 +47,30 @@ const STATUS_WORDS = {
 /** Element Timing: lets a benchmark read when each title was painted (bench/), at no cost otherwise. */
 const PAINT_TIMING = { elementtiming: 'event-title' } as Record<string, string>;
 
-function EventItem({ event, userZone, isNew }: { event: Event; userZone: string; isNew: boolean }) {
+/** The Details dialog's script (entrypoints/event-details.tsx), loaded the first time someone opens one. */
+let detailsScript: Promise<DetailsScript> | undefined;
+function loadDetails(): Promise<DetailsScript> {
+  detailsScript ??= new Promise((resolve, reject) => {
+    const script = document.head.appendChild(document.createElement('script'));
+    script.onload = () => resolve(window.eventScoutDetails!);
+    script.onerror = reject;
+    script.src = '/event-details.js';
+  });
+  return detailsScript;
+}
+
+/** Opens Details on `event`; focus goes back to `opener` when it closes. */
+const openDetails = (event: Event, userZone: string, opener: HTMLElement) =>
+  void loadDetails().then((details) => details.open(event, userZone, () => opener.focus()));
+
+interface ItemProps {
+  event: Event;
+  userZone: string;
+  isNew: boolean;
+}
+
+function EventItem({ event, userZone, isNew }: ItemProps) {
+  const titleId = useId();
   const when = eventWhen(event, userZone);
   const where = event.online
     ? i18n.t('results.online')
@@ -56,11 +80,18 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
       {isNew && <span class="badge new">{i18n.t('results.new')}</span>}
       {/* Only http(s) URLs survive parsing (lib/event.ts); anything else is shown as plain text. */}
       {event.url ? (
-        <a class="event-title" href={event.url} target="_blank" rel="noopener noreferrer" {...PAINT_TIMING}>
+        <a
+          id={titleId}
+          class="event-title"
+          href={event.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          {...PAINT_TIMING}
+        >
           {event.title}
         </a>
       ) : (
-        <span class="event-title" {...PAINT_TIMING}>
+        <span id={titleId} class="event-title" {...PAINT_TIMING}>
           {event.title}
         </span>
       )}
@@ -78,6 +109,14 @@ function EventItem({ event, userZone, isNew }: { event: Event; userZone: string;
         {event.free === true && <span class="badge">{i18n.t('results.free')}</span>}
         {/* Where it came from: every provider's results share one list (and Ticketmaster's terms ask for it). */}
         <span class="source">{providerName(event.provider)}</span>
+        <button
+          type="button"
+          class="secondary small"
+          aria-describedby={titleId}
+          onClick={(click) => openDetails(event, userZone, click.currentTarget)}
+        >
+          {i18n.t('results.details')}
+        </button>
       </p>
     </li>
   );

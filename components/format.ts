@@ -17,7 +17,8 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
   return formatter;
 }
 
-const format = (timeZone: string, withDate: boolean) =>
+/** A day and time on the clock of `timeZone`, or the time alone. */
+export const zonedFormat = (timeZone: string, withDate: boolean): Intl.DateTimeFormat =>
   cached(
     `show|${timeZone}|${withDate}`,
     () =>
@@ -28,7 +29,8 @@ const format = (timeZone: string, withDate: boolean) =>
         minute: '2-digit',
       }),
   );
-const dayOf = (instant: Date, timeZone: string) =>
+/** The calendar day of `instant` on the clock of `timeZone` (2030-01-04), for comparing days. */
+export const dayOf = (instant: Date, timeZone: string): string =>
   cached(`day|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' })).format(
     instant,
   );
@@ -73,18 +75,19 @@ export function eventWhen(event: Pick<Event, 'start' | 'online' | 'venue'>, user
   if (start.known === 'date' && start.date)
     return { text: localDateFormat().format(new Date(start.date)), pending: i18n.t('results.timeTba') };
   const instant = new Date(start.utc);
-  if (event.online) return { text: format(userZone, true).format(instant), zone: i18n.t('results.yourTime') };
+  if (event.online)
+    return { text: zonedFormat(userZone, true).format(instant), zone: i18n.t('results.yourTime') };
   const eventZone = start.timezone;
-  const text = format(eventZone, true).format(instant);
+  const text = zonedFormat(eventZone, true).format(instant);
   const zone =
     start.zoneSource === 'none' ? i18n.t('results.zoneNotGiven') : zoneLabel(eventZone, event.venue?.city);
   // Same clock (Paris seen from Berlin): the event's own zone is label enough.
-  if (format(userZone, true).format(instant) === text) return { text, zone };
+  if (zonedFormat(userZone, true).format(instant) === text) return { text, zone };
   const sameDay = dayOf(instant, eventZone) === dayOf(instant, userZone);
   return {
     text,
     zone,
-    yours: i18n.t('results.atYourTime', { time: format(userZone, !sameDay).format(instant) }),
+    yours: i18n.t('results.atYourTime', { time: zonedFormat(userZone, !sameDay).format(instant) }),
   };
 }
 

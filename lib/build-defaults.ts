@@ -72,6 +72,30 @@ export function buildConfig(env: Env) {
 
 export type BuildConfig = ReturnType<typeof buildConfig>;
 
+/**
+ * Where event images may come from: the providers' image hosts and nothing else, since in a hostile
+ * provider's hands an image is a beacon. The demo's images name a made-up host of its own.
+ */
+const IMAGE_ORIGINS = {
+  demo: ['https://demo.event-scout.test'],
+  eventbrite: ['https://img.evbuc.com', 'https://cdn.evbuc.com'],
+  ticketmaster: ['https://s1.ticketm.net'],
+} as const;
+
+/**
+ * The extension pages' Content Security Policy: MV3's own script rules, and images from the providers'
+ * image hosts alone (the demo's only in builds that carry it). No default-src: the worker's requests go
+ * where the host permissions and CORS let them.
+ */
+export function extensionPagesPolicy(config: BuildConfig): string {
+  const images = [
+    ...(config.demo.issuer ? IMAGE_ORIGINS.demo : []),
+    ...IMAGE_ORIGINS.eventbrite,
+    ...IMAGE_ORIGINS.ticketmaster,
+  ];
+  return `script-src 'self'; object-src 'self'; img-src 'self' ${images.join(' ')}`;
+}
+
 /** The Vite `define` that compiles the resolved configuration in, read by lib/config.ts. */
 export const buildConfigDefine = (env: Env): Record<string, string> => ({
   __EVENT_SCOUT_CONFIG__: JSON.stringify(buildConfig(env)),

@@ -90,9 +90,9 @@ export async function ensureSyncAlarm(): Promise<void> {
 class ProviderPause extends ProblemError<'over-budget' | 'rate-limit'> {
   readonly until: number;
   constructor(code: 'over-budget' | 'rate-limit', provider: ProviderId, until: number) {
+    // Whose budget, for the record: the status pages show says how syncing stopped.
     super(code, {
-      params:
-        code === 'rate-limit' ? { seconds: Math.ceil((until - Date.now()) / 1000) } : { provider, until },
+      params: code === 'rate-limit' ? { seconds: Math.ceil((until - Date.now()) / 1000) } : { provider },
     });
     this.until = until;
   }

@@ -1,7 +1,7 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Problem, ProblemCode } from './problem';
-import { isProviderId, type ProviderId } from './provider-id';
+import type { ProviderId } from './provider-id';
 import type { DateRangeName, SearchQuery } from './query';
 import type { SavedSearch } from './saved-searches';
 import type { SyncStatus } from './sync-settings';
@@ -74,15 +74,6 @@ function clockTime(at: number, now = Date.now()): string {
 export function problemText(problem: Problem): string {
   if (problem.code === 'rate-limit' && problem.params?.seconds !== undefined)
     return i18n.t('problem.rateLimitFor', { seconds: String(problem.params.seconds) });
-  if (
-    problem.code === 'over-budget' &&
-    typeof problem.params?.until === 'number' &&
-    isProviderId(problem.params.provider)
-  )
-    return i18n.t('problem.overBudgetUntil', {
-      provider: providerName(problem.params.provider),
-      time: clockTime(problem.params.until),
-    });
   if (problem.code === 'quota-spent' && typeof problem.params?.until === 'number')
     return i18n.t('problem.quotaSpentUntil', { time: clockTime(problem.params.until) });
   const params = Object.fromEntries(

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { addListing } from '../support/listings';
 import type { Page } from 'puppeteer-core';
 import { e2eFile } from './fixtures';
-import { EVENT_ITEMS, EVENTS, appears, count, inside, itemsShowing, role, search } from './queries';
+import { EVENT_ITEMS, EVENTS, appears, click, count, inside, itemsShowing, role, search } from './queries';
 
 // Events whose text carries markup and scripts that would call a beacon on the demo server, and whose
 // links are not http(s), shown in real Chromium: the beacon must get no hit, no script may run, and no
@@ -31,6 +31,8 @@ function hostileListings(beacon: string) {
     }),
     addListing(demo, 'Xylophone data link', { url: `data:text/html,<script>${call('data')}</script>` }),
     addListing(demo, 'Xylophone malformed link', { url: 'https://[not-a-host' }),
+    // An http(s) image is kept, but no provider image host: the extension's img-src refuses the beacon.
+    addListing(demo, 'Xylophone beacon image', { logo: { url: `${beacon}?image` }, url: 'about:blank' }),
     addListing(demo, 'Xylophone vbscript link', { url: ' vbscript:msgbox(1)' }),
   ];
 }
@@ -67,6 +69,28 @@ describe('hostile event content in Chromium', () => {
     expect(hostile).toContain('<script>');
     // No link for an event whose only link is not http(s): its title is plain text.
     expect(await count(popup, inside(EVENTS, role('link')))).toBe(0);
+
+    // In detail too: every text as text, and the image from a host that is no provider's never fetched.
+    for (const title of ['Xylophone gala', 'Xylophone beacon image']) {
+      const index = await popup.$$eval(
+        EVENT_ITEMS,
+        (items, title) =>
+          items.findIndex((item) => item.querySelector('.event-title')?.textContent?.startsWith(title)),
+        title,
+      );
+      const item = `${EVENT_ITEMS}:nth-child(${index + 1})`;
+      await click(popup, inside(item, role('button', 'Details')));
+      await appears(popup, 'dialog[open]');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(
+        await popup.$eval('dialog[open]', (dialog) => ({
+          injected: dialog.querySelectorAll('script, iframe, svg, style, base, object, embed').length,
+          images: [...dialog.querySelectorAll('img')].map((image) => image.referrerPolicy),
+        })),
+      ).toEqual({ injected: 0, images: [] });
+      await popup.keyboard.press('Escape');
+      await expect.poll(() => count(popup, 'dialog[open]')).toBe(0);
+    }
 
     // Reopened: the snapshot paints the same list from storage before the app does.
     const reopened = await session.openPopup();

@@ -208,6 +208,12 @@ describe('chromium: how it looks', () => {
       expect(await axeViolations(popup)).toEqual([]);
       await mkdir(SCREENSHOTS, { recursive: true });
       await popup.screenshot({ path: `${SCREENSHOTS}/popup-${colorScheme}.png` });
+
+      // An event in detail, in the same scheme.
+      await click(popup, inside(`${EVENT_ITEMS}:first-child`, role('button', 'Details')));
+      await appears(popup, 'dialog[open]');
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.screenshot({ path: `${SCREENSHOTS}/details-${colorScheme}.png` });
     });
   }
 

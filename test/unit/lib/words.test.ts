@@ -68,7 +68,7 @@ test('syncOutcomeText: what a cycle found, or why it stopped', () => {
   expect(syncOutcomeText({ at, outcome: { code: 'synced' }, found: 1 })).toBe('1 new event.');
   expect(syncOutcomeText({ at, outcome: { code: 'synced' }, found: 3 })).toBe('3 new events.');
   expect(syncOutcomeText({ at, outcome: { code: 'over-budget' }, found: 2 })).toBe(
-    'The hourly request budget is spent; syncing resumes within the hour.',
+    'Syncing has used its requests to a service for now; it resumes on its own once it may ask again.',
   );
 });
 
