@@ -34,6 +34,7 @@ describe('the manifest', () => {
     expect(Object.keys(manifest).sort()).toEqual([
       'action',
       'background',
+      'content_security_policy',
       'default_locale',
       'description',
       'host_permissions',
@@ -59,14 +60,28 @@ describe('the manifest', () => {
       default_locale: 'en',
     });
     // Absent, so the browser's defaults hold: no externally_connectable, web_accessible_resources,
-    // content_scripts, and a content security policy no looser than MV3's default.
-    for (const key of [
-      'externally_connectable',
-      'web_accessible_resources',
-      'content_scripts',
-      'content_security_policy',
-    ])
+    // content_scripts.
+    for (const key of ['externally_connectable', 'web_accessible_resources', 'content_scripts'])
       expect(manifest).not.toHaveProperty(key);
+    // A content security policy no looser than MV3's default for scripts, and images from the providers'
+    // image hosts alone (an image is a beacon in a hostile provider's hands).
+    const policy = Object.fromEntries(
+      (manifest.content_security_policy as { extension_pages: string }).extension_pages
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources]),
+    );
+    expect(policy).toEqual({
+      'script-src': ["'self'"],
+      'object-src': ["'self'"],
+      'img-src': [
+        "'self'",
+        'https://demo.event-scout.test',
+        'https://img.evbuc.com',
+        'https://cdn.evbuc.com',
+        'https://s1.ticketm.net',
+      ],
+    });
   });
 
   test('the store package asks for nothing the last release did not, and holds no demo key or loopback base', async () => {
