@@ -23,6 +23,16 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
 }
 
 /** What the plain search pages share: where the demo provider's tokens are, the popup's date format, and a DOM element with its class and text. */
+/** The line under a result, as the popup has it: where, the source, and the "Details" button. */
+const WHERE_LINE = `function whereLine(text, source) {
+  const where = element('p', 'event-where', text);
+  const button = element('button', 'secondary details', 'Details');
+  button.type = 'button';
+  where.append(element('span', 'source', source), button);
+  return where;
+}
+`;
+
 const SEARCH_PAGE_HELPERS = `const TOKENS_KEY = ${JSON.stringify(providerKey('demo', 'tokens'))};
 const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 function element(tag, className, text) {
@@ -31,7 +41,7 @@ function element(tag, className, text) {
   if (text !== undefined) node.textContent = text;
   return node;
 }
-`;
+${WHERE_LINE}`;
 
 /** A bare page in the bench build with the popup's styles, some body markup and one plain script. */
 async function writePlainPage(
@@ -76,8 +86,7 @@ ${SEARCH_PAGE_HELPERS}window.benchSearch = async (place) => {
     const when = element('p', 'event-when');
     when.append(element('time', '', format(event.start.timezone).format(new Date(event.start.utc))), ' ', element('span', 'zone', event.start.timezone.split('/').pop() + ' time'));
     if (event.start.timezone !== zone) when.append(element('span', 'yours', ' · ' + format(zone).format(new Date(event.start.utc)) + ' your time'));
-    const where = element('p', 'event-where', event.venue ? event.venue.name + ', ' + event.venue.address.city : 'Online');
-    item.append(title, when, where);
+    item.append(title, when, whereLine(event.venue ? event.venue.name + ', ' + event.venue.address.city : 'Online', 'Demo'));
     return item;
   });
   list.replaceChildren(...items);
@@ -137,9 +146,7 @@ window.benchSearch = async (place) => {
     title.setAttribute('elementtiming', 'event-title');
     const when = element('p', 'event-when');
     when.append(element('time', '', format(event.zone).format(new Date(event.utc))), ' ', element('span', 'zone', event.zone.split('/').pop() + ' time'));
-    const where = element('p', 'event-where', event.where);
-    where.append(element('span', 'source', event.source));
-    item.append(title, when, where);
+    item.append(title, when, whereLine(event.where, event.source));
     return item;
   });
   document.querySelector('.events').replaceChildren(...items);
@@ -174,7 +181,7 @@ function element(tag, className, text) {
   node.textContent = text;
   return node;
 }
-document.querySelector('.searchbox').addEventListener('input', (event) => {
+${WHERE_LINE}document.querySelector('.searchbox').addEventListener('input', (event) => {
   performance.mark('filter-start');
   const words = fold(event.target.value).split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
   const matches = events.filter((record) => words.every((word) => record.text.includes(word))).slice(0, LIMIT);
@@ -188,7 +195,7 @@ document.querySelector('.searchbox').addEventListener('input', (event) => {
     const when = element('p', 'event-when', '');
     when.append(element('time', '', format(record.start.timezone).format(start)), ' ', element('span', 'zone', record.start.timezone.split('/').pop().replace(/_/g, ' ') + ' time'));
     if (record.start.timezone !== zone) when.append(element('span', 'yours', ' · ' + format(zone).format(start) + ' your time'));
-    item.append(title, when, element('p', 'event-where', record.venue ? record.venue.name + ', ' + record.venue.city : 'Online'));
+    item.append(title, when, whereLine(record.venue ? record.venue.name + ', ' + record.venue.city : 'Online', 'Demo'));
     return item;
   }));
 });

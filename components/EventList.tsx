@@ -111,7 +111,7 @@ function EventItem({ event, userZone, isNew }: ItemProps) {
         <span class="source">{providerName(event.provider)}</span>
         <button
           type="button"
-          class="secondary small"
+          class="secondary details"
           aria-describedby={titleId}
           onClick={(click) => openDetails(event, userZone, click.currentTarget)}
         >
