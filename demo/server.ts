@@ -15,6 +15,7 @@ import {
   TicketmasterQuota,
   discoverEvents,
   faultAnswer,
+  takeFault,
   generateTicketmasterEvents,
   type DiscoveryAnswer,
   type TicketmasterEvent,
@@ -139,7 +140,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const ticketmasterFaults: TicketmasterFault[] = [];
 
   const answerTicketmaster = async (res: ServerResponse, url: URL) => {
-    const fault = ticketmasterFaults.shift();
+    const fault = takeFault(ticketmasterFaults, url);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const faulted = fault && faultAnswer(fault);
     if (faulted === 'reset') return void res.socket?.destroy();

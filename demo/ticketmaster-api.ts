@@ -324,11 +324,21 @@ export function discoverEvents(
   };
 }
 
-/** A failure the tests ask for, met by the next Ticketmaster request. */
+/**
+ * A failure the tests ask for, met by the next Ticketmaster request; a delay for one `city` waits for the
+ * next request for that city (a test slowing one search is not foiled by another request in between).
+ */
 export type TicketmasterFault =
   | { kind: 'quota' | 'spike' | 'reset' | 'html' }
   | { kind: 'status'; status: number }
-  | { kind: 'delay'; delayMs: number };
+  | { kind: 'delay'; delayMs: number; city?: string };
+
+/** The first fault `url` meets, taken from `faults`. */
+export function takeFault(faults: TicketmasterFault[], url: URL): TicketmasterFault | undefined {
+  const city = url.searchParams.get('city');
+  const index = faults.findIndex((fault) => fault.kind !== 'delay' || !fault.city || fault.city === city);
+  return index === -1 ? undefined : faults.splice(index, 1)[0];
+}
 
 /** What a faulted request is answered with; a delay answers normally after it, a reset answers nothing. */
 export function faultAnswer(fault: TicketmasterFault): DiscoveryAnswer | 'reset' | undefined {

@@ -162,7 +162,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the dem
     await expect
       .poll(async () => new Set((await results(popup)).map((item) => item.source)))
       .toEqual(new Set(['Demo', 'Ticketmaster']));
-    demo.injectTicketmasterFaults({ kind: 'delay', delayMs: 3_000 });
+    demo.injectTicketmasterFaults({ kind: 'delay', delayMs: 3_000, city: 'Berlin' });
     await fill(popup, role('textbox', 'Place'), 'Berlin');
     await search(popup, '');
     // Where the keyboard is: the twentieth result's link, as Tab would leave it.

@@ -153,4 +153,18 @@ describe('its faults, as Apigee sends them', () => {
     await expect(discover({})).rejects.toThrow();
     expect((await discover({})).response.status).toBe(200);
   });
+
+  test('injected: a delay for one city waits for a request for that city, and the others go by', async () => {
+    demo.injectTicketmasterFaults({ kind: 'delay', delayMs: 2_000, city: 'Berlin' });
+    // Paris asks first: met by a plain "next request" fault it would be the one held back.
+    const answered: string[] = [];
+    const ask = (city: string) =>
+      discover({ city }, { paced: false }).then(({ response }) => {
+        expect(response.status).toBe(200);
+        answered.push(city);
+      });
+    const paris = ask('Paris');
+    await Promise.all([paris, ask('Berlin')]);
+    expect(answered).toEqual(['Paris', 'Berlin']);
+  });
 });
