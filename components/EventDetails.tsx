@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { startDatetime, type Event } from '@/lib/event';
 import { providerName } from '@/lib/words';
-import { endText, mapUrl, priceText } from './event-facts';
+import { endText, mapUrl, priceText, venueLine } from './event-facts';
 import { eventWhen } from './format';
 import styles from './EventDetails.css?inline';
 
@@ -54,9 +54,7 @@ export default function EventDetails({ event, userZone, onClose }: Props) {
   const when = eventWhen(event, userZone);
   const ends = endText(event);
   const map = mapUrl(event.venue);
-  const address = event.venue
-    ? [event.venue.name, event.venue.address || event.venue.city].filter(Boolean).join(', ')
-    : '';
+  const address = event.venue ? venueLine(event.venue) : '';
   return (
     <dialog ref={dialog} class="event-details" aria-labelledby="details-title" onClose={onClose}>
       {/* Element Timing: lets a benchmark read when the dialog was painted (bench/), at no cost otherwise. */}

@@ -2,6 +2,10 @@ import { i18n } from '#i18n';
 import type { Event, EventVenue } from '@/lib/event';
 import { dayOf, uiLanguage, zonedFormat } from './format';
 
+/** "Salle Pleyel, 252 Rue du Faubourg Saint-Honoré, Paris": the venue and its address (its city without one). */
+export const venueLine = (venue: EventVenue): string =>
+  [venue.name, venue.address || venue.city].filter(Boolean).join(', ');
+
 /**
  * The venue on OpenStreetMap: a marker at its coordinates where the provider gave them, else a search for
  * its address; null when there is neither. OpenStreetMap rather than a commercial map: no account, no key,
@@ -17,7 +21,7 @@ export function mapUrl(venue: EventVenue | null): string | null {
     url.hash = `map=17/${latitude}/${longitude}`;
     return url.href;
   }
-  const address = [venue.name, venue.address || venue.city].filter(Boolean).join(', ');
+  const address = venueLine(venue);
   if (!address) return null;
   const url = new URL('https://www.openstreetmap.org/search');
   url.searchParams.set('query', address);
