@@ -1,4 +1,4 @@
-import { PROVIDER_IDS, isSignInProviderId, type ProviderId } from './provider-id';
+import { PROVIDER_IDS, SIGN_IN_PROVIDER_IDS, type ProviderId } from './provider-id';
 import type { QuotaReading } from './providers/types';
 import { isFiniteNumber, isRecord } from './shape';
 import { defineStoredItem } from './stored-item';
@@ -63,7 +63,7 @@ function parseSpent(raw: unknown): Spent | undefined {
 function perProvider(old: unknown): unknown {
   const hour = parseWindow(old);
   if (!hour) return {};
-  return Object.fromEntries(PROVIDER_IDS.filter(isSignInProviderId).map((provider) => [provider, { hour }]));
+  return Object.fromEntries(SIGN_IN_PROVIDER_IDS.map((provider) => [provider, { hour }]));
 }
 
 /** Exported for the tests of its migration. */
