@@ -1,8 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { startDatetime, type Event } from '@/lib/event';
+import { startDatetime, venueLine, type Event } from '@/lib/event';
 import { providerName } from '@/lib/words';
-import { endText, mapUrl, priceText, venueLine } from './event-facts';
+import { endText, mapUrl, priceText } from './event-facts';
 import { eventWhen } from './format';
 import styles from './EventDetails.css?inline';
 

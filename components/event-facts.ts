@@ -1,10 +1,6 @@
 import { i18n } from '#i18n';
-import type { Event, EventVenue } from '@/lib/event';
+import { venueLine, type Event, type EventVenue } from '@/lib/event';
 import { dayOf, uiLanguage, zonedFormat } from './format';
-
-/** "Salle Pleyel, 252 Rue du Faubourg Saint-Honoré, Paris": the venue and its address (its city without one). */
-export const venueLine = (venue: EventVenue): string =>
-  [venue.name, venue.address || venue.city].filter(Boolean).join(', ');
 
 /**
  * The venue on OpenStreetMap: a marker at its coordinates where the provider gave them, else a search for

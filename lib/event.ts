@@ -69,6 +69,10 @@ export interface Event {
   imageUrl: string | null;
 }
 
+/** "Salle Pleyel, 252 Rue du Faubourg Saint-Honoré, Paris": the venue and its address (its city without one). */
+export const venueLine = (venue: EventVenue): string =>
+  [venue.name, venue.address || venue.city].filter(Boolean).join(', ');
+
 /** A start known to the second, in a zone the event named. */
 export const exactStart = (time: EventTime, zoneSource: ZoneSource = 'event'): EventStart => ({
   ...time,
