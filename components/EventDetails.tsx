@@ -2,6 +2,8 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { startDatetime, venueLine, type Event } from '@/lib/event';
 import { providerName } from '@/lib/words';
+import { calendarDates } from '@/lib/calendar/event-times';
+import { CalendarMenu } from './CalendarMenu';
 import { endText, mapUrl, priceText } from './event-facts';
 import { eventWhen } from './format';
 import styles from './EventDetails.css?inline';
@@ -114,6 +116,7 @@ export default function EventDetails({ event, userZone, onClose }: Props) {
             {i18n.t('details.page')}
           </a>
         )}
+        {calendarDates(event) && <CalendarMenu event={event} />}
         <button type="button" class="secondary" onClick={() => dialog.current?.close()}>
           {i18n.t('details.close')}
         </button>

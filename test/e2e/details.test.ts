@@ -1,9 +1,25 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { addListing } from '../support/listings';
 import { axeViolations } from './axe';
 import { e2eFile } from './fixtures';
-import { EVENT_ITEMS, appears, attribute, click, count, inside, role, search, textOf } from './queries';
+import { waitFor } from './harness';
+import {
+  EVENT_ITEMS,
+  appears,
+  attribute,
+  click,
+  count,
+  inside,
+  role,
+  search,
+  textOf,
+  texts,
+} from './queries';
 
 const { demo, launchSignedIn } = await e2eFile();
 
@@ -19,6 +35,8 @@ const focused = (page: Page) =>
         : null,
     };
   });
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe.each(['chromium', 'firefox'] as const)('%s: an event in detail', (name) => {
   test('"Details" opens a dialog with everything the provider gave, and gives focus back on Close and Escape', async () => {
@@ -69,5 +87,72 @@ describe.each(['chromium', 'firefox'] as const)('%s: an event in detail', (name)
     await popup.keyboard.press('Escape');
     await expect.poll(() => count(popup, dialog)).toBe(0);
     expect(await focused(popup)).toMatchObject({ text: 'Details', describedBy: DIALOG_TITLE });
+  });
+
+  test('"Add to calendar" offers a download and two calendar sites; the .ics downloaded reads back as the event', async () => {
+    const TITLE = `Quayside quartet in ${name}`;
+    const listing = addListing(demo, TITLE, { summary: 'Strings; and, a \\ backslash' });
+    const downloadDir = await mkdtemp(join(tmpdir(), `event-scout-downloads-${name}-`));
+    onTestFinished(() => rm(downloadDir, { recursive: true, force: true }));
+    const { popup } = await launchSignedIn(name, { downloadDir });
+    await search(popup, `quayside quartet in ${name}`);
+    await appears(popup, EVENT_ITEMS);
+    await click(popup, inside(`${EVENT_ITEMS}:first-child`, role('button', 'Details')));
+    const dialog = role('dialog', TITLE);
+    await appears(popup, dialog);
+
+    const menuButton = inside(dialog, role('button', 'Add to calendar'));
+    expect(await attribute(popup, menuButton, 'aria-expanded')).toBe('false');
+    await click(popup, menuButton);
+    const menu = role('menu', 'Add to calendar');
+    await appears(popup, menu);
+    expect(await texts(popup, inside(menu, '[role="menuitem"]'))).toEqual([
+      'Download .ics',
+      'Google Calendar',
+      'Outlook.com',
+    ]);
+    // Focus is on the first item; the arrow keys move through them; Escape closes the menu, not the dialog.
+    expect(await focusedText(popup)).toBe('Download .ics');
+    await popup.keyboard.press('ArrowDown');
+    expect(await focusedText(popup)).toBe('Google Calendar');
+    await popup.keyboard.press('ArrowUp');
+    await popup.keyboard.press('ArrowUp');
+    expect(await focusedText(popup)).toBe('Outlook.com');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => count(popup, menu)).toBe(0);
+    expect(await count(popup, dialog)).toBe(1);
+    expect(await focusedText(popup)).toBe('Add to calendar');
+
+    await click(popup, menuButton);
+    const google = new URL(
+      (await attribute(popup, inside(menu, role('menuitem', 'Google Calendar')), 'href')) ?? '',
+    );
+    expect(google.origin + google.pathname).toBe('https://calendar.google.com/calendar/render');
+    expect(google.searchParams.get('text')).toBe(TITLE);
+    const stamp = (utc: string) =>
+      new Date(utc)
+        .toISOString()
+        .replace(/\.\d{3}/, '')
+        .replace(/[-:]/g, '');
+    expect(google.searchParams.get('dates')).toBe(`${stamp(listing.start.utc)}/${stamp(listing.end.utc)}`);
+    expect(google.searchParams.get('details')).toContain(listing.url);
+
+    await click(popup, inside(menu, role('menuitem', 'Download .ics')));
+    const fileName = `${TITLE}.ics`;
+    // Complete: a browser may create the file before it has written it.
+    const text = await waitFor(async () => {
+      const names = await readdir(downloadDir);
+      if (!names.includes(fileName)) return false;
+      const written = await readFile(join(downloadDir, fileName), 'utf8');
+      return written.endsWith('END:VCALENDAR\r\n') ? written : false;
+    }, 'the .ics download');
+    const calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe(`demo-${listing.id}@event-scout`);
+    expect(event.summary).toBe(TITLE);
+    expect(event.description).toBe(`Strings; and, a \\ backslash\n\n${listing.url}`);
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(listing.start.utc).toISOString());
+    expect(event.endDate.toJSDate().toISOString()).toBe(new Date(listing.end.utc).toISOString());
   });
 });

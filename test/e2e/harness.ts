@@ -23,6 +23,8 @@ export interface LaunchOptions {
   otherExtensions?: string[];
   /** Script source run at document start in every page opened through the session (the bench's marks). */
   beforeEveryPage?: string;
+  /** Where downloads go, without asking (otherwise the browser's default). */
+  downloadDir?: string;
 }
 
 export interface ExtensionSession {
@@ -111,6 +113,7 @@ async function launchChromium(
     userDataDir: profileDir,
     env,
     args: chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])]),
+    ...(options.downloadDir && { downloadBehavior: { policy: 'allow', downloadPath: options.downloadDir } }),
   });
   const id = CHROME_EXTENSION_ID;
   const origin = `chrome-extension://${id}`;
@@ -126,7 +129,7 @@ async function launchChromium(
  * The unpacked build installed as a temporary add-on (its background is an event page); a permission
  * request is granted without the prompt a headless browser cannot show.
  */
-async function launchFirefox(extensionDir: string, { profileDir, env }: LaunchPlace) {
+async function launchFirefox(extensionDir: string, options: LaunchOptions, { profileDir, env }: LaunchPlace) {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -141,6 +144,12 @@ async function launchFirefox(extensionDir: string, { profileDir, env }: LaunchPl
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'extensions.webextOptionalPermissionPrompts': false,
       'intl.locale.requested': 'en-US',
+      ...(options.downloadDir && {
+        'browser.download.dir': options.downloadDir,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      }),
     },
   });
   await browser.installExtension(extensionDir);
@@ -155,7 +164,7 @@ export async function launchBrowser(
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `event-scout-${name}-`)));
   const place = { profileDir, env: browserEnv(options.timeZone ?? 'Europe/Berlin') };
   const { browser, id, origin } = await (name === 'firefox'
-    ? launchFirefox(extensionDir, place)
+    ? launchFirefox(extensionDir, options, place)
     : launchChromium(extensionDir, options, place));
   const chromiumOnly = (what: string) => {
     if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
