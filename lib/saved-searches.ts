@@ -5,11 +5,11 @@ import { ProblemError, type ProblemCode } from './problem';
 import type { Checked } from './settings-validation';
 import { isRecord } from './shape';
 import { declareStoredFamily } from './stored-item';
+import { checkSyncRoom, explainSyncError, SYNC_QUOTA, syncItemBytes } from './sync-storage';
 
 /**
  * Saved searches live in storage.sync, one versioned item each, so they follow the user to every
- * browser. storage.sync allows 8,192 bytes an item, about 100 KB in all and 120 writes a minute:
- * a write that would break a limit is refused with a clear message before anything changes. A saved
+ * browser, within storage.sync's limits (lib/sync-storage.ts). A saved
  * search is the user's words, not a provider's: it runs on every connected provider its sources ask.
  */
 export interface SavedSearch {
@@ -23,19 +23,10 @@ export interface SavedSearch {
 export const MAX_SAVED_SEARCHES = 50;
 export const MAX_NAME_LENGTH = 80;
 const ITEM_PREFIX = 'saved:';
-const QUOTA_BYTES_PER_ITEM = 8_192;
-const QUOTA_BYTES = 102_400;
 
 export type SavedSearchErrorCode = Extract<
   ProblemCode,
-  | 'sync-write-rate'
-  | 'sync-storage-full'
-  | 'sync-storage-failed'
-  | 'saved-too-long'
-  | 'saved-too-many'
-  | 'saved-not-found'
-  | 'name-empty'
-  | 'name-too-long'
+  'saved-too-long' | 'saved-too-many' | 'saved-not-found' | 'name-empty' | 'name-too-long'
 >;
 
 export class SavedSearchError extends ProblemError<SavedSearchErrorCode> {
@@ -142,30 +133,14 @@ export async function findSavedSearch(query: SearchQuery): Promise<SavedSearch |
   return (await listSavedSearches()).find(sameSearch(query));
 }
 
-const byteSize = (key: string, value: unknown) =>
-  new TextEncoder().encode(key + JSON.stringify(value)).length;
-
-function explain(error: unknown): SavedSearchError {
-  const detail = String((error as Error)?.message ?? error);
-  if (/MAX_WRITE_OPERATIONS/i.test(detail)) return new SavedSearchError('sync-write-rate', { detail });
-  if (/QUOTA/i.test(detail)) return new SavedSearchError('sync-storage-full', { detail });
-  return new SavedSearchError('sync-storage-failed', { detail });
-}
-
 async function write(saved: SavedSearch): Promise<SavedSearch> {
   const key = `${ITEM_PREFIX}${saved.id}`;
-  if (byteSize(key, saved) > QUOTA_BYTES_PER_ITEM) throw new SavedSearchError('saved-too-long');
-  // Counted here rather than with getBytesInUse, which Firefox's storage.sync lacks.
-  const stored = await browser.storage.sync.get(null);
-  const inUse = Object.entries(stored).reduce(
-    (sum, [storedKey, value]) => sum + (storedKey === key ? 0 : byteSize(storedKey, value)),
-    0,
-  );
-  if (inUse + byteSize(key, saved) > QUOTA_BYTES) throw new SavedSearchError('sync-storage-full');
+  if (syncItemBytes(key, saved) > SYNC_QUOTA.bytesPerItem) throw new SavedSearchError('saved-too-long');
+  await checkSyncRoom({ [key]: saved });
   try {
     await item(saved.id).setValue(saved);
   } catch (error) {
-    throw explain(error);
+    throw explainSyncError(error);
   }
   return saved;
 }
@@ -201,6 +176,6 @@ export async function removeSavedSearch(id: string): Promise<void> {
   try {
     await item(id).removeValue({ removeMeta: true });
   } catch (error) {
-    throw explain(error);
+    throw explainSyncError(error);
   }
 }
