@@ -23,12 +23,14 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
 }
 
 /** What the plain search pages share: where the demo provider's tokens are, the popup's date format, and a DOM element with its class and text. */
-/** The line under a result, as the popup has it: where, the source, and the "Details" button. */
+/** The line under a result, as the popup has it: where, the source, and the "Details" and "Interested" buttons. */
 const WHERE_LINE = `function whereLine(text, source) {
   const where = element('p', 'event-where', text);
-  const button = element('button', 'secondary details', 'Details');
-  button.type = 'button';
-  where.append(element('span', 'source', source), button);
+  const details = element('button', 'secondary', 'Details');
+  const interested = element('button', 'secondary', 'Interested');
+  details.type = interested.type = 'button';
+  interested.setAttribute('aria-pressed', 'false');
+  where.append(element('span', 'source', source), details, interested);
   return where;
 }
 `;

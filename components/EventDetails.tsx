@@ -4,6 +4,7 @@ import { startDatetime, venueLine, type Event } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { calendarDates } from '@/lib/calendar/event-times';
 import { CalendarMenu } from './CalendarMenu';
+import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { endText, mapUrl, priceText } from './event-facts';
 import { eventWhen } from './format';
 import styles from './EventDetails.css?inline';
@@ -44,6 +45,7 @@ function adoptStyles(): void {
 export default function EventDetails({ event, userZone, onClose }: Props) {
   adoptStyles();
   const dialog = useRef<HTMLDialogElement>(null);
+  const interested = useInterestedKeys();
   // An image that does not load (a host that is down, or one the policy refuses) leaves no empty frame.
   const [imageFailed, setImageFailed] = useState(false);
   useEffect(() => {
@@ -116,6 +118,7 @@ export default function EventDetails({ event, userZone, onClose }: Props) {
             {i18n.t('details.page')}
           </a>
         )}
+        <InterestedToggle event={event} keys={interested} describedBy="details-title" />
         {calendarDates(event) && <CalendarMenu event={event} />}
         <button type="button" class="secondary" onClick={() => dialog.current?.close()}>
           {i18n.t('details.close')}

@@ -4,6 +4,7 @@ import type { DetailsScript } from '@/entrypoints/event-details';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
+import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { useFocusKeptInPlace } from './useFocusKeptInPlace';
 
 interface Props {
@@ -67,9 +68,10 @@ interface ItemProps {
   event: Event;
   userZone: string;
   isNew: boolean;
+  interested: ReadonlySet<string>;
 }
 
-function EventItem({ event, userZone, isNew }: ItemProps) {
+function EventItem({ event, userZone, isNew, interested }: ItemProps) {
   const titleId = useId();
   const when = eventWhen(event, userZone);
   const where = event.online
@@ -111,12 +113,13 @@ function EventItem({ event, userZone, isNew }: ItemProps) {
         <span class="source">{providerName(event.provider)}</span>
         <button
           type="button"
-          class="secondary details"
+          class="secondary"
           aria-describedby={titleId}
           onClick={(click) => openDetails(event, userZone, click.currentTarget)}
         >
           {i18n.t('results.details')}
         </button>
+        <InterestedToggle event={event} keys={interested} describedBy={titleId} />
       </p>
     </li>
   );
@@ -127,6 +130,7 @@ export function EventList({ events, userZone, newIds, progressive = false }: Pro
   const rows = useRowCount(events.length, progressive);
   const list = useRef<HTMLUListElement>(null);
   useFocusKeptInPlace(list, events);
+  const interested = useInterestedKeys();
   return (
     <ul class="events" aria-label={i18n.t('results.list')} ref={list}>
       {events.slice(0, rows).map((event) => (
@@ -135,6 +139,7 @@ export function EventList({ events, userZone, newIds, progressive = false }: Pro
           event={event}
           userZone={userZone}
           isNew={newIds?.has(event.id) ?? false}
+          interested={interested}
         />
       ))}
     </ul>

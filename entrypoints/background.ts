@@ -4,6 +4,7 @@ import { adoptSingleProviderSession } from '@/lib/auth/legacy-session';
 import { abandonDeadSignIns, signIn, signOut } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
 import { dropExpiredContent } from '@/lib/cache/retention';
+import { toggleInterested } from '@/lib/interested';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
@@ -60,6 +61,7 @@ export default defineBackground(() => {
       'saved/rename': ({ id, name }) => renameSavedSearch(id, name),
       'saved/list': listSavedSearches,
       'saved/remove': forgetSavedSearch,
+      'interested/toggle': toggleInterested,
       'sync/run': runSyncCycle,
       'sync/new-matches': takeNewMatches,
       'cache/clear': clearSearchCache,

@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { Event } from './event';
+import type { InterestedEvent } from './interested';
 import type { SavedSearch } from './saved-searches';
 import type { SearchQuery } from './query';
 import type { SearchRequest, SearchResult } from './search';
@@ -33,6 +35,8 @@ export interface Protocol {
   /** Every saved search (the popup asks rather than carry the reading of storage.sync in its first files). */
   'saved/list': { request: void; response: SavedSearch[] };
   'saved/remove': { request: string; response: void };
+  /** "Interested", pressed: keeps the event (or forgets it, if kept); null when it is no longer kept. */
+  'interested/toggle': { request: Event; response: InterestedEvent | null };
   /** "Sync now". */
   'sync/run': { request: void; response: SyncStatus };
   /** Each saved search's new events, handed over once; clears the badge. */

@@ -40,6 +40,9 @@ export const PROBLEM_CODES = [
   'saved-not-found',
   'name-empty',
   'name-too-long',
+  // Interested events in storage.sync.
+  'interested-too-many',
+  'interested-too-long',
   // What the options page lets people type.
   'organizer-id-invalid',
   'organizers-too-many',

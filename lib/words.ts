@@ -48,6 +48,8 @@ export const PROBLEM_KEYS = {
   'saved-too-long': 'problem.savedTooLong',
   'saved-too-many': 'problem.savedTooMany',
   'saved-not-found': 'problem.savedNotFound',
+  'interested-too-many': 'problem.interestedTooMany',
+  'interested-too-long': 'problem.interestedTooLong',
   'name-empty': 'problem.nameEmpty',
   'name-too-long': 'problem.nameTooLong',
   'organizer-id-invalid': 'problem.organizerIdInvalid',

@@ -5,7 +5,7 @@ import { upgradeStoredEvent } from './records';
 import type { ProviderId, SignInProviderId } from '../provider-id';
 
 export const CACHE_NAME = 'event-scout-cache';
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 /** An event as cached: the common model plus its folded search text, for filtering offline. */
 export interface CachedEvent extends Event {
@@ -47,9 +47,14 @@ export interface CacheSchema extends DBSchema {
   events: { key: [ProviderId, string]; value: CachedEvent };
   searches: { key: [ProviderId, string]; value: CachedSearch; indexes: { byLastUsed: number } };
   syncState: { key: [ProviderId, string]; value: SyncRecord };
+  /** Interested events in full (lib/cache/kept-events.ts): the user's, outside every clearing below. */
+  kept: { key: [ProviderId, string]; value: Event };
 }
 
-/** Every store: a write transaction covers them all, so a sync's results and its bookkeeping land together. */
+/**
+ * Every store of the account's data: a write transaction covers them all, so a sync's results and its
+ * bookkeeping land together, and a sign-out clears them all. `kept` is not among them: it is the user's.
+ */
 export const ALL_STORES = ['searches', 'events', 'syncState'] as const;
 
 export type CacheDb = IDBPDatabase<CacheSchema>;
@@ -85,6 +90,7 @@ export function openCache(): Promise<CacheDb> {
         const store = db.createObjectStore('syncState', { keyPath: ['provider', 'savedId'] });
         for (const record of kept) await store.put(record as SyncRecord);
       }
+      if (oldVersion < 6) db.createObjectStore('kept', { keyPath: ['provider', 'id'] });
     },
     // Another context wants a newer version: step aside instead of blocking its upgrade.
     blocking(_current, _next, event) {

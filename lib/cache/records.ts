@@ -20,12 +20,12 @@ import type { CachedEvent, CachedSearch, SyncRecord } from './db';
  * reaches the popup or the sync, and nothing throws.
  */
 
-const isEventTime = (value: unknown): value is EventTime =>
+export const isEventTime = (value: unknown): value is EventTime =>
   isRecord(value) &&
   typeof value.utc === 'string' &&
   !Number.isNaN(Date.parse(value.utc)) &&
   typeof value.timezone === 'string';
-const isEventStart = (value: unknown): value is EventStart =>
+export const isEventStart = (value: unknown): value is EventStart =>
   isEventTime(value) &&
   isOneOf(['time', 'date', 'none'], (value as Partial<EventStart>).known) &&
   isOneOf(['event', 'venue', 'none'], (value as Partial<EventStart>).zoneSource) &&

@@ -188,7 +188,7 @@ describe('the schema', () => {
   async function expectUpgraded() {
     db = await openCache();
     expect(db.version).toBe(CACHE_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'searches', 'syncState']);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'kept', 'searches', 'syncState']);
     expect(await db.get('events', ['demo', event.id])).toEqual({
       ...event,
       text: expect.stringContaining('harbor jazz'),
