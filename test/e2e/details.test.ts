@@ -155,4 +155,43 @@ describe.each(['chromium', 'firefox'] as const)('%s: an event in detail', (name)
     expect(event.startDate.toJSDate().toISOString()).toBe(new Date(listing.start.utc).toISOString());
     expect(event.endDate.toJSDate().toISOString()).toBe(new Date(listing.end.utc).toISOString());
   });
+
+  test('"Interested" on a result and in Details is one toggle, kept in storage.sync, and a sign-out keeps it', async () => {
+    const TITLE = `Lantern walk in ${name}`;
+    const listing = addListing(demo, TITLE);
+    const { popup } = await launchSignedIn(name);
+    await search(popup, `lantern walk in ${name}`);
+    await appears(popup, EVENT_ITEMS);
+    const rowToggle = inside(`${EVENT_ITEMS}:first-child`, role('button', 'Interested'));
+    const key = `interested:demo:${listing.id}`;
+    const kept = () =>
+      popup.evaluate(
+        (key) => chrome.storage.sync.get(key).then((all) => all[key] as { title?: string } | undefined),
+        key,
+      );
+
+    await popup.focus(rowToggle);
+    expect((await focused(popup)).describedBy).toBe(TITLE);
+    expect(await attribute(popup, rowToggle, 'aria-pressed')).toBe('false');
+    await click(popup, rowToggle);
+    expect(await attribute(popup, rowToggle, 'aria-pressed')).toBe('true');
+    await expect.poll(async () => (await kept())?.title).toBe(TITLE);
+
+    // Details shows the same state, and unpressing it there unpresses the result's.
+    await click(popup, inside(`${EVENT_ITEMS}:first-child`, role('button', 'Details')));
+    const dialog = role('dialog', TITLE);
+    await appears(popup, dialog);
+    const dialogToggle = inside(dialog, role('button', 'Interested'));
+    await expect.poll(() => attribute(popup, dialogToggle, 'aria-pressed')).toBe('true');
+    await click(popup, dialogToggle);
+    await expect.poll(kept).toBeUndefined();
+    await click(popup, inside(dialog, role('button', 'Close')));
+    await expect.poll(() => attribute(popup, rowToggle, 'aria-pressed')).toBe('false');
+
+    await click(popup, rowToggle);
+    await expect.poll(async () => (await kept())?.title).toBe(TITLE);
+    await click(popup, role('button', 'Sign out'));
+    await appears(popup, role('button', 'Sign in'));
+    expect((await kept())?.title).toBe(TITLE);
+  });
 });
