@@ -7,7 +7,8 @@ import { CalendarMenu } from './CalendarMenu';
 import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { endText, mapUrl, priceText } from './event-facts';
 import { eventWhen } from './format';
-import styles from './EventDetails.css?inline';
+import { adoptStyles } from './adopt-styles';
+import styles from './dialogs.css?inline';
 
 const STATUS_WORDS = {
   scheduled: 'details.scheduled',
@@ -30,20 +31,8 @@ interface Props {
  * closes it on Escape. Loaded on demand (entrypoints/event-details.tsx), so the popup's first paint does
  * not carry it. Every text is set as text: a provider's HTML is never rendered.
  */
-/**
- * The dialog's styles, adopted by the page the first time it opens: in the dialog's own chunk, so
- * loading it needs no stylesheet link (and no loader for one) in the popup's first files.
- */
-let sheet: CSSStyleSheet | undefined;
-function adoptStyles(): void {
-  if (sheet) return;
-  sheet = new CSSStyleSheet();
-  sheet.replaceSync(styles);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 export default function EventDetails({ event, userZone, onClose }: Props) {
-  adoptStyles();
+  adoptStyles(styles);
   const dialog = useRef<HTMLDialogElement>(null);
   const interested = useInterestedKeys();
   // An image that does not load (a host that is down, or one the policy refuses) leaves no empty frame.

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { DetailsScript } from '@/entrypoints/event-details';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
 import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
+import { loadScript } from './load-script';
 import { useFocusKeptInPlace } from './useFocusKeptInPlace';
 
 interface Props {
@@ -48,21 +48,11 @@ const STATUS_WORDS = {
 /** Element Timing: lets a benchmark read when each title was painted (bench/), at no cost otherwise. */
 const PAINT_TIMING = { elementtiming: 'event-title' } as Record<string, string>;
 
-/** The Details dialog's script (entrypoints/event-details.tsx), loaded the first time someone opens one. */
-let detailsScript: Promise<DetailsScript> | undefined;
-function loadDetails(): Promise<DetailsScript> {
-  detailsScript ??= new Promise((resolve, reject) => {
-    const script = document.head.appendChild(document.createElement('script'));
-    script.onload = () => resolve(window.eventScoutDetails!);
-    script.onerror = reject;
-    script.src = '/event-details.js';
-  });
-  return detailsScript;
-}
-
 /** Opens Details on `event`; focus goes back to `opener` when it closes. */
 const openDetails = (event: Event, userZone: string, opener: HTMLElement) =>
-  void loadDetails().then((details) => details.open(event, userZone, () => opener.focus()));
+  void loadScript('/event-details.js').then(() =>
+    window.eventScoutDetails!.open(event, userZone, () => opener.focus()),
+  );
 
 interface ItemProps {
   event: Event;

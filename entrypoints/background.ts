@@ -4,7 +4,7 @@ import { adoptSingleProviderSession } from '@/lib/auth/legacy-session';
 import { abandonDeadSignIns, signIn, signOut } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
 import { dropExpiredContent } from '@/lib/cache/retention';
-import { toggleInterested } from '@/lib/interested';
+import { forgetLongEnded, toggleInterested } from '@/lib/interested';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
@@ -72,7 +72,10 @@ export default defineBackground(() => {
   );
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void dropExpiredContent();
+    if (alarm.name === SYNC_ALARM) {
+      void dropExpiredContent();
+      void forgetLongEnded();
+    }
     if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void ready.then(runSyncCycle);
   });
   browser.runtime.onStartup.addListener(() => {

@@ -178,3 +178,47 @@ export async function toggleInterested(input: unknown): Promise<InterestedEvent 
   await keepFullEvent(event);
   return item;
 }
+
+/**
+ * The event an item stands for: the full one IndexedDB kept, with the item's word on time and status (a
+ * re-read keeps the item current), or the item alone, in another browser before the full event is read.
+ */
+export function interestedEvent(item: InterestedEvent, full?: Event): Event {
+  const current = { title: item.title, start: item.start, end: item.end, status: item.status, url: item.url };
+  if (full) return { ...full, ...current, title: full.title, url: full.url ?? item.url };
+  return {
+    provider: item.provider,
+    id: item.id,
+    summary: '',
+    venue: item.place ? { name: item.place, city: '', address: '', coordinates: null } : null,
+    online: item.online,
+    free: null,
+    price: null,
+    imageUrl: null,
+    ...current,
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long an ended event stays in "My events" (folded away with the past ones) before it is forgotten. */
+export const FORGET_AFTER_MS = 30 * DAY_MS;
+
+/**
+ * When an event is over: its end, else a day after its start (a date-only event's start is its day's
+ * first moment, so that is its whole day), or never for one whose date is to be announced.
+ */
+export function endedAt(item: Pick<InterestedEvent, 'start' | 'end'>): number {
+  if (item.start.known === 'none') return Number.POSITIVE_INFINITY;
+  const end = item.end ? Date.parse(item.end.utc) : Number.NaN;
+  if (Number.isFinite(end)) return end;
+  return Date.parse(item.start.utc) + DAY_MS;
+}
+
+/** Forgets, in one write, every Interested event that ended FORGET_AFTER_MS ago or more; the full ones too. */
+export async function forgetLongEnded(now = Date.now()): Promise<number> {
+  const gone = (await listInterested()).filter((item) => endedAt(item) + FORGET_AFTER_MS <= now);
+  if (!gone.length) return 0;
+  await writeInterested(new Map(gone.map((item) => [interestedKey(item), null])));
+  for (const item of gone) await forgetFullEvent(item.provider, item.id);
+  return gone.length;
+}

@@ -6,7 +6,15 @@ import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
 import { snapshotOwner } from '@/lib/owners';
 import { useConnections } from '@/components/useConnections';
+import { loadScript } from '@/components/load-script';
 import { SearchPanel } from './SearchPanel';
+import { userZone } from './useSearch';
+
+/** Opens "My events" (entrypoints/my-events.tsx); focus goes back to `opener` when it closes. */
+const openMyEvents = (opener: HTMLElement) =>
+  void loadScript('/my-events.js').then(() =>
+    window.eventScoutMyEvents!.open(userZone, () => opener.focus()),
+  );
 
 export function App() {
   const { auth: states, ticketmaster, providers } = useConnections();
@@ -21,6 +29,10 @@ export function App() {
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{i18n.t('extName')}</h1>
+        {/* Always here: what the user kept stays theirs, connected or not, online or not. */}
+        <button type="button" class="secondary small" onClick={(click) => openMyEvents(click.currentTarget)}>
+          {i18n.t('myEvents.open')}
+        </button>
       </header>
       <HostAccessNotice />
       {states && ticketmaster && connected && (

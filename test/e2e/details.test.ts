@@ -174,7 +174,7 @@ describe.each(['chromium', 'firefox'] as const)('%s: an event in detail', (name)
     expect((await focused(popup)).describedBy).toBe(TITLE);
     expect(await attribute(popup, rowToggle, 'aria-pressed')).toBe('false');
     await click(popup, rowToggle);
-    expect(await attribute(popup, rowToggle, 'aria-pressed')).toBe('true');
+    await expect.poll(() => attribute(popup, rowToggle, 'aria-pressed')).toBe('true');
     await expect.poll(async () => (await kept())?.title).toBe(TITLE);
 
     // Details shows the same state, and unpressing it there unpresses the result's.
@@ -193,5 +193,48 @@ describe.each(['chromium', 'firefox'] as const)('%s: an event in detail', (name)
     await click(popup, role('button', 'Sign out'));
     await appears(popup, role('button', 'Sign in'));
     expect((await kept())?.title).toBe(TITLE);
+  });
+
+  test('"My events" lists what was kept, signed out and offline, and exports it as one calendar', async () => {
+    const TITLE = `Night market in ${name}`;
+    const listing = addListing(demo, TITLE);
+    const { session, popup } = await launchSignedIn(name);
+    await search(popup, `night market in ${name}`);
+    await appears(popup, EVENT_ITEMS);
+    const rowToggle = inside(`${EVENT_ITEMS}:first-child`, role('button', 'Interested'));
+    await click(popup, rowToggle);
+    await expect.poll(() => attribute(popup, rowToggle, 'aria-pressed')).toBe('true');
+    await click(popup, role('button', 'Sign out'));
+    await appears(popup, role('button', 'Sign in'));
+
+    // A popup opened with the network gone: everything it shows is this browser's own.
+    const offline = await session.openPopup();
+    if (name === 'chromium') await offline.setOfflineMode(true);
+    await click(offline, role('button', 'My events'));
+    const dialog = role('dialog', 'My events');
+    await appears(offline, dialog);
+    const upcoming = inside(dialog, role('list', 'Upcoming'));
+    await appears(offline, inside(upcoming, 'li'));
+    expect(await texts(offline, inside(upcoming, '.event-title'))).toEqual([TITLE]);
+    expect(await attribute(offline, inside(upcoming, 'time'), 'datetime')).toBe(
+      new Date(listing.start.utc).toISOString(),
+    );
+    expect(await attribute(offline, inside(upcoming, role('button', 'Interested')), 'aria-pressed')).toBe(
+      'true',
+    );
+    expect(await axeViolations(offline)).toEqual([]);
+
+    const exported = (await attribute(offline, inside(dialog, role('link', 'Export (.ics)')), 'href')) ?? '';
+    const calendar = new ICAL.Component(
+      ICAL.parse(decodeURIComponent(exported.slice(exported.indexOf(',') + 1))) as unknown[],
+    );
+    const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+    expect(events.map((event) => [event.uid, event.startDate.toJSDate().toISOString()])).toEqual([
+      [`demo-${listing.id}@event-scout`, new Date(listing.start.utc).toISOString()],
+    ]);
+
+    await offline.keyboard.press('Escape');
+    await expect.poll(() => count(offline, dialog)).toBe(0);
+    expect(await focusedText(offline)).toBe('My events');
   });
 });

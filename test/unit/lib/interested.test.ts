@@ -4,6 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CACHE_NAME, clearAccountCache, clearSearchCache } from '@/lib/cache/db';
 import { readKeptEvents } from '@/lib/cache/kept-events';
 import {
+  endedAt,
+  FORGET_AFTER_MS,
+  forgetLongEnded,
+  interestedEvent,
   INTERESTED_ITEM_BYTES,
   MAX_INTERESTED,
   interestedItem,
@@ -154,5 +158,61 @@ describe('Interested events', () => {
     expect((await listInterested()).map((item) => item.id)).toEqual([good.id]);
     expect(await syncKeys()).toHaveLength(5);
     expect(parseInterested(good)).toEqual(good);
+  });
+});
+
+describe('My events: what is past, and what is forgotten', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const startingAt = (utc: string, end: string | null = null) =>
+    sampleEvent({
+      start: { utc, timezone: 'Europe/Berlin', known: 'time', zoneSource: 'event' },
+      end: end ? { utc: end, timezone: 'Europe/Berlin' } : null,
+    });
+
+  test('an event ends at its end, else a day after its start; one whose date is to be announced never', () => {
+    expect(endedAt(startingAt('2030-05-01T18:00:00Z', '2030-05-03T10:00:00Z'))).toBe(
+      at('2030-05-03T10:00:00Z'),
+    );
+    expect(endedAt(startingAt('2030-05-01T18:00:00Z'))).toBe(at('2030-05-02T18:00:00Z'));
+    const tba = sampleEvent({
+      start: { utc: '9999-12-31T00:00:00.000Z', timezone: 'UTC', known: 'none', zoneSource: 'none' },
+    });
+    expect(endedAt(tba)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  test(`an event is forgotten ${FORGET_AFTER_MS / 86_400_000} days after it ended, with its full event, in one write`, async () => {
+    const ended = startingAt('2030-05-01T18:00:00Z', '2030-05-01T20:00:00Z');
+    const recent = startingAt('2030-05-20T18:00:00Z', '2030-05-20T20:00:00Z');
+    const tba = sampleEvent({
+      start: { utc: '9999-12-31T00:00:00.000Z', timezone: 'UTC', known: 'none', zoneSource: 'none' },
+    });
+    for (const event of [ended, recent, tba]) await toggleInterested(event);
+    const remove = vi.spyOn(fakeBrowser.storage.sync, 'remove');
+    expect(await forgetLongEnded(at('2030-05-31T19:59:59Z'))).toBe(0);
+    expect(await forgetLongEnded(at('2030-05-31T20:00:00Z'))).toBe(1);
+    expect(remove).toHaveBeenCalledTimes(1);
+    expect((await listInterested()).map((item) => item.id)).toEqual([recent.id, tba.id]);
+    expect([...(await readKeptEvents()).keys()].sort()).toEqual(
+      [`demo:${recent.id}`, `demo:${tba.id}`].sort(),
+    );
+  });
+
+  test('an item shows as its full event where IndexedDB has it, with the item current on time and status', () => {
+    const full = sampleEvent({ summary: 'All the details' });
+    const item = {
+      ...interestedItem(full, 1)!,
+      status: 'cancelled' as const,
+      start: { ...full.start, utc: '2031-01-01T00:00:00.000Z' },
+    };
+    expect(interestedEvent(item, full)).toEqual({ ...full, status: 'cancelled', start: item.start });
+    // Another browser, before the full event is read: what the item holds, and nothing invented.
+    expect(interestedEvent(item)).toMatchObject({
+      title: full.title,
+      summary: '',
+      venue: { name: 'Harbor Hall, 1 Market St, Berlin' },
+      free: null,
+      price: null,
+      status: 'cancelled',
+    });
   });
 });
