@@ -5,6 +5,14 @@ import { abandonDeadSignIns, signIn, signOut } from '@/lib/auth/session';
 import { clearSearchCache } from '@/lib/cache/db';
 import { dropExpiredContent } from '@/lib/cache/retention';
 import { forgetLongEnded, toggleInterested } from '@/lib/interested';
+import { isInterestedKey } from '@/lib/interested-key';
+import {
+  fireReminder,
+  isReminderAlarm,
+  openReminder,
+  planAndSetReminders,
+  REMINDER_LEAD_KEY,
+} from '@/lib/reminders';
 import { listenForMessages } from '@/lib/messages';
 import { ProblemError } from '@/lib/problem';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
@@ -24,7 +32,8 @@ import {
   toggleSavedSearch,
 } from '@/lib/sync';
 
-const onNotificationClicked = (id: string) => void openNotification(id);
+const onNotificationClicked = (id: string) =>
+  void (isReminderAlarm(id) ? openReminder(id) : openNotification(id));
 
 /** Notifications are an optional permission: their API exists only once it is granted. */
 function listenForNotificationClicks() {
@@ -77,7 +86,16 @@ export default defineBackground(() => {
       void forgetLongEnded();
     }
     if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void ready.then(runSyncCycle);
+    if (isReminderAlarm(alarm.name)) void fireReminder(alarm.name);
   });
+  // Reminders follow storage: an event kept or forgotten (here or in another browser), a re-read moving
+  // one, the lead changed. And since alarms do not survive every update and restart, each worker start
+  // (install, update, browser start-up, or a stopped worker woken) plans them again.
+  browser.storage.sync.onChanged.addListener((changes) => {
+    if (Object.keys(changes).some((key) => isInterestedKey(key) || key === REMINDER_LEAD_KEY))
+      void planAndSetReminders();
+  });
+  void planAndSetReminders();
   browser.runtime.onStartup.addListener(() => {
     void dropExpiredContent();
     void ready.then(runSyncCycle);

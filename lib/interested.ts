@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import {
   EVENT_STATUSES,
+  safeHttpUrl,
   venueLine,
   type Event,
   type EventStart,
@@ -107,7 +108,8 @@ export function parseInterested(value: unknown): InterestedEvent | null {
     !(item.end === null || isEventTime(item.end)) ||
     typeof item.place !== 'string' ||
     typeof item.online !== 'boolean' ||
-    !(item.url === null || typeof item.url === 'string') ||
+    // Another browser's storage.sync is outside data too: only an http(s) page is ever opened.
+    !(item.url === null || safeHttpUrl(item.url) === item.url) ||
     !isOneOf(EVENT_STATUSES, item.status) ||
     !isFiniteNumber(item.keptAt) ||
     !isFiniteNumber(item.sequence)

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Problem, ProblemCode } from './problem';
 import type { ProviderId } from './provider-id';
 import type { DateRangeName, SearchQuery } from './query';
+import type { InterestedEvent } from './interested';
 import type { SavedSearch } from './saved-searches';
 import type { SyncStatus } from './sync-settings';
 
@@ -133,6 +134,28 @@ export function newEventsNotification(
   return {
     title: i18n.t('saved.notification', { count: String(titles.length), name: savedSearchName(saved) }),
     message: lines.join('\n'),
+  };
+}
+
+/** A reminder: the event's title, and when (on the user's clock) and where it starts. */
+export function reminderNotification(item: Pick<InterestedEvent, 'title' | 'start' | 'place' | 'online'>): {
+  title: string;
+  message: string;
+} {
+  const when = new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(item.start.utc));
+  const place = item.online ? i18n.t('results.online') : item.place;
+  return {
+    title: item.title,
+    message: place
+      ? i18n.t('reminders.startsAtPlace', { when, place })
+      : i18n.t('reminders.startsAt', { when }),
   };
 }
 

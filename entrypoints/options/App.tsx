@@ -3,6 +3,7 @@ import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { useAuthStates } from '@/components/useAuthStates';
 import { OFFERED_SIGN_IN_PROVIDERS } from '@/lib/settings';
 import { CacheSection } from './CacheSection';
+import { RemindersSection } from './RemindersSection';
 import { SavedSearchList } from './SavedSearchList';
 import { SignInProviderSection } from './SignInProviderSection';
 import { SyncSettings } from './SyncSettings';
@@ -21,6 +22,7 @@ export function App() {
       <TicketmasterSection />
       <SavedSearchList />
       <SyncSettings />
+      <RemindersSection />
       <CacheSection />
     </main>
   );
