@@ -158,7 +158,7 @@ describe('reminders in the worker', () => {
     const event = startingIn(5 * HOUR, { url: 'https://example.test/e/1' });
     await toggleInterested(event);
     const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    vi.spyOn(fakeBrowser.notifications, 'clear').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.notifications, 'clear').mockResolvedValue(undefined);
     await openReminder(`reminder:${interestedKey(event)}`);
     expect(open).toHaveBeenCalledWith({ url: 'https://example.test/e/1' });
   });
