@@ -122,7 +122,13 @@ export function EventList({ events, userZone, newIds, progressive = false }: Pro
   useFocusKeptInPlace(list, events);
   const interested = useInterestedKeys();
   return (
-    <ul class="events" aria-label={i18n.t('results.list')} ref={list}>
+    <ul
+      class="events"
+      aria-label={i18n.t('results.list')}
+      ref={list}
+      // The keyboard's script takes the list from its first focus (it takes each list once).
+      onFocusIn={() => void loadScript('/list-keys.js').then(() => window.eventScoutRows!(list.current!))}
+    >
       {events.slice(0, rows).map((event) => (
         <EventItem
           key={`${event.provider}:${event.id}`}

@@ -54,7 +54,8 @@ export function InterestedToggle({ event, keys, describedBy }: Props) {
         {i18n.t('results.interested')}
       </button>
       {problem && (
-        <span class="inline-alert" role="alert">
+        // As loud as an event's own bad news, beside the toggle it concerns (the line wraps for it).
+        <span class="badge event-status" role="alert">
           {problemText(problem)}
         </span>
       )}

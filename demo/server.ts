@@ -14,6 +14,7 @@ import {
   SPIKE_ARREST,
   TicketmasterQuota,
   discoverEvents,
+  discoveryEvent,
   faultAnswer,
   takeFault,
   generateTicketmasterEvents,
@@ -86,6 +87,8 @@ function allowExtensionCors(req: IncomingMessage, res: ServerResponse): boolean 
 }
 
 /** Ticketmaster answers any origin (`Access-Control-Allow-Origin: *`), so a client may call it under CORS. */
+const DISCOVERY_EVENT = /^\/discovery\/v2\/events\/([^/]+)\.json$/;
+
 function sendDiscovery(res: ServerResponse, answer: DiscoveryAnswer, headers: Record<string, string> = {}) {
   const all = { 'access-control-allow-origin': '*', ...headers, ...answer.headers };
   if (typeof answer.body === 'string') {
@@ -139,6 +142,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const ticketmasterQuota = new TicketmasterQuota(() => Date.now());
   const ticketmasterFaults: TicketmasterFault[] = [];
 
+  /** Discovery's events: the search, or one by its id (`/discovery/v2/events/{id}.json`). */
   const answerTicketmaster = async (res: ServerResponse, url: URL) => {
     const fault = takeFault(ticketmasterFaults, url);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -151,7 +155,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const headers = ticketmasterQuota.headers(key);
     if (admitted === 'quota') return sendDiscovery(res, QUOTA_VIOLATION, headers);
     if (admitted === 'spike') return sendDiscovery(res, SPIKE_ARREST, headers);
-    sendDiscovery(res, discoverEvents(ticketmasterEvents, url.searchParams), headers);
+    const id = DISCOVERY_EVENT.exec(url.pathname)?.[1];
+    const answer = id
+      ? discoveryEvent(ticketmasterEvents, decodeURIComponent(id))
+      : discoverEvents(ticketmasterEvents, url.searchParams);
+    sendDiscovery(res, answer, headers);
   };
 
   // Every failure inside is caught and answered with a 500.
@@ -173,7 +181,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       if (url.pathname.startsWith('/v3/')) {
         if (allowExtensionCors(req, res)) return;
         await handleApi(api, req, res, url);
-      } else if (url.pathname === '/discovery/v2/events.json') {
+      } else if (url.pathname === '/discovery/v2/events.json' || DISCOVERY_EVENT.test(url.pathname)) {
         await answerTicketmaster(res, url);
       } else if (url.pathname === '/health') {
         sendJson(res, 200, { ok: true });

@@ -258,6 +258,28 @@ const discoveryError = (code: string, detail: string): DiscoveryAnswer => ({
   },
 });
 
+/**
+ * The answer to `GET /discovery/v2/events/{id}.json`: the event as search gives it, or Discovery's 404
+ * (DIS1004) when no event has that id.
+ */
+export function discoveryEvent(events: readonly TicketmasterEvent[], id: string): DiscoveryAnswer {
+  const event = events.find((candidate) => candidate.id === id);
+  if (event) return { status: 200, body: event };
+  return {
+    status: 404,
+    body: {
+      errors: [
+        {
+          code: 'DIS1004',
+          detail: `Resource not found with provided criteria (locale=en-us, id=${id})`,
+          status: '404',
+          _links: { self: { href: '/discovery/v2/errors.html#DIS1004' } },
+        },
+      ],
+    },
+  };
+}
+
 const SECONDS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** Where an event sorts by date: its instant, else the start of its day; an unannounced date last. */

@@ -14,6 +14,7 @@ import {
   REMINDER_LEAD_KEY,
 } from '@/lib/reminders';
 import { listenForMessages } from '@/lib/messages';
+import { ensureRereadAlarm, REREAD_ALARM, rereadInterested } from '@/lib/reread';
 import { ProblemError } from '@/lib/problem';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
@@ -87,6 +88,7 @@ export default defineBackground(() => {
     }
     if (alarm.name === SYNC_ALARM || alarm.name === RESUME_ALARM) void ready.then(runSyncCycle);
     if (isReminderAlarm(alarm.name)) void fireReminder(alarm.name);
+    if (alarm.name === REREAD_ALARM) void ready.then(() => rereadInterested());
   });
   // Reminders follow storage: an event kept or forgotten (here or in another browser), a re-read moving
   // one, the lead changed. And since alarms do not survive every update and restart, each worker start
@@ -94,8 +96,10 @@ export default defineBackground(() => {
   browser.storage.sync.onChanged.addListener((changes) => {
     if (Object.keys(changes).some((key) => isInterestedKey(key) || key === REMINDER_LEAD_KEY))
       void planAndSetReminders();
+    void ensureRereadAlarm();
   });
   void planAndSetReminders();
+  void ensureRereadAlarm();
   browser.runtime.onStartup.addListener(() => {
     void dropExpiredContent();
     void ready.then(runSyncCycle);

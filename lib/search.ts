@@ -42,7 +42,7 @@ export interface SearchRequest {
 }
 
 /** Calls the API with the credential; one the API rejects is renewed once, where it can be, and the call made once more. */
-async function withCredential<T>(
+export async function withCredential<T>(
   connection: Connection,
   call: (credential: string) => Promise<T>,
   early?: Promise<string | undefined>,

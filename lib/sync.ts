@@ -99,7 +99,7 @@ class ProviderPause extends ProblemError<'over-budget' | 'rate-limit'> {
 }
 
 /** Books every attempt sync sends a provider, retries included; refuses it when the budget is spent. */
-async function bookAttempt(provider: ProviderId): Promise<void> {
+export async function bookAttempt(provider: ProviderId): Promise<void> {
   const quota = provider === 'ticketmaster' ? await ticketmasterQuota() : null;
   const until = await bookSyncRequest(provider, quota ?? undefined);
   if (until !== undefined) throw new ProviderPause('over-budget', provider, until);

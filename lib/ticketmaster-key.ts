@@ -60,13 +60,21 @@ export const ticketmasterQuota = (): Promise<QuotaReading | null> => lastQuota.g
  * with when it comes back; an answer that says it is spent is remembered, and so is what each answer
  * says is left.
  */
+/** Refuses at once while the day's quota is known to be spent: asking would only be refused too. */
+async function refuseWhileSpent(): Promise<void> {
+  const until = await quotaSpentUntil.getValue();
+  if (until !== null && until > Date.now()) throw new ProviderError('quota-spent', 'known spent', { until });
+}
+
 export function mindingQuota(provider: SearchProvider): SearchProvider {
   return {
     ...provider,
+    async eventById(...args) {
+      await refuseWhileSpent();
+      return provider.eventById(...args);
+    },
     async search(...args) {
-      const until = await quotaSpentUntil.getValue();
-      if (until !== null && until > Date.now())
-        throw new ProviderError('quota-spent', 'known spent', { until });
+      await refuseWhileSpent();
       try {
         const page = await provider.search(...args);
         // Not awaited: the user's results do not wait on a note for the background's budget.

@@ -29,10 +29,6 @@ export function App() {
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{i18n.t('extName')}</h1>
-        {/* Always here: what the user kept stays theirs, connected or not, online or not. */}
-        <button type="button" class="secondary small" onClick={(click) => openMyEvents(click.currentTarget)}>
-          {i18n.t('myEvents.open')}
-        </button>
       </header>
       <HostAccessNotice />
       {states && ticketmaster && connected && (
@@ -59,6 +55,14 @@ export function App() {
               </button>
             </div>
           )}
+          {/* Always here, after the ways to connect: what the user kept stays theirs, connected or not, online or not. */}
+          <button
+            type="button"
+            class="secondary small"
+            onClick={(click) => openMyEvents(click.currentTarget)}
+          >
+            {i18n.t('myEvents.open')}
+          </button>
         </footer>
       )}
     </main>

@@ -1,6 +1,12 @@
 import { config } from '../config';
 import type { SearchQuery, TimeRange } from '../query';
-import { eventbriteGet, fetchEventbriteAccount, readList, toEvents } from './eventbrite-api';
+import {
+  eventbriteGet,
+  fetchEventbriteAccount,
+  fetchEventbriteEvent,
+  readList,
+  toEvents,
+} from './eventbrite-api';
 import type { SignInProvider, SearchPage } from './types';
 
 /** Eventbrite's search took UTC times without a zone suffix, to the second. */
@@ -37,5 +43,7 @@ export function demoProvider(): SignInProvider {
       const list = readList(body, 'events');
       return { events: toEvents(list.items, 'demo'), cursor: list.continuation };
     },
+    eventById: (id, accessToken, hooks) =>
+      fetchEventbriteEvent(config.demo.api, id, accessToken, 'demo', hooks),
   };
 }

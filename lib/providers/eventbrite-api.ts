@@ -72,6 +72,32 @@ export async function eventbriteGet(
   return body;
 }
 
+/** `GET /v3/events/{id}/` (Eventbrite's and the demo's alike), or null when it is not listed (404). */
+export async function fetchEventbriteEvent(
+  apiBase: string,
+  id: string,
+  accessToken: string,
+  provider: ProviderId,
+  hooks?: RequestHooks,
+): Promise<Event | null> {
+  let body: unknown;
+  try {
+    body = await eventbriteGet(
+      apiBase,
+      `/events/${encodeURIComponent(id)}/`,
+      accessToken,
+      new URLSearchParams({ expand: 'venue' }),
+      hooks,
+    );
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'not-found') return null;
+    throw error;
+  }
+  const event = toEvent(body, provider);
+  if (!event || event.id !== id) throw new ProviderError('malformed', `/events/${id}/: not that event`);
+  return event;
+}
+
 /** `/users/me/` → the account the popup names. */
 export function parseEventbriteUser(body: unknown): Account {
   if (!body || typeof body !== 'object') throw new ProviderError('malformed', 'user is not an object');

@@ -8,6 +8,7 @@ import { ProviderError } from './provider-error';
 import {
   eventbriteGet,
   fetchEventbriteAccount,
+  fetchEventbriteEvent,
   readList,
   toEvent,
   toEvents,
@@ -154,5 +155,7 @@ export function eventbriteProvider(settings: EventbriteSettings): SignInProvider
       const events = [...merged.values()].sort((a, b) => a.start.utc.localeCompare(b.start.utc));
       return { events, cursor: encodeCursor(next) };
     },
+    eventById: (id, accessToken, hooks) =>
+      fetchEventbriteEvent(config.eventbrite.api, id, accessToken, 'eventbrite', hooks),
   };
 }

@@ -280,16 +280,19 @@ export class RequestPacer {
 const pacer = new RequestPacer(REQUESTS_PER_SECOND, 1_000);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One page from Discovery under the retry policy, paced; each fault as a ProviderError. */
-export async function fetchDiscoveryPage(
-  base: string,
-  query: SearchQuery,
-  range: TimeRange,
-  page: number,
-  apiKey: string,
-  hooks: RequestHooks = {},
-): Promise<SearchPage> {
-  const url = discoveryUrl(base, query, range, page, apiKey);
+/** One answer from Discovery, its status and parsed body, and what it said of the key's quota. */
+interface DiscoveryAnswer {
+  status: number;
+  body: unknown;
+  quota?: QuotaReading;
+}
+
+/**
+ * One Discovery request under the retry policy, paced. The key refused, the quota or spike arrest hit,
+ * the network, a server fault or a body that is not JSON are ProviderErrors; other statuses are the
+ * caller's to read.
+ */
+async function discoveryGet(url: URL, apiKey: string, hooks: RequestHooks): Promise<DiscoveryAnswer> {
   let response: Response;
   try {
     response = await fetchWithRetry(
@@ -327,11 +330,42 @@ export async function fetchDiscoveryPage(
   } catch {
     throw new ProviderError(response.ok ? 'malformed' : 'server', `${response.status} not JSON ${where}`);
   }
-  if (response.status === 400 && discoveryCodes(body).includes('DIS1035')) return { events: [] };
   if (response.status >= 500) throw new ProviderError('server', `${response.status} ${where}`);
-  if (!response.ok) throw new ProviderError('arguments', `${response.status} ${where}`);
   const quota = quotaReading(response.headers);
+  return { status: response.status, body, ...(quota ? { quota } : {}) };
+}
+
+/** One page from Discovery; each fault as a ProviderError. */
+export async function fetchDiscoveryPage(
+  base: string,
+  query: SearchQuery,
+  range: TimeRange,
+  page: number,
+  apiKey: string,
+  hooks: RequestHooks = {},
+): Promise<SearchPage> {
+  const url = discoveryUrl(base, query, range, page, apiKey);
+  const { status, body, quota } = await discoveryGet(url, apiKey, hooks);
+  if (status === 400 && discoveryCodes(body).includes('DIS1035')) return { events: [] };
+  if (status >= 300) throw new ProviderError('arguments', `${status} ${redactUrl(url)}`);
   return { ...readDiscoveryPage(body, page), ...(quota ? { quota } : {}) };
+}
+
+/** `GET /discovery/v2/events/{id}.json`: the event, or null when Discovery no longer lists it (404). */
+export async function fetchDiscoveryEvent(
+  base: string,
+  id: string,
+  apiKey: string,
+  hooks: RequestHooks = {},
+): Promise<Event | null> {
+  const url = new URL(`${base.replace(/\/$/, '')}/events/${encodeURIComponent(id)}.json`);
+  url.searchParams.set('apikey', apiKey);
+  const { status, body } = await discoveryGet(url, apiKey, hooks);
+  if (status === 404) return null;
+  if (status >= 300) throw new ProviderError('arguments', `${status} ${redactUrl(url)}`);
+  const event = toDiscoveryEvent(body);
+  if (!event || event.id !== id) throw new ProviderError('malformed', `${redactUrl(url)}: not that event`);
+  return event;
 }
 
 /** The key's day as the answer tells it (Rate-Limit, Rate-Limit-Available, Rate-Limit-Reset), if whole. */
@@ -358,5 +392,6 @@ export function ticketmasterProvider(base = config.ticketmaster.api): SearchProv
     id: 'ticketmaster',
     search: (query, range, cursor, apiKey, hooks) =>
       fetchDiscoveryPage(base, query, range, pageOf(cursor), apiKey, hooks),
+    eventById: (id, apiKey, hooks) => fetchDiscoveryEvent(base, id, apiKey, hooks),
   };
 }

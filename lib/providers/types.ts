@@ -40,6 +40,11 @@ export interface SearchProvider {
     credential: string,
     hooks?: RequestHooks,
   ): Promise<SearchPage>;
+  /**
+   * One event read afresh by its id (the daily re-read of Interested events), or null when the provider
+   * no longer lists it (404).
+   */
+  eventById(id: string, credential: string, hooks?: RequestHooks): Promise<Event | null>;
 }
 
 /** A provider signed in to with OAuth: how to sign in, and whose account it is. */

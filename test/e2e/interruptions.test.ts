@@ -113,6 +113,6 @@ describe('interruptions', () => {
         }),
       { name: CACHE_NAME, version: CACHE_VERSION + 1 },
     );
-    expect(upgrade).toBe(`version ${CACHE_VERSION + 1}: events, fromNewerVersion, searches, syncState`);
+    expect(upgrade).toBe(`version ${CACHE_VERSION + 1}: events, fromNewerVersion, kept, searches, syncState`);
   });
 });

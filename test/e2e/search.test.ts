@@ -178,8 +178,48 @@ describe('chromium: searching from the popup (America/New_York)', () => {
     expect(reached).toContain(await textOf(popup, `${EVENT_ITEMS}:first-child a`));
     expect(reached).toContain('Refresh');
     expect(reached).toContain('More');
+    // The list is one tab stop: one row's link and buttons, then past the other 49 rows.
+    expect(reached.filter((name) => name === 'Details')).toHaveLength(1);
+    expect(reached.filter((name) => name === 'Interested')).toHaveLength(1);
     await popup.keyboard.press('Enter');
     await expect.poll(() => count(popup, EVENT_ITEMS)).toBe(100);
+  });
+
+  test('keyboard only: arrow keys move between results, Enter opens Details, focus comes back', async () => {
+    const popup = await signedInPopup();
+    await search(popup, 'jazz');
+    await appears(popup, EVENT_ITEMS);
+    const third = (await textOf(popup, `${EVENT_ITEMS}:nth-child(3) .event-title`)) ?? '';
+    await popup.focus(`${EVENT_ITEMS}:first-child a`);
+    // The keyboard's script, loaded by that first focus, has taken the list.
+    await expect.poll(() => attribute(popup, `${EVENT_ITEMS}:first-child`, 'tabindex')).toBe('0');
+    await popup.keyboard.down('Shift');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.up('Shift');
+    // Shift+Tab from the link reaches its row, the list's one stop.
+    const focusedRow = () =>
+      popup.evaluate(() => {
+        const row = document.activeElement;
+        return row?.tagName === 'LI' ? [...row.parentElement!.children].indexOf(row) : -1;
+      });
+    await expect.poll(focusedRow).toBe(0);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(2);
+    await popup.keyboard.press('End');
+    expect(await focusedRow()).toBe(49);
+    await popup.keyboard.press('Home');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    await appears(popup, role('dialog', third));
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => count(popup, role('dialog', third))).toBe(0);
+    expect(
+      await popup.evaluate(
+        () => document.activeElement?.closest('li')?.querySelector('.event-title')?.textContent,
+      ),
+    ).toBe(third);
   });
 });
 

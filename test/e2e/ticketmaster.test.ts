@@ -61,7 +61,8 @@ describe.each(['chromium', 'firefox'] as const)('%s: Ticketmaster beside the dem
     const popup = await session.openPopup();
     await appears(popup, role('button', 'Sign in'));
     const buttons = await popup.$$eval('button', (all) => all.map((button) => button.textContent));
-    expect(buttons).toEqual(['Sign in', 'Connect Eventbrite', 'Add a Ticketmaster key']);
+    // "My events" after them: kept events are the user's, connected or not.
+    expect(buttons).toEqual(['Sign in', 'Connect Eventbrite', 'Add a Ticketmaster key', 'My events']);
     // Firefox shows an add-on's options inside about:addons, which its WebDriver BiDi session does not
     // list among the pages: the window it opens is checked in Chromium.
     if (name === 'firefox') return;

@@ -37,9 +37,11 @@ describe('background.main()', () => {
     expect(await fakeBrowser.alarms.get('sync')).toMatchObject({ periodInMinutes: 30 });
     await syncSettings.setValue({ intervalMinutes: 60, notifications: false });
     await settled();
-    expect(await fakeBrowser.alarms.getAll()).toEqual([
-      expect.objectContaining({ name: 'sync', periodInMinutes: 60 }),
-    ]);
+    // One each: the sync's, moved, and the daily re-read of Interested events.
+    const periods = Object.fromEntries(
+      (await fakeBrowser.alarms.getAll()).map((alarm) => [alarm.name, alarm.periodInMinutes]),
+    );
+    expect(periods).toEqual({ sync: 60, 'interested-reread': 24 * 60 });
   });
 
   test.each([
