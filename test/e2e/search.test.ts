@@ -185,6 +185,35 @@ describe('chromium: searching from the popup (America/New_York)', () => {
     await expect.poll(() => count(popup, EVENT_ITEMS)).toBe(100);
   });
 
+  test('one scroll box: the results scroll within 600 px, the search bar and toolbar stay in view', async () => {
+    const popup = await signedInPopup();
+    await search(popup, 'jazz');
+    await appears(popup, EVENT_ITEMS);
+    const layout = () =>
+      popup.evaluate(() => {
+        const results = document.querySelector('.results')!;
+        const inView = (selector: string) => {
+          const box = document.querySelector(selector)!.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        };
+        results.scrollTop = results.scrollHeight;
+        return {
+          pageScrolls: document.scrollingElement!.scrollHeight > window.innerHeight,
+          popupHeight: document.querySelector('.popup')!.getBoundingClientRect().height,
+          resultsScroll: results.scrollHeight > results.clientHeight,
+          searchbox: inView('.searchbox'),
+          toolbar: inView('.toolbar'),
+        };
+      });
+    expect(await layout()).toEqual({
+      pageScrolls: false,
+      popupHeight: expect.toSatisfy((height: number) => height <= 600) as unknown,
+      resultsScroll: true,
+      searchbox: true,
+      toolbar: true,
+    });
+  });
+
   test('keyboard only: arrow keys move between results, Enter opens Details, focus comes back', async () => {
     const popup = await signedInPopup();
     await search(popup, 'jazz');
