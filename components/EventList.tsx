@@ -57,19 +57,21 @@ const openDetails = (event: Event, userZone: string, opener: HTMLElement) =>
 interface ItemProps {
   event: Event;
   userZone: string;
-  isNew: boolean;
+  /** A word the row leads with, its row marked: "New" in results, what changed in My events. */
+  flag?: string;
   interested: ReadonlySet<string>;
 }
 
-function EventItem({ event, userZone, isNew, interested }: ItemProps) {
+/** One event as a row: its title (the link to its page), when and where, its source, Details, Interested. */
+export function EventItem({ event, userZone, flag, interested }: ItemProps) {
   const titleId = useId();
   const when = eventWhen(event, userZone);
   const where = event.online
     ? i18n.t('results.online')
     : [event.venue?.name, event.venue?.city].filter(Boolean).join(', ');
   return (
-    <li class={isNew ? 'event is-new' : 'event'}>
-      {isNew && <span class="badge new">{i18n.t('results.new')}</span>}
+    <li class={flag ? 'event is-new' : 'event'}>
+      {flag && <span class="badge new">{flag}</span>}
       {/* Only http(s) URLs survive parsing (lib/event.ts); anything else is shown as plain text. */}
       {event.url ? (
         <a
@@ -134,7 +136,7 @@ export function EventList({ events, userZone, newIds, progressive = false }: Pro
           key={`${event.provider}:${event.id}`}
           event={event}
           userZone={userZone}
-          isNew={newIds?.has(event.id) ?? false}
+          flag={newIds?.has(event.id) ? i18n.t('results.new') : undefined}
           interested={interested}
         />
       ))}

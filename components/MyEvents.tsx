@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readKeptEvents } from '@/lib/cache/kept-events';
 import { calendarDataUrl, calendarFile } from '@/lib/calendar/ics';
-import { startDatetime, type Event } from '@/lib/event';
+import type { Event } from '@/lib/event';
 import {
   endedAt,
   interestedEvent,
@@ -15,14 +15,13 @@ import { interestedKey } from '@/lib/interested-key';
 import { providerName } from '@/lib/words';
 import { adoptStyles } from './adopt-styles';
 import styles from './dialogs.css?inline';
-import { eventWhen } from './format';
-import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
+import { EventItem } from './EventList';
+import { useInterestedKeys } from './InterestedToggle';
 
 const CHANGE_WORDS = {
   'time-changed': 'myEvents.timeChanged',
-  cancelled: 'results.cancelled',
   gone: 'myEvents.gone',
-} as const satisfies Record<Exclude<InterestedChange, 'disconnected'>, string>;
+} as const satisfies Record<Exclude<InterestedChange, 'disconnected' | 'cancelled'>, string>;
 
 /** One kept event as the list shows it: its item (time, status, what changed) and the event to show. */
 interface Kept {
@@ -46,48 +45,12 @@ async function readKept(now: number): Promise<{ upcoming: Kept[]; past: Kept[] }
   };
 }
 
-function KeptItem({
-  kept: { item, event },
-  userZone,
-  keys,
-}: {
-  kept: Kept;
-  userZone: string;
-  keys: ReadonlySet<string>;
-}) {
-  const titleId = useId();
-  const when = eventWhen(event, userZone);
-  const change = item.change ?? (item.status === 'cancelled' ? 'cancelled' : undefined);
-  return (
-    <li class="event">
-      {event.url ? (
-        <a id={titleId} class="event-title" href={event.url} target="_blank" rel="noopener noreferrer">
-          {event.title}
-        </a>
-      ) : (
-        <span id={titleId} class="event-title">
-          {event.title}
-        </span>
-      )}
-      <p class="event-when">
-        <time dateTime={startDatetime(event.start) ?? undefined}>{when.text}</time>
-        {when.zone && <span class="zone"> {when.zone}</span>}
-        {when.pending && <span class="zone"> · {when.pending}</span>}
-        {change && (
-          <span class="badge event-status">
-            {change === 'disconnected'
-              ? i18n.t('myEvents.disconnected', { provider: providerName(item.provider) })
-              : i18n.t(CHANGE_WORDS[change])}
-          </span>
-        )}
-      </p>
-      <p class="event-where">
-        {event.online ? i18n.t('results.online') : event.venue?.name || i18n.t('results.venueTba')}
-        <span class="source">{providerName(item.provider)}</span>
-        <InterestedToggle event={event} keys={keys} describedBy={titleId} />
-      </p>
-    </li>
-  );
+/** What a re-read found, as the row's flag; a cancellation is the row's own status badge already. */
+function changeText(item: InterestedEvent): string | undefined {
+  if (!item.change || item.change === 'cancelled') return undefined;
+  return item.change === 'disconnected'
+    ? i18n.t('myEvents.disconnected', { provider: providerName(item.provider) })
+    : i18n.t(CHANGE_WORDS[item.change]);
 }
 
 interface Props {
@@ -128,7 +91,13 @@ export default function MyEvents({ userZone, onClose }: Props) {
   const list = (rows: Kept[], label: string) => (
     <ul class="events" aria-label={label}>
       {rows.map((row) => (
-        <KeptItem key={interestedKey(row.item)} kept={row} userZone={userZone} keys={keys} />
+        <EventItem
+          key={interestedKey(row.item)}
+          event={row.event}
+          userZone={userZone}
+          flag={changeText(row.item)}
+          interested={keys}
+        />
       ))}
     </ul>
   );
