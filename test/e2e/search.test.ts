@@ -197,7 +197,14 @@ describe('chromium: searching from the popup (America/New_York)', () => {
           return box.top >= 0 && box.bottom <= window.innerHeight;
         };
         results.scrollTop = results.scrollHeight;
+        // Nothing overlaps the toolbar: its buttons are where a click lands.
+        const refresh = [...document.querySelectorAll('button')].find(
+          (button) => button.textContent === 'Refresh',
+        )!;
+        const box = refresh.getBoundingClientRect();
         return {
+          toolbarClickable:
+            document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === refresh,
           pageScrolls: document.scrollingElement!.scrollHeight > window.innerHeight,
           popupHeight: document.querySelector('.popup')!.getBoundingClientRect().height,
           resultsScroll: results.scrollHeight > results.clientHeight,
@@ -211,6 +218,7 @@ describe('chromium: searching from the popup (America/New_York)', () => {
       resultsScroll: true,
       searchbox: true,
       toolbar: true,
+      toolbarClickable: true,
     });
   });
 
