@@ -55,6 +55,8 @@ export interface ExtensionSession {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+const CLOSE_TIMEOUT_MS = 15_000;
+
 /** Polls `check` until it gives something other than false (a thrown error counts as not yet). */
 export async function waitFor<T>(
   check: () => Promise<T | false>,
@@ -149,6 +151,7 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, { pro
         'browser.download.folderList': 2,
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
       }),
     },
   });
@@ -258,7 +261,21 @@ export async function launchBrowser(
     async close({ keepProfile = false } = {}) {
       if (closed) return;
       closed = true;
-      await browser.close();
+      // Firefox's close over BiDi has hung at times after a download (its downloads list still being
+      // written, likely; not proven): past CLOSE_TIMEOUT_MS the process is killed, as a user's crash would.
+      const process = browser.process();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        browser.close(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            console.warn(`e2e: ${name} did not close in ${CLOSE_TIMEOUT_MS} ms; killed`);
+            process?.kill('SIGKILL');
+            resolve();
+          }, CLOSE_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
       if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
     },
   };
