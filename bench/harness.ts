@@ -126,12 +126,27 @@ export async function sideBySide<T = number>(
 /**
  * For pages that paint many lists in turn: Chromium buffers only 150 Element Timing entries, so an
  * observer installed after a paint can miss it. This one is installed once and keeps every title's paint,
- * in order and by element.
+ * in order and by element. It also counts the titles on screen (inside the results' scroll box and the
+ * window): Chromium paints a scroller's rows only a little way past what shows, so a count beyond those
+ * would time its culling rather than the list, or never be reached.
  */
 export async function watchPaints(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const state = window as unknown as { paints?: number[]; paintOf?: WeakMap<Element, number> };
+    const state = window as unknown as {
+      paints?: number[];
+      paintOf?: WeakMap<Element, number>;
+      titlesOnScreen?: () => number;
+    };
     if (state.paints) return;
+    state.titlesOnScreen = () => {
+      const box = document.querySelector('.results')?.getBoundingClientRect();
+      const top = Math.max(box?.top ?? 0, 0);
+      const bottom = Math.min(box?.bottom ?? innerHeight, innerHeight);
+      return [...document.querySelectorAll('[elementtiming="event-title"]')].filter((title) => {
+        const rect = title.getBoundingClientRect();
+        return rect.bottom > top && rect.top < bottom;
+      }).length;
+    };
     const paints: number[] = [];
     const paintOf = new WeakMap<Element, number>();
     state.paints = paints;
@@ -151,20 +166,26 @@ export async function watchPaints(page: Page): Promise<void> {
   });
 }
 
+/** What watchPaints installs in a page. */
+interface PaintRecord {
+  paints: number[];
+  paintOf: WeakMap<Element, number>;
+  titlesOnScreen: () => number;
+}
+
 /**
- * When the list on screen now had its first `count` titles painted (ms since navigation), from
- * watchPaints' record: for a list that changed while arriving (a merge), the titles it ends with, each
- * painted once whenever that was.
+ * When the list on screen now had its first `count` titles painted, or as many as show if fewer (ms since
+ * navigation), from watchPaints' record: for a list that changed while arriving (a merge), the titles it
+ * ends with, each painted once whenever that was.
  */
 export async function listPainted(page: Page, count: number): Promise<number> {
   const handle = await page.waitForFunction(
     (count) => {
-      const { paintOf } = window as unknown as { paintOf: WeakMap<Element, number> };
-      const titles = [...document.querySelectorAll('[elementtiming="event-title"]')].slice(0, count);
+      const { paintOf, titlesOnScreen } = window as unknown as PaintRecord;
+      const shown = Math.min(count, titlesOnScreen());
+      const titles = [...document.querySelectorAll('[elementtiming="event-title"]')].slice(0, shown);
       const times = titles.map((title) => paintOf.get(title));
-      return titles.length === count && times.every((time) => time !== undefined)
-        ? Math.max(...times)
-        : false;
+      return shown > 0 && times.every((time) => time !== undefined) ? Math.max(...times) : false;
     },
     { timeout: 20_000, polling: 16 },
     count,
@@ -172,12 +193,17 @@ export async function listPainted(page: Page, count: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** When `count` titles had been painted after `after` (ms since navigation), from watchPaints' record. */
+/**
+ * When `count` titles, or as many as show if fewer, had been painted after `after` (ms since navigation),
+ * from watchPaints' record.
+ */
 export async function paintedAfter(page: Page, count: number, after: number): Promise<number> {
   const handle = await page.waitForFunction(
     ({ count, after }) => {
-      const later = ((window as unknown as { paints: number[] }).paints ?? []).filter((time) => time > after);
-      return later.length >= count ? Math.max(...later.slice(0, count)) : false;
+      const { paints, titlesOnScreen } = window as unknown as PaintRecord;
+      const shown = Math.min(count, titlesOnScreen());
+      const later = paints.filter((time) => time > after);
+      return shown > 0 && later.length >= shown ? Math.max(...later.slice(0, shown)) : false;
     },
     { timeout: 20_000, polling: 16 },
     { count, after },
