@@ -22,19 +22,19 @@ export async function writeStaticPopup(popup: Page, extensionDir: string): Promi
   return 'bench-static.html';
 }
 
-/** What the plain search pages share: where the demo provider's tokens are, the popup's date format, and a DOM element with its class and text. */
 /** The line under a result, as the popup has it: where, the source, and the "Details" and "Interested" buttons. */
 const WHERE_LINE = `function whereLine(text, source) {
-  const where = element('p', 'event-where', text);
+  const where = element('p', 'event-where');
   const details = element('button', 'secondary', 'Details');
   const interested = element('button', 'secondary', 'Interested');
   details.type = interested.type = 'button';
   interested.setAttribute('aria-pressed', 'false');
-  where.append(element('span', 'source', source), details, interested);
+  where.append(element('span', 'venue', text), element('span', 'source', source), details, interested);
   return where;
 }
 `;
 
+/** What the plain search pages share: where the demo provider's tokens are, the popup's date format, and a DOM element with its class and text. */
 const SEARCH_PAGE_HELPERS = `const TOKENS_KEY = ${JSON.stringify(providerKey('demo', 'tokens'))};
 const format = (timeZone) => new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 function element(tag, className, text) {

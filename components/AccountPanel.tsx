@@ -75,7 +75,7 @@ export function ProviderAccount({ provider, state, signInLabel, named }: Provide
           </button>
         </div>
       ) : state.status === 'signing-in' ? (
-        <p role="status" class="progress">
+        <p role="status" class="muted">
           {i18n.t('account.signingIn')}
         </p>
       ) : (

@@ -99,7 +99,8 @@ export function EventItem({ event, userZone, flag, interested }: ItemProps) {
         )}
       </p>
       <p class="event-where">
-        {where || i18n.t('results.venueTba')}
+        {/* One line, so a row never wraps for its buttons: Details has the whole venue. */}
+        <span class="venue">{where || i18n.t('results.venueTba')}</span>
         {event.free === true && <span class="badge">{i18n.t('results.free')}</span>}
         {/* Where it came from: every provider's results share one list (and Ticketmaster's terms ask for it). */}
         <span class="source">{providerName(event.provider)}</span>

@@ -16,6 +16,12 @@ const openMyEvents = (opener: HTMLElement) =>
     window.eventScoutMyEvents!.open(userZone, () => opener.focus()),
   );
 
+const MyEventsButton = () => (
+  <button type="button" class="secondary small" onClick={(click) => openMyEvents(click.currentTarget)}>
+    {i18n.t('myEvents.open')}
+  </button>
+);
+
 export function App() {
   const { auth: states, ticketmaster, providers } = useConnections();
   const connected = providers.length > 0;
@@ -29,6 +35,8 @@ export function App() {
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{i18n.t('extName')}</h1>
+        {/* In the header's spare room, so the results keep the footer's. */}
+        {connected && <MyEventsButton />}
       </header>
       <HostAccessNotice />
       {states && ticketmaster && connected && (
@@ -55,14 +63,8 @@ export function App() {
               </button>
             </div>
           )}
-          {/* Always here, after the ways to connect: what the user kept stays theirs, connected or not, online or not. */}
-          <button
-            type="button"
-            class="secondary small"
-            onClick={(click) => openMyEvents(click.currentTarget)}
-          >
-            {i18n.t('myEvents.open')}
-          </button>
+          {/* What the user kept stays theirs, connected or not: with nothing connected, after the ways to connect. */}
+          {!connected && <MyEventsButton />}
         </footer>
       )}
     </main>
