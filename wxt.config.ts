@@ -22,14 +22,23 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
     content_security_policy: { extension_pages: extensionPagesPolicy(config) },
-    action: { default_title: '__MSG_extName__' },
+    action: {
+      default_title: '__MSG_extName__',
+      // Firefox puts the button in the toolbar, not its extensions menu; Chrome has no such key (the
+      // welcome page shows how to pin it).
+      ...(browser === 'firefox' && { default_area: 'navbar' }),
+    },
+    // Opens the popup; each browser lets the user change it (README "Keyboard").
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+E' } } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
               strict_min_version: '140.0',
-              data_collection_permissions: { required: ['none'] },
+              // What leaves the device, said honestly: the searches go to the providers the user connects,
+              // and so does signing in to them (PRIVACY.md). Nothing goes anywhere else.
+              data_collection_permissions: { required: ['searchTerms', 'authenticationInfo'] },
             },
             // data_collection_permissions arrived in Firefox for Android 142.
             gecko_android: { strict_min_version: '142.0' },

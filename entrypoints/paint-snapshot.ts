@@ -47,5 +47,7 @@ async function paintSnapshot(): Promise<boolean> {
 }
 
 export default defineUnlistedScript(() => {
+  // The popup's language is the UI's (the HTML's "en" is the fallback): screen readers pronounce it by this.
+  document.documentElement.lang = browser.i18n.getUILanguage();
   window.snapshotPainted = paintSnapshot();
 });

@@ -3,6 +3,7 @@ import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { useAuthStates } from '@/components/useAuthStates';
 import { OFFERED_SIGN_IN_PROVIDERS } from '@/lib/settings';
 import { CacheSection } from './CacheSection';
+import { PrivacySection } from './PrivacySection';
 import { RemindersSection } from './RemindersSection';
 import { SavedSearchList } from './SavedSearchList';
 import { SignInProviderSection } from './SignInProviderSection';
@@ -24,6 +25,7 @@ export function App() {
       <SyncSettings />
       <RemindersSection />
       <CacheSection />
+      <PrivacySection />
     </main>
   );
 }

@@ -29,11 +29,23 @@ async function filesIn(dir: string, extensions: string[]): Promise<string[]> {
 }
 
 describe('the manifest', () => {
+  test('Firefox: says what leaves the device, and puts the button in the toolbar', async () => {
+    const manifest = await readManifest(inject('firefoxExtensionDir'));
+    expect(manifest).toMatchObject({
+      action: { default_area: 'navbar' },
+      commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+E' } } },
+      browser_specific_settings: {
+        gecko: { data_collection_permissions: { required: ['searchTerms', 'authenticationInfo'] } },
+      },
+    });
+  });
+
   test('asks for exactly what DESIGN.md names, and opens nothing to pages or other extensions', async () => {
     const manifest = await readManifest(builtDir());
     expect(Object.keys(manifest).sort()).toEqual([
       'action',
       'background',
+      'commands',
       'content_security_policy',
       'default_locale',
       'description',
@@ -54,6 +66,7 @@ describe('the manifest', () => {
       // The test build points the demo provider and Eventbrite at the one demo server.
       host_permissions: [`http://127.0.0.1:${inject('demoPort')}/*`],
       background: { service_worker: 'background.js' },
+      commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+E' } } },
       // Words from _locales, so the store listing and the toolbar speak the browser's language.
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',

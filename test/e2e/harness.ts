@@ -25,7 +25,21 @@ export interface LaunchOptions {
   beforeEveryPage?: string;
   /** Where downloads go, without asking (otherwise the browser's default). */
   downloadDir?: string;
+  /** The browser's UI language: the extension's messages, `getUILanguage()` and `Intl` follow it. */
+  language?: Language;
 }
+
+/** The languages Event Scout speaks; English by default. */
+export type Language = 'en' | 'de';
+
+/**
+ * Each browser's name for a UI language, and the system locale it runs under. Chromium takes `--lang`
+ * only for the languages it has resources for: Debian's `chromium-l10n` brings German.
+ */
+const LOCALES = {
+  en: { chromium: 'en-US', firefox: 'en-US', system: 'en_US.UTF-8' },
+  de: { chromium: 'de', firefox: 'de', system: 'de_DE.UTF-8' },
+} as const satisfies Record<Language, { chromium: string; firefox: string; system: string }>;
 
 export interface ExtensionSession {
   name: BrowserName;
@@ -73,7 +87,7 @@ export async function waitFor<T>(
 }
 
 /** Chromium's flags for loading unpacked extensions headless, quietly, with nothing else loaded. */
-function chromiumArgsFor(extensionDirs: string[]): string[] {
+function chromiumArgsFor(extensionDirs: string[], language: Language): string[] {
   return [
     `--disable-extensions-except=${extensionDirs.join(',')}`,
     `--load-extension=${extensionDirs.join(',')}`,
@@ -84,11 +98,15 @@ function chromiumArgsFor(extensionDirs: string[]): string[] {
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
-    '--lang=en-US',
+    `--lang=${LOCALES[language].chromium}`,
   ];
 }
 
-const browserEnv = (timeZone: string) => ({ ...process.env, TZ: timeZone, LANG: 'en_US.UTF-8' });
+const browserEnv = (timeZone: string, language: Language) => ({
+  ...process.env,
+  TZ: timeZone,
+  LANG: LOCALES[language].system,
+});
 
 /** Chromium's id for the manifest key: the first 128 bits of its SHA-256, each hex digit as a–p. */
 const CHROME_EXTENSION_ID = [
@@ -114,7 +132,7 @@ async function launchChromium(
     enableExtensions: true,
     userDataDir: profileDir,
     env,
-    args: chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])]),
+    args: chromiumArgsFor([extensionDir, ...(options.otherExtensions ?? [])], options.language ?? 'en'),
     ...(options.downloadDir && { downloadBehavior: { policy: 'allow', downloadPath: options.downloadDir } }),
   });
   const id = CHROME_EXTENSION_ID;
@@ -145,7 +163,8 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, { pro
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'extensions.webextOptionalPermissionPrompts': false,
-      'intl.locale.requested': 'en-US',
+      // Takes only for a language whose pack is installed (Debian's firefox-esr-l10n-de for German).
+      'intl.locale.requested': LOCALES[options.language ?? 'en'].firefox,
       ...(options.downloadDir && {
         'browser.download.dir': options.downloadDir,
         'browser.download.folderList': 2,
@@ -165,7 +184,10 @@ export async function launchBrowser(
   options: LaunchOptions = {},
 ): Promise<ExtensionSession> {
   const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `event-scout-${name}-`)));
-  const place = { profileDir, env: browserEnv(options.timeZone ?? 'Europe/Berlin') };
+  const place = {
+    profileDir,
+    env: browserEnv(options.timeZone ?? 'Europe/Berlin', options.language ?? 'en'),
+  };
   const { browser, id, origin } = await (name === 'firefox'
     ? launchFirefox(extensionDir, options, place)
     : launchChromium(extensionDir, options, place));

@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, test } from 'vitest';
 import { PROBLEM_CODES } from '@/lib/problem';
 import { normalizeQuery } from '@/lib/query';
@@ -13,30 +10,7 @@ import {
   syncOutcomeText,
 } from '@/lib/words';
 
-const messages = await parseMessagesFile('locales/en.yml');
-// The parser adds the browser's predefined @@ messages; only ours are checked.
-const keys = messages.map((message) => message.key.join('.')).filter((key) => !key.startsWith('@@'));
-
-/** Every file whose text may name a message key: the extension's own code and its manifest's config. */
-function sources(): string {
-  const files = ['lib', 'components', 'entrypoints'].flatMap((dir) =>
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name)),
-  );
-  return [...files, 'wxt.config.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
-}
-
 describe('the locale file', () => {
-  test('every key is used, by its full name (no keys are built from strings)', () => {
-    const code = sources();
-    const unused = keys.filter(
-      (key) => !code.includes(`'${key}'`) && !code.includes(`__MSG_${key.replaceAll('.', '_')}__`),
-    );
-    expect(keys.length).toBeGreaterThan(100);
-    expect(unused).toEqual([]);
-  });
-
   test('every problem code has words of its own', () => {
     const texts = PROBLEM_CODES.map((code) => problemText({ code }));
     expect(texts.filter((text) => !text.trim())).toEqual([]);
