@@ -47,7 +47,7 @@ export default defineConfig({
       : { key: CHROME_MANIFEST_KEY }),
   }),
   hooks: {
-    // The popup is built on its own, not with the options page: pages built together share chunks, and
+    // The popup (with the side panel) is built on its own, not with the options page: pages built together share chunks, and
     // every function only the options page calls would ride in the popup's share, with the import lists
     // between the chunks (1.4 KB gzipped of the popup's 25 KB budget, measured). Options then carries
     // its own copy of what both use; it opens in a tab, where that costs nobody a frame.
@@ -56,8 +56,10 @@ export default defineConfig({
         (group) => Array.isArray(group) && group.some((entrypoint) => entrypoint.name === 'popup'),
       );
       if (!Array.isArray(pages) || pages.length < 2) return;
-      const popup = pages.filter((entrypoint) => entrypoint.name === 'popup');
-      pages.splice(0, pages.length, ...pages.filter((entrypoint) => entrypoint.name !== 'popup'));
+      // The side panel is the popup's app in another page: built with it, it shares the popup's files.
+      const isPopupApp = (entrypoint: { name: string }) => ['popup', 'sidepanel'].includes(entrypoint.name);
+      const popup = pages.filter(isPopupApp);
+      pages.splice(0, pages.length, ...pages.filter((entrypoint) => !isPopupApp(entrypoint)));
       groups.push(popup);
     },
   },
@@ -66,7 +68,13 @@ export default defineConfig({
     define: buildConfigDefine(process.env),
     // Both browsers preload modules natively (Chrome 66, Firefox 115): Vite's polyfill is a chunk the
     // popup would fetch for nothing.
-    build: { modulePreload: { polyfill: false } },
+    build: {
+      modulePreload: { polyfill: false },
+      // Terser, twice over, packs the popup's first files 0.6% smaller than Vite's default (Oxc's): the
+      // room its 25 KB budget needed (measured: 25,669 → 25,471 bytes gzipped).
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
+    },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
 });

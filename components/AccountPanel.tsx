@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import type { SignInProviderId } from '@/lib/provider-id';
 import { problemText, providerName } from '@/lib/words';
 import { OFFERED_SIGN_IN_PROVIDERS, providerSetting, type AuthState, type AuthStates } from '@/lib/settings';
 import { useStoredValue } from './useStoredValue';
+import { useDomId } from './use-dom-id';
 
 /** Sends a sign-in or sign-out for one provider, with its progress and its failure. */
 function useAuthAction() {
@@ -50,7 +51,7 @@ interface ProviderAccountProps {
 export function ProviderAccount({ provider, state, signInLabel, named }: ProviderAccountProps) {
   const { busy, failure, run } = useAuthAction();
   // Several "Sign out" buttons in one popup: each is described by the account it ends.
-  const accountId = useId();
+  const accountId = useDomId();
   return (
     <div class="account">
       <ProviderAlert provider={provider} problem={failure?.problem ?? problemOfState(state)} />

@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { calendarDataUrl, calendarFile, calendarFileName } from '@/lib/calendar/ics';
 import { googleCalendarLink, outlookCalendarLink } from '@/lib/calendar/links';
 import type { Event } from '@/lib/event';
+import { useDomId } from './use-dom-id';
 
 /** Up and Down move through the items, wrapping; Home and End go to the first and last. */
 function nextItem(items: HTMLElement[], current: Element | null, key: string): HTMLElement | undefined {
@@ -22,7 +23,7 @@ function nextItem(items: HTMLElement[], current: Element | null, key: string): H
  */
 export function CalendarMenu({ event }: { event: Event }) {
   const [open, setOpen] = useState(false);
-  const menuId = useId();
+  const menuId = useDomId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

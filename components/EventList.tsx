@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
 import { eventWhen } from './format';
 import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { loadScript } from './load-script';
 import { useFocusKeptInPlace } from './useFocusKeptInPlace';
+import { useDomId } from './use-dom-id';
 
 interface Props {
   events: Event[];
@@ -64,7 +65,7 @@ interface ItemProps {
 
 /** One event as a row: its title (the link to its page), when and where, its source, Details, Interested. */
 export function EventItem({ event, userZone, flag, interested }: ItemProps) {
-  const titleId = useId();
+  const titleId = useDomId();
   const when = eventWhen(event, userZone);
   const where = event.online
     ? i18n.t('results.online')

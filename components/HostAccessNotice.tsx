@@ -1,18 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { listFormat } from './format';
-import { browser } from 'wxt/browser';
-import { hasHostAccess, hostNames, requestHostAccess } from '@/lib/host-access';
+import { hostNames, onPermissionsChanged, requestHostAccess, withoutAccess } from '@/lib/host-access';
 import type { SignInProviderId } from '@/lib/provider-id';
-import { OFFERED_SIGN_IN_PROVIDERS } from '@/lib/settings';
-
-/** The sign-in providers whose hosts the extension may not reach now. */
-async function withoutAccess(): Promise<SignInProviderId[]> {
-  const granted = await Promise.all(
-    OFFERED_SIGN_IN_PROVIDERS.map((id) => hasHostAccess(id).catch(() => true)),
-  );
-  return OFFERED_SIGN_IN_PROVIDERS.filter((_, index) => !granted[index]);
-}
 
 /**
  * Shown when the user has withdrawn a sign-in provider's host permission (Firefox allows that for MV3
@@ -25,12 +15,7 @@ export function HostAccessNotice() {
   useEffect(() => {
     const check = () => void withoutAccess().then(setMissing);
     check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
+    return onPermissionsChanged(check);
   }, []);
 
   if (!missing.length) return null;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readKeptEvents } from '@/lib/cache/kept-events';
 import { calendarDataUrl, calendarFile } from '@/lib/calendar/ics';
@@ -17,6 +17,7 @@ import { adoptStyles } from './adopt-styles';
 import styles from './dialogs.css?inline';
 import { EventItem } from './EventList';
 import { useInterestedKeys } from './InterestedToggle';
+import { useDomId } from './use-dom-id';
 
 const CHANGE_WORDS = {
   'time-changed': 'myEvents.timeChanged',
@@ -68,7 +69,7 @@ export default function MyEvents({ userZone, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const keys = useInterestedKeys();
   const [kept, setKept] = useState<{ upcoming: Kept[]; past: Kept[] }>();
-  const titleId = useId();
+  const titleId = useDomId();
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;

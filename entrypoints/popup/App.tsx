@@ -1,12 +1,13 @@
 import { i18n } from '#i18n';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountPanel } from '@/components/AccountPanel';
-import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { revealApp } from '@/components/popup-snapshot';
+import { onPermissionsChanged, withoutAccess } from '@/lib/host-access';
 import { snapshotOwner } from '@/lib/owners';
 import { useConnections } from '@/components/useConnections';
 import { loadScript } from '@/components/load-script';
+import { inPanel, PanelButton } from '@/components/PanelButton';
 import { SearchPanel } from './SearchPanel';
 import { userZone } from './useSearch';
 
@@ -22,6 +23,27 @@ const MyEventsButton = () => (
   </button>
 );
 
+/**
+ * Where the notice of a withdrawn host permission goes (entrypoints/access-notice.tsx), loaded the first
+ * time one is missing.
+ */
+function AccessNoticeSlot() {
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const check = () =>
+      void withoutAccess().then(async (missing) => {
+        if (!missing.length) return;
+        await loadScript('/access-notice.js');
+        window.eventScoutAccessNotice!.show(slot.current!);
+      });
+    check();
+    // Until the notice is shown; then it follows the permissions itself.
+    return onPermissionsChanged(check);
+  }, []);
+  // Hidden while empty, so it takes no room (nor a gap) in the popup's column.
+  return <div ref={slot} hidden />;
+}
+
 export function App() {
   const { auth: states, ticketmaster, providers } = useConnections();
   const connected = providers.length > 0;
@@ -35,10 +57,12 @@ export function App() {
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{i18n.t('extName')}</h1>
-        {/* In the header's spare room, so the results keep the footer's. */}
+        {/* In the header's spare room, so the results keep the footer's; with nothing connected the ways to
+            connect come first. */}
         {connected && <MyEventsButton />}
+        {connected && !inPanel() && <PanelButton />}
       </header>
-      <HostAccessNotice />
+      <AccessNoticeSlot />
       {states && ticketmaster && connected && (
         <SearchPanel
           // Another set of providers is another search: start it afresh.

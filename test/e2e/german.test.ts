@@ -75,6 +75,7 @@ describe.each(['chromium', 'firefox'] as const)('%s in German', (name) => {
     for (const button of ['Zum Kalender hinzufügen', 'Interessiert', 'Schließen'])
       expect(await count(popup, inside('dialog[open]', role('button', button))), button).toBe(1);
     await click(popup, inside('dialog[open]', role('button', 'Schließen')));
+    await expect.poll(() => count(popup, 'dialog[open]')).toBe(0);
 
     await click(popup, role('button', 'Meine Veranstaltungen'));
     await appears(popup, role('dialog', 'Meine Veranstaltungen'));
