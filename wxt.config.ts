@@ -47,10 +47,11 @@ export default defineConfig({
       : { key: CHROME_MANIFEST_KEY }),
   }),
   hooks: {
-    // The popup (with the side panel) is built on its own, not with the options page: pages built together share chunks, and
-    // every function only the options page calls would ride in the popup's share, with the import lists
-    // between the chunks (1.4 KB gzipped of the popup's 25 KB budget, measured). Options then carries
-    // its own copy of what both use; it opens in a tab, where that costs nobody a frame.
+    // The popup (with the side panel) is built on its own, not with the options page: pages built
+    // together share chunks, and every function only the options page calls would ride in the popup's
+    // share, with the import lists between the chunks (1.4 KB gzipped of the popup's 25 KB budget,
+    // measured). Options then carries its own copy of what both use; it opens in a tab, where that costs
+    // nobody a frame.
     'entrypoints:grouped': (_wxt, groups) => {
       const pages = groups.find(
         (group) => Array.isArray(group) && group.some((entrypoint) => entrypoint.name === 'popup'),

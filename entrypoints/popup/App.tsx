@@ -33,12 +33,14 @@ function AccessNoticeSlot() {
     const check = () =>
       void withoutAccess().then(async (missing) => {
         if (!missing.length) return;
+        // Shown once; from then on the notice follows the permissions itself.
+        stop();
         await loadScript('/access-notice.js');
         window.eventScoutAccessNotice!.show(slot.current!);
       });
+    const stop = onPermissionsChanged(check);
     check();
-    // Until the notice is shown; then it follows the permissions itself.
-    return onPermissionsChanged(check);
+    return stop;
   }, []);
   // Hidden while empty, so it takes no room (nor a gap) in the popup's column.
   return <div ref={slot} hidden />;
