@@ -18,7 +18,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['identity', 'storage', 'alarms'],
+    // Firefox's name for the context menu's permission (and API) is `menus`.
+    permissions: ['identity', 'storage', 'alarms', browser === 'firefox' ? 'menus' : 'contextMenus'],
     optional_permissions: ['notifications'],
     host_permissions: hostPermissions,
     content_security_policy: { extension_pages: extensionPagesPolicy(config) },
@@ -28,6 +29,8 @@ export default defineConfig({
       // welcome page shows how to pin it).
       ...(browser === 'firefox' && { default_area: 'navbar' }),
     },
+    // "ev" then a space in the address bar: suggestions from the cache (lib/address-bar.ts).
+    omnibox: { keyword: 'ev' },
     // Opens the popup; each browser lets the user change it (README "Keyboard").
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+E' } } },
     ...(browser === 'firefox'

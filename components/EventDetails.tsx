@@ -6,7 +6,7 @@ import { calendarDates } from '@/lib/calendar/event-times';
 import { CalendarMenu } from './CalendarMenu';
 import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { endText, mapUrl, priceText } from './event-facts';
-import { eventWhen } from './format';
+import { eventWhen } from '@/lib/format';
 import { adoptStyles } from './adopt-styles';
 import styles from './dialogs.css?inline';
 

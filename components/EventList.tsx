@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { startDatetime, type Event, type EventStatus } from '@/lib/event';
 import { providerName } from '@/lib/words';
-import { eventWhen } from './format';
+import { eventWhen } from '@/lib/format';
 import { InterestedToggle, useInterestedKeys } from './InterestedToggle';
 import { loadScript } from './load-script';
 import { useFocusKeptInPlace } from './useFocusKeptInPlace';

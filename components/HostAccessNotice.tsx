@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { listFormat } from './format';
+import { listFormat } from '@/lib/format';
 import { hostNames, onPermissionsChanged, requestHostAccess, withoutAccess } from '@/lib/host-access';
 import type { SignInProviderId } from '@/lib/provider-id';
 

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { venueLine, type Event, type EventVenue } from '@/lib/event';
-import { dayOf, uiLanguage, zonedFormat } from './format';
+import { dayOf, uiLanguage, zonedFormat } from '@/lib/format';
 
 /**
  * The venue on OpenStreetMap: a marker at its coordinates where the provider gave them, else a search for

@@ -16,6 +16,14 @@ import {
 import { listenForMessages } from '@/lib/messages';
 import { ensureRereadAlarm, REREAD_ALARM, rereadInterested } from '@/lib/reread';
 import { ProblemError } from '@/lib/problem';
+import { createSearchMenu, listenForSearchMenu } from '@/lib/search-menu';
+import {
+  defaultSuggestion,
+  enterInAddressBar,
+  leaveAddressBar,
+  suggestCachedEvents,
+} from '@/lib/address-bar';
+import { welcomeOnInstall } from '@/lib/welcome';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { readAuthStates } from '@/lib/settings';
@@ -101,10 +109,25 @@ export default defineBackground(() => {
   void planAndSetReminders();
   void ensureRereadAlarm();
   browser.runtime.onStartup.addListener(() => {
+    void createSearchMenu();
     void dropExpiredContent();
     void ready.then(runSyncCycle);
   });
   listenForNotificationClicks();
+
+  browser.runtime.onInstalled.addListener((details) => {
+    void welcomeOnInstall(details);
+    void createSearchMenu();
+  });
+  listenForSearchMenu();
+  void browser.omnibox.setDefaultSuggestion({ description: defaultSuggestion() });
+  browser.omnibox.onInputChanged.addListener(
+    (text, suggest) => void suggestCachedEvents(text).then(suggest, () => suggest([])),
+  );
+  browser.omnibox.onInputEntered.addListener(
+    (text, disposition) => void enterInAddressBar(text, disposition),
+  );
+  browser.omnibox.onInputCancelled.addListener(leaveAddressBar);
   browser.permissions.onAdded.addListener(listenForNotificationClicks);
 
   void ensureSyncAlarm();

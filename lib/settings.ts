@@ -117,6 +117,29 @@ export const lastQuery = defineStoredItem<SearchQuery>('local:lastQuery', {
 });
 
 /**
+ * The search the user last asked for and where: a page (its own random id), the context menu or the
+ * address bar. Each open page runs one that another asked for, so the popup and the side panel stay in
+ * step, and the panel that a right-click opened picks up its search.
+ */
+export interface SearchRequest {
+  query: SearchQuery;
+  from: string;
+  /** When it was asked: the same words asked for again are a change, and run again. */
+  at: number;
+}
+
+// storage.session: a hand-off between open pages, not worth keeping past the browser session.
+export const searchRequest = defineStoredItem<SearchRequest | null>('session:searchRequest', {
+  // The user's own words, this browser's; gone with the browser session
+  clearOn: 'never',
+  fallback: null,
+  parse: (raw) =>
+    isRecord(raw) && isRecord(raw.query) && typeof raw.from === 'string' && isFiniteNumber(raw.at)
+      ? { query: normalizeQuery(raw.query), from: raw.from, at: raw.at }
+      : undefined,
+});
+
+/**
  * The popup's last painted results, for entrypoints/paint-snapshot.ts to paint before any module loads. It
  * holds titles and the account name, so it is the account's; it says whose it is and the language and
  * time zone it was painted in, and is painted for nothing else.

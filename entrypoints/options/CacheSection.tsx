@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { uiLanguage } from '@/components/format';
+import { uiLanguage } from '@/lib/format';
 import { withCacheConnection } from '@/lib/cache/db';
 import { cacheSize } from '@/lib/cache/searches';
 import { sendMessage } from '@/lib/messages';

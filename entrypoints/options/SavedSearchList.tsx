@@ -5,7 +5,7 @@ import { sendMessage } from '@/lib/messages';
 import { problemOf, type Problem } from '@/lib/problem';
 import { checkName, listSavedSearches, MAX_NAME_LENGTH, type SavedSearch } from '@/lib/saved-searches';
 import { describeQuery, problemText, providerName, savedSearchName } from '@/lib/words';
-import { listFormat } from '@/components/format';
+import { listFormat } from '@/lib/format';
 import type { ProviderId } from '@/lib/provider-id';
 import { browser } from 'wxt/browser';
 

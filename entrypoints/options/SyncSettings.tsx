@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TextField } from '@/components/TextField';
-import { timeAgo } from '@/components/format';
+import { timeAgo } from '@/lib/format';
 import { sendMessage } from '@/lib/messages';
 import { checkSyncInterval } from '@/lib/settings-validation';
 import { problemText, syncOutcomeText } from '@/lib/words';

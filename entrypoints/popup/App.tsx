@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { AccountPanel } from '@/components/AccountPanel';
+import { ConnectChoices } from '@/components/ConnectChoices';
 import { revealApp } from '@/components/popup-snapshot';
 import { onPermissionsChanged, withoutAccess } from '@/lib/host-access';
 import { snapshotOwner } from '@/lib/owners';
@@ -75,20 +74,7 @@ export function App() {
       )}
       {states && (
         <footer class={connected ? 'popup-footer' : undefined}>
-          <AccountPanel
-            states={states}
-            pitch={i18n.t('account.pitch')}
-            onChooseProvider={() => void browser.runtime.openOptionsPage()}
-          />
-          {!connected && ticketmaster?.source === 'none' && (
-            // Ticketmaster needs no sign-in: its key goes in Options, where it is checked.
-            <div class="signed-out">
-              <p>{i18n.t('account.ticketmasterPitch')}</p>
-              <button type="button" class="secondary" onClick={() => void browser.runtime.openOptionsPage()}>
-                {i18n.t('account.addTicketmasterKey')}
-              </button>
-            </div>
-          )}
+          <ConnectChoices states={states} ticketmaster={ticketmaster} connected={connected} />
           {/* What the user kept stays theirs, connected or not: with nothing connected, after the ways to connect. */}
           {!connected && <MyEventsButton />}
         </footer>

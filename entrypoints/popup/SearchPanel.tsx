@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect } from 'preact/hooks';
 import { EventList } from '@/components/EventList';
 import { revealApp, saveSnapshot } from '@/components/popup-snapshot';
-import { listFormat, updatedAgo } from '@/components/format';
+import { listFormat, updatedAgo } from '@/lib/format';
 import { normalizeQuery, queryKey } from '@/lib/query';
 import { problemText, providerName, savedSearchName } from '@/lib/words';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/provider-id';

@@ -24,7 +24,8 @@ import {
   type ShownResult,
 } from './search-view';
 import { OFFLINE, problemOf } from '@/lib/problem';
-import { lastQuery } from '@/lib/settings';
+import { lastQuery, searchRequest } from '@/lib/settings';
+import { requestSearch } from '@/lib/search-request';
 import { type ProviderId } from '@/lib/provider-id';
 
 export const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -92,17 +93,39 @@ function filterWith(index: EventIndex, query: SearchQuery): ShownResult {
   return { query, events, hasMore: false, fetchedAt: null, problem: OFFLINE, matched: total };
 }
 
-/** A notification opens the popup on its saved search (`?saved=<id>`); otherwise the last query. */
-async function findOpeningQuery(): Promise<SearchQuery> {
+/**
+ * A notification opens the popup on its saved search (`?saved=<id>`), a search the user asks for now;
+ * otherwise the popup resumes the last query.
+ */
+async function findOpeningQuery(): Promise<{ query: SearchQuery; resumed: boolean }> {
   const savedId = new URLSearchParams(location.search).get('saved');
   const saved = savedId
     ? (await sendMessage('saved/list').catch(() => [])).find((search) => search.id === savedId)
     : undefined;
-  return saved?.query ?? lastQuery.getValue();
+  return saved
+    ? { query: saved.query, resumed: false }
+    : { query: await lastQuery.getValue(), resumed: true };
 }
 
 // Asked for as soon as the script runs, not when the first render gets round to it.
 const openingQuery = findOpeningQuery();
+
+/** This page, among the popups and panels that ask each other for searches (lib/search-request.ts). */
+const PAGE_ID = crypto.randomUUID();
+
+/**
+ * Searches another page, the context menu or the address bar asked for, heard from the moment the script
+ * runs: the panel a right-click opened may load before or after its search is stored.
+ */
+const requests = {
+  latest: undefined as SearchQuery | undefined,
+  run: undefined as ((query: SearchQuery) => void) | undefined,
+};
+searchRequest.watch((request) => {
+  if (!request || request.from === PAGE_ID) return;
+  requests.latest = request.query;
+  requests.run?.(request.query);
+});
 
 const pick = (answers: SearchView['answers'], providers: readonly ProviderId[]): SearchView['answers'] =>
   Object.fromEntries(
@@ -187,7 +210,10 @@ export function useSearch(connected: readonly ProviderId[]) {
   );
 
   const run = useCallback(
-    async (input: SearchQuery, options: { force?: boolean; more?: boolean; only?: ProviderId } = {}) => {
+    async (
+      input: SearchQuery,
+      options: { force?: boolean; more?: boolean; only?: ProviderId; tellOthers?: boolean } = {},
+    ) => {
       const query = normalizeQuery(input);
       const ticket = ++latest.current;
       const answers = current.current.answers;
@@ -205,20 +231,30 @@ export function useSearch(connected: readonly ProviderId[]) {
         // A search's list holds only the providers it asked: another's answer to the same words goes.
         answers: options.more || options.only ? view.answers : pick(view.answers, asked),
       }));
-      if (!options.more && !options.only) void lastQuery.setValue(query);
+      // A new search: the other open pages follow it (not one they asked for, nor the one resumed).
+      if (!options.more && !options.only && options.tellOthers !== false) void requestSearch(query, PAGE_ID);
       await Promise.all(asked.map((provider) => ask(provider, query, ticket, options)));
     },
     [providers, ask],
   );
 
   useEffect(() => {
-    void openingQuery.then((query) => {
+    void openingQuery.then((opening) => {
+      // One asked for while the page loaded comes after the query it opened on.
+      const query = requests.latest ?? opening.query;
       const worthRunning = Boolean(
         query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly,
       );
       setView((previous) => ({ ...previous, query, ready: !worthRunning }));
-      if (worthRunning) void run(query);
+      if (worthRunning) void run(query, { tellOthers: !requests.latest && !opening.resumed });
+      requests.run = (asked) => {
+        setView((previous) => ({ ...previous, query: asked }));
+        void run(asked, { tellOthers: false });
+      };
     });
+    return () => {
+      requests.run = undefined;
+    };
   }, [run]);
 
   useEffect(() => {

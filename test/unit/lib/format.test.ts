@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DATE_TBA_ORDER, exactStart } from '@/lib/event';
-import { eventWhen, timeAgo, updatedAgo, zoneLabel } from '@/components/format';
+import { eventWhen, timeAgo, updatedAgo, zoneLabel } from '@/lib/format';
 import { sampleEvent } from '../../support/events';
 
 /** 18:00 UTC on Saturday 4 January 2031: 19:00 in Paris and Berlin, 13:00 in New York. */

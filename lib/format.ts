@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { Event } from '@/lib/event';
+import type { Event } from './event';
 
 /** Dates and numbers in the language the extension's words are in, not the page's. */
 export const uiLanguage = (): string => browser.i18n.getUILanguage();

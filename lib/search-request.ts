@@ -1,0 +1,19 @@
+import { normalizeQuery, type SearchQuery } from './query';
+import { lastQuery, searchRequest } from './settings';
+
+/**
+ * Selected or typed text as a search of those words, anywhere and any date (the form shows the filters
+ * to narrow it): trimmed, its spaces tidied, cut to 200 characters. Undefined for whitespace alone.
+ */
+export function wordsQuery(text: string | undefined): SearchQuery | undefined {
+  const query = normalizeQuery({ text });
+  return query.text ? query : undefined;
+}
+
+/**
+ * Asks for a search where the user will see it: every open popup or panel but the one asking (`from`: a
+ * page's id, or `menu`, `address-bar`) runs it (lib/settings.ts searchRequest), and the next opens on it.
+ */
+export async function requestSearch(query: SearchQuery, from: string): Promise<void> {
+  await Promise.all([lastQuery.setValue(query), searchRequest.setValue({ query, from, at: Date.now() })]);
+}
