@@ -23,7 +23,7 @@ import {
   leaveAddressBar,
   suggestCachedEvents,
 } from '@/lib/address-bar';
-import { welcomeOnInstall } from '@/lib/welcome';
+import { holdsNothingYet, welcomeOnInstall } from '@/lib/welcome';
 import { listSavedSearches, renameSavedSearch } from '@/lib/saved-searches';
 import { loadMore, runSearch } from '@/lib/search';
 import { readAuthStates } from '@/lib/settings';
@@ -58,6 +58,8 @@ function signInProvider(provider: unknown): SignInProviderId {
 }
 
 export default defineBackground(() => {
+  // Before anything below stores a thing: a profile that holds nothing yet is a new user's.
+  const fresh = holdsNothingYet();
   // A session stored the way 0.1.0 stored it moves to its provider's keys, and a sign-in that was running
   // when the last worker stopped is over: both are settled before anything else.
   const ready = adoptSingleProviderSession().then(abandonDeadSignIns);
@@ -116,7 +118,7 @@ export default defineBackground(() => {
   listenForNotificationClicks();
 
   browser.runtime.onInstalled.addListener((details) => {
-    void welcomeOnInstall(details);
+    void welcomeOnInstall(details, fresh);
     void createSearchMenu();
   });
   listenForSearchMenu();

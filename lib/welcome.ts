@@ -1,8 +1,25 @@
 import { browser } from 'wxt/browser';
+import { welcomed } from './settings';
 
 export const WELCOME_PAGE = '/welcome.html';
 
-/** The welcome page, once: when Event Scout is installed, never when it is updated or reloaded. */
-export async function welcomeOnInstall({ reason }: { reason: string }): Promise<void> {
-  if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+/**
+ * Whether this profile holds nothing of Event Scout's: asked first thing when the worker starts, before
+ * it stores anything itself (the browser answers storage calls in order).
+ */
+export const holdsNothingYet = (): Promise<boolean> =>
+  browser.storage.local.get(null).then((items) => Object.keys(items).length === 0);
+
+/**
+ * The welcome page, once: when Event Scout is installed in a profile that holds nothing of it yet, never
+ * on an update or a restart. The install event alone would not do: Chromium reports an unpacked extension
+ * loaded from its command line as installed at every start, over the data it had.
+ */
+export async function welcomeOnInstall(
+  { reason }: { reason: string },
+  fresh: Promise<boolean>,
+): Promise<void> {
+  if (reason !== 'install' || !(await fresh)) return;
+  await welcomed.setValue(true);
+  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 }

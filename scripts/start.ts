@@ -5,8 +5,9 @@ import { demoBuildEnv } from '../demo/build-env.ts';
 import { startDemoServer } from '../demo/server.ts';
 
 /**
- * `npm start`: the demo provider on loopback, the extension built for it, and a browser with the
- * extension loaded. Where no browser window can open, says where the build is and how to load it.
+ * `npm start`: the demo provider on loopback, the extension built for it, and a browser with a fresh
+ * profile and the extension installed, which opens its welcome page. Where no browser window can open,
+ * says where the build is and how to load it.
  */
 const issuer = new URL(process.env.WXT_DEMO_ISSUER ?? 'http://127.0.0.1:8787');
 const demo = await startDemoServer({ host: issuer.hostname, port: Number(issuer.port || 80) });
@@ -55,7 +56,11 @@ if (!browserPath || !canShowWindow) {
       : 'No Chromium or Chrome found (set CHROME_PATH to use another).',
   );
 } else {
-  console.log(`Opening ${browserPath} with Event Scout loaded…`);
+  console.log(`Opening ${browserPath} with a fresh profile and Event Scout installed…
+Its welcome page opens by itself: click "Sign in" there (demo / demo).
+Then click the puzzle-piece button right of the address bar, pin Event Scout, and click its icon
+(or press Alt+Shift+E) to search. Right-click selected words, or type "ev" and a space in the
+address bar, to search from anywhere.`);
   const args = [
     'run',
     '--target',
@@ -65,8 +70,6 @@ if (!browserPath || !canShowWindow) {
     '--source-dir',
     extensionDir,
     '--no-reload',
-    '--start-url',
-    'chrome://extensions',
   ];
   // Chromium refuses to start as root with its sandbox on (containers, CI boxes).
   if (process.getuid?.() === 0) args.push('--arg=--no-sandbox');

@@ -114,17 +114,19 @@ const openingQuery = findOpeningQuery();
 const PAGE_ID = crypto.randomUUID();
 
 /**
- * Searches another page, the context menu or the address bar asked for, heard from the moment the script
- * runs: the panel a right-click opened may load before or after its search is stored.
+ * The search this page shows: the last it ran, or one asked for since by another page, the context menu
+ * or the address bar (heard from the moment the script runs: the panel a right-click opened may load
+ * before or after its search is stored). A search panel started afresh (a provider connected) goes on with
+ * it, and `follow` runs one asked for while a panel is mounted.
  */
-const requests = {
-  latest: undefined as SearchQuery | undefined,
-  run: undefined as ((query: SearchQuery) => void) | undefined,
+const shown = {
+  query: undefined as SearchQuery | undefined,
+  follow: undefined as ((query: SearchQuery) => void) | undefined,
 };
 searchRequest.watch((request) => {
   if (!request || request.from === PAGE_ID) return;
-  requests.latest = request.query;
-  requests.run?.(request.query);
+  shown.query = request.query;
+  shown.follow?.(request.query);
 });
 
 const pick = (answers: SearchView['answers'], providers: readonly ProviderId[]): SearchView['answers'] =>
@@ -231,8 +233,11 @@ export function useSearch(connected: readonly ProviderId[]) {
         // A search's list holds only the providers it asked: another's answer to the same words goes.
         answers: options.more || options.only ? view.answers : pick(view.answers, asked),
       }));
-      // A new search: the other open pages follow it (not one they asked for, nor the one resumed).
-      if (!options.more && !options.only && options.tellOthers !== false) void requestSearch(query, PAGE_ID);
+      if (!options.more && !options.only) {
+        shown.query = query;
+        // A new search: the other open pages follow it (not one they asked for, nor one resumed).
+        if (options.tellOthers !== false) void requestSearch(query, PAGE_ID);
+      }
       await Promise.all(asked.map((provider) => ask(provider, query, ticket, options)));
     },
     [providers, ask],
@@ -240,20 +245,21 @@ export function useSearch(connected: readonly ProviderId[]) {
 
   useEffect(() => {
     void openingQuery.then((opening) => {
-      // One asked for while the page loaded comes after the query it opened on.
-      const query = requests.latest ?? opening.query;
+      // What the page showed before this panel, or was asked for while it loaded, comes after the query
+      // it opened on.
+      const query = shown.query ?? opening.query;
       const worthRunning = Boolean(
         query.text || query.place || query.when !== 'any' || query.onlineOnly || query.freeOnly,
       );
       setView((previous) => ({ ...previous, query, ready: !worthRunning }));
-      if (worthRunning) void run(query, { tellOthers: !requests.latest && !opening.resumed });
-      requests.run = (asked) => {
+      if (worthRunning) void run(query, { tellOthers: !shown.query && !opening.resumed });
+      shown.follow = (asked) => {
         setView((previous) => ({ ...previous, query: asked }));
         void run(asked, { tellOthers: false });
       };
     });
     return () => {
-      requests.run = undefined;
+      shown.follow = undefined;
     };
   }, [run]);
 

@@ -27,6 +27,12 @@ export interface LaunchOptions {
   downloadDir?: string;
   /** The browser's UI language: the extension's messages, `getUILanguage()` and `Intl` follow it. */
   language?: Language;
+  /**
+   * The welcome page a fresh profile opens on install: closed once it is there (the default: a tab
+   * coming to the front whenever it pleases would take the tests' pages out of view), kept open, or
+   * none to wait for (a build from before it, or a profile that had it).
+   */
+  welcome?: 'close' | 'keep' | 'none';
 }
 
 /** The languages Event Scout speaks; English by default. */
@@ -61,6 +67,12 @@ export interface ExtensionSession {
    * call chrome.* as the background would, without waking the worker or holding it.
    */
   backstage(): Promise<Page>;
+  /**
+   * Chromium: runs `action` in the extension's service worker, where `chrome.<api>.<event>.dispatch(...)`
+   * fires an event to the worker's own listeners as the browser would (a menu click, the address bar).
+   * It attaches to the worker, which then cannot be stopped and started again (stopWorkers).
+   */
+  inWorker<Args extends unknown[], T>(action: (...args: Args) => T | Promise<T>, ...args: Args): Promise<T>;
   /** Chromium: stops every service worker, as Chrome does after 30 s idle. */
   stopWorkers(): Promise<void>;
   /** Runs `action` and resolves with the window it opened whose URL starts with `urlPrefix`. */
@@ -178,6 +190,16 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, { pro
   return { browser, id: uuid, origin: `moz-extension://${uuid}` };
 }
 
+/** The welcome page, once the extension has opened it (Firefox's BiDi lists such a tab as about:blank). */
+export const welcomePage = (browser: Browser, origin: string) =>
+  waitFor(async () => {
+    for (const page of await browser.pages()) {
+      const url = page.url().startsWith(origin) ? page.url() : await page.evaluate(() => location.href);
+      if (url === `${origin}/welcome.html`) return page;
+    }
+    return false;
+  }, 'the welcome page');
+
 export async function launchBrowser(
   name: BrowserName,
   extensionDir: string,
@@ -191,6 +213,8 @@ export async function launchBrowser(
   const { browser, id, origin } = await (name === 'firefox'
     ? launchFirefox(extensionDir, options, place)
     : launchChromium(extensionDir, options, place));
+  if ((options.welcome ?? (options.profileDir ? 'none' : 'close')) === 'close')
+    await (await welcomePage(browser, origin)).close();
   const chromiumOnly = (what: string) => {
     if (name !== 'chromium') throw new Error(`${what} is Chromium's: Firefox runs an event page`);
   };
@@ -256,6 +280,14 @@ export async function launchBrowser(
       await loaded(page, url);
     },
     backstage: openBackstage,
+    async inWorker<Args extends unknown[], T>(action: (...args: Args) => T | Promise<T>, ...args: Args) {
+      chromiumOnly('The service worker');
+      const target = await browser.waitForTarget(
+        (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(origin),
+      );
+      const worker = (await target.worker())!;
+      return worker.evaluate(action as (...args: unknown[]) => unknown, ...args) as Promise<T>;
+    },
     async stopWorkers() {
       chromiumOnly('Stopping the worker');
       // The ServiceWorker domain sees the workers of its page's origin.
