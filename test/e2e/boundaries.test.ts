@@ -39,6 +39,9 @@ describe('the manifest', () => {
     const manifest = await readManifest(inject('firefoxExtensionDir'));
     expect(manifest).toMatchObject({
       action: { default_area: 'navbar' },
+      // Firefox's name for the context menu's permission.
+      permissions: ['identity', 'storage', 'alarms', 'menus'],
+      omnibox: { keyword: 'ev' },
       sidebar_action: { default_panel: 'sidepanel.html', open_at_install: false },
       commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+E' } } },
       browser_specific_settings: {
@@ -61,6 +64,7 @@ describe('the manifest', () => {
       'key',
       'manifest_version',
       'name',
+      'omnibox',
       'optional_permissions',
       'options_ui',
       'permissions',
@@ -69,9 +73,10 @@ describe('the manifest', () => {
     ]);
     expect(manifest).toMatchObject({
       manifest_version: 3,
-      permissions: ['identity', 'storage', 'alarms', 'sidePanel'],
+      permissions: ['identity', 'storage', 'alarms', 'contextMenus', 'sidePanel'],
       optional_permissions: ['notifications'],
       side_panel: { default_path: 'sidepanel.html' },
+      omnibox: { keyword: 'ev' },
       // The test build points the demo provider and Eventbrite at the one demo server.
       host_permissions: [`http://127.0.0.1:${inject('demoPort')}/*`],
       background: { service_worker: 'background.js' },
