@@ -1,6 +1,6 @@
 /**
- * An on-demand script of the extension (entrypoints/event-details.tsx, entrypoints/my-events.tsx), loaded
- * once by a script tag the first time it is needed: no chunk or loader is shared with the popup's first
+ * An on-demand script of the extension (entrypoints/event-details.tsx, my-events.tsx, offline-index.ts),
+ * loaded once by a script tag the first time it is needed: no chunk or loader is shared with the popup's first
  * files (a dynamic import would have split the popup's code and brought in Vite's preload helper, 1.3 KB
  * gzipped of its first paint; vitejs/vite#18551).
  */

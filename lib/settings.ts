@@ -139,14 +139,6 @@ export const searchRequest = defineStoredItem<SearchRequest | null>('session:sea
       : undefined,
 });
 
-/** That this profile has been welcomed (lib/welcome.ts): it holds something of Event Scout's from then on. */
-export const welcomed = defineStoredItem<boolean>('local:welcomed', {
-  // Says only that the welcome page was shown
-  clearOn: 'never',
-  fallback: false,
-  parse: (raw) => (typeof raw === 'boolean' ? raw : undefined),
-});
-
 /**
  * The popup's last painted results, for entrypoints/paint-snapshot.ts to paint before any module loads. It
  * holds titles and the account name, so it is the account's; it says whose it is and the language and

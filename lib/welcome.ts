@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
-import { welcomed } from './settings';
+import { defineStoredItem } from './stored-item';
 
 export const WELCOME_PAGE = '/welcome.html';
+
+/** That this profile has been welcomed: it holds something of Event Scout's from then on. */
+const welcomed = defineStoredItem<boolean>('local:welcomed', {
+  // Says only that the welcome page was shown
+  clearOn: 'never',
+  fallback: false,
+  parse: (raw) => (typeof raw === 'boolean' ? raw : undefined),
+});
 
 /**
  * Whether this profile holds nothing of Event Scout's: asked first thing when the worker starts, before

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { loadScript } from '@/components/load-script';
 import { openCache, type CacheDb } from '@/lib/cache/db';
-import { indexCachedEvents } from '@/lib/cache/offline-index';
 import { OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
 import { sendMessage } from '@/lib/messages';
@@ -74,7 +74,11 @@ function indexFor(providers: readonly ProviderId[]): OfflineIndex {
   let entry = offlineIndexes.get(key);
   if (!entry) {
     const index: OfflineIndex = {
-      building: withPopupCache(async (db) => (index.built = await indexCachedEvents(db, providers))),
+      building: loadScript('/offline-index.js').then(() =>
+        withPopupCache(
+          async (db) => (index.built = await window.eventScoutOfflineIndex!.indexCachedEvents(db, providers)),
+        ),
+      ),
     };
     offlineIndexes.set(key, (entry = index));
   }
