@@ -2,7 +2,21 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { decide, logIn, DANA } from './auth-window';
 import { e2eFile } from './fixtures';
-import { appears, click, count, field, fill, inside, role, shownText, text, textOf, texts } from './queries';
+import { welcomePage } from './harness';
+import {
+  appears,
+  click,
+  count,
+  field,
+  fill,
+  inside,
+  pageText,
+  role,
+  shownText,
+  text,
+  textOf,
+  texts,
+} from './queries';
 
 // The browser started in German (DESIGN.md's Popup contract, its German names): every name the tests
 // drive in English has its German one, and dates are German, through Intl in the UI language.
@@ -95,5 +109,18 @@ describe.each(['chromium', 'firefox'] as const)('%s in German', (name) => {
       /^Nur auf diesem Gerät/,
     );
     expect(await count(options, inside(role('region', 'Demo'), role('button', 'Anmelden')))).toBe(1);
+  });
+
+  test('the welcome page: its heading, sections and shortcut in German', async () => {
+    const session = await launch(name, { language: 'de', welcome: 'keep' });
+    const welcome = await welcomePage(session.browser, session.origin);
+    await appears(welcome, role('heading', 'Willkommen bei Event Scout'));
+    expect((await languageOf(welcome)).lang).toMatch(/^de/);
+    expect(await count(welcome, role('heading', 'Einen Veranstaltungsdienst verbinden'))).toBe(1);
+    expect(await count(welcome, role('button', 'Anmelden'))).toBe(1);
+    // The shortcut as the browser names its keys: Chromium in German says "Umschalttaste".
+    expect(await pageText(welcome)).toMatch(
+      /Drücken Sie auf einer beliebigen Seite Alt\+(Umschalttaste|Shift)\+E\./,
+    );
   });
 });
