@@ -134,13 +134,17 @@ export function SearchPanel({ providers, owner }: Props) {
           <button type="button" class="secondary small" disabled={saved.busy} onClick={() => void syncNow()}>
             {i18n.t('search.syncNow')}
           </button>
+          {/* A symbol with its name for assistive technology and a tooltip: the three fit one line in
+              every language. */}
           <button
             type="button"
             class="secondary small"
+            aria-label={i18n.t('search.refresh')}
+            title={i18n.t('search.refresh')}
             onClick={() => void refresh()}
             disabled={busy || !result}
           >
-            {i18n.t('search.refresh')}
+            ↻
           </button>
         </div>
       </div>
