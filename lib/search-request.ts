@@ -11,8 +11,9 @@ export function wordsQuery(text: string | undefined): SearchQuery | undefined {
 }
 
 /**
- * Asks for a search where the user will see it: every open popup or panel but the one asking (`from`: a
- * page's id, or `menu`, `address-bar`) runs it (lib/settings.ts searchRequest), and the next opens on it.
+ * Asks for a search where the user will see it: every open side panel but the one asking (`from`: a
+ * page's id, or `menu`, `address-bar`) runs it (lib/settings.ts searchRequest), and the next popup opens
+ * on it.
  */
 export async function requestSearch(query: SearchQuery, from: string): Promise<void> {
   await Promise.all([lastQuery.setValue(query), searchRequest.setValue({ query, from, at: Date.now() })]);

@@ -118,8 +118,8 @@ export const lastQuery = defineStoredItem<SearchQuery>('local:lastQuery', {
 
 /**
  * The search the user last asked for and where: a page (its own random id), the context menu or the
- * address bar. Each open page runs one that another asked for, so the popup and the side panel stay in
- * step, and the panel that a right-click opened picks up its search.
+ * address bar. Each open side panel runs one asked for elsewhere, so it stays in step with the popup,
+ * and the panel that a right-click opened picks up its search.
  */
 export interface SearchRequest {
   query: SearchQuery;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadScript } from '@/components/load-script';
+import { inPanel } from '@/components/PanelButton';
 import { openCache, type CacheDb } from '@/lib/cache/db';
 import { OFFLINE_MATCH_LIMIT, readSearch } from '@/lib/cache/searches';
 import type { EventIndex } from '@/lib/event-index';
@@ -114,24 +115,26 @@ async function findOpeningQuery(): Promise<{ query: SearchQuery; resumed: boolea
 // Asked for as soon as the script runs, not when the first render gets round to it.
 const openingQuery = findOpeningQuery();
 
-/** This page, among the popups and panels that ask each other for searches (lib/search-request.ts). */
+/** This page, among those that ask for searches (lib/search-request.ts). */
 const PAGE_ID = crypto.randomUUID();
 
 /**
- * The search this page shows: the last it ran, or one asked for since by another page, the context menu
- * or the address bar (heard from the moment the script runs: the panel a right-click opened may load
- * before or after its search is stored). A search panel started afresh (a provider connected) goes on with
- * it, and `follow` runs one asked for while a panel is mounted.
+ * The search this page shows: the last it ran, or, in a side panel, one asked for since by the popup,
+ * another panel, the context menu or the address bar (heard from the moment the script runs: the panel a
+ * right-click opened may load before or after its search is stored). A search panel started afresh (a
+ * provider connected) goes on with it, and `follow` runs one asked for while a panel is mounted. The
+ * popup follows nothing: it closes as soon as the user looks elsewhere, and opens on the last search.
  */
 const shown = {
   query: undefined as SearchQuery | undefined,
   follow: undefined as ((query: SearchQuery) => void) | undefined,
 };
-searchRequest.watch((request) => {
-  if (!request || request.from === PAGE_ID) return;
-  shown.query = request.query;
-  shown.follow?.(request.query);
-});
+if (inPanel())
+  searchRequest.watch((request) => {
+    if (!request || request.from === PAGE_ID) return;
+    shown.query = request.query;
+    shown.follow?.(request.query);
+  });
 
 const pick = (answers: SearchView['answers'], providers: readonly ProviderId[]): SearchView['answers'] =>
   Object.fromEntries(
