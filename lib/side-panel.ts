@@ -9,7 +9,10 @@ const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise
  * first thing in a click's handler.
  */
 export const openSidePanel = (windowId: number = browser.windows.WINDOW_ID_CURRENT): Promise<void> =>
-  sidebarAction ? sidebarAction.open() : browser.sidePanel.open({ windowId });
+  // The executor runs at once, inside the action; a browser without the API rejects rather than throws.
+  new Promise((resolve) =>
+    resolve(sidebarAction ? sidebarAction.open() : browser.sidePanel.open({ windowId })),
+  );
 
 /** The panel's page in a tab, where no side panel can open: it lays itself out for any width. */
 export const panelPageUrl = (): string => browser.runtime.getURL('/sidepanel.html');

@@ -175,6 +175,9 @@ async function launchFirefox(extensionDir: string, options: LaunchOptions, { pro
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'extensions.webextOptionalPermissionPrompts': false,
+      // Firefox's own alerts, not the desktop's: with the system's, notifications.getAll() came back empty
+      // on a machine without a desktop (no notification service to hold them, most likely).
+      'alerts.useSystemBackend': false,
       // Takes only for a language whose pack is installed (Debian's firefox-esr-l10n-de for German).
       'intl.locale.requested': LOCALES[options.language ?? 'en'].firefox,
       ...(options.downloadDir && {

@@ -69,7 +69,7 @@ describe('reminders', () => {
 
     const { alarm } = await keepListing(popup, 'Reminder recital in firefox', 3);
     const shown = () => options.evaluate(async () => Object.keys(await browser.notifications.getAll()));
-    await expect.poll(shown).toEqual([alarm]);
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([alarm]);
     // Nothing left to wake for: it was reminded of.
     expect(await reminderAlarms(options)).toEqual({});
     expect(

@@ -198,9 +198,7 @@ describe('chromium: searching from the popup (America/New_York)', () => {
         };
         results.scrollTop = results.scrollHeight;
         // Nothing overlaps the toolbar: its buttons are where a click lands.
-        const refresh = [...document.querySelectorAll('button')].find(
-          (button) => button.textContent === 'Refresh',
-        )!;
+        const refresh = document.querySelector('button[aria-label="Refresh"]')!;
         const box = refresh.getBoundingClientRect();
         return {
           toolbarClickable:

@@ -1,5 +1,6 @@
 import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeEvent } from './fake-event';
 
 /**
  * The fake browser has no permissions API. This one keeps grants in memory, as a fresh install has
@@ -8,18 +9,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 export const grants = { withdrawnOrigins: new Set<string>(), permissions: new Set<string>() };
 
 type Query = { origins?: string[]; permissions?: string[] };
-type Listener = (change: Query) => void;
-
-/** An onAdded or onRemoved event that calls its listeners when the fake grants or withdraws something. */
-function fakeEvent(event: typeof fakeBrowser.permissions.onAdded): (change: Query) => void {
-  const listeners = new Set<Listener>();
-  vi.spyOn(event, 'addListener').mockImplementation((listener) => void listeners.add(listener as Listener));
-  vi.spyOn(event, 'removeListener').mockImplementation(
-    (listener) => void listeners.delete(listener as Listener),
-  );
-  vi.spyOn(event, 'hasListener').mockImplementation((listener) => listeners.has(listener as Listener));
-  return (change) => listeners.forEach((listener) => listener(change));
-}
 
 // The fakes' types also carry Chrome's callback overloads, which return void; ours are the promise forms.
 /* eslint-disable @typescript-eslint/no-misused-promises -- see above */
@@ -29,8 +18,8 @@ beforeEach(() => {
   const holds = ({ origins = [], permissions = [] }: Query) =>
     origins.every((origin) => !grants.withdrawnOrigins.has(origin)) &&
     permissions.every((name) => grants.permissions.has(name));
-  const added = fakeEvent(fakeBrowser.permissions.onAdded);
-  const removed = fakeEvent(fakeBrowser.permissions.onRemoved);
+  const added = fakeEvent<[Query]>(fakeBrowser.permissions.onAdded);
+  const removed = fakeEvent<[Query]>(fakeBrowser.permissions.onRemoved);
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async (query: Query) => holds(query));
   vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(
     async ({ origins = [], permissions = [] }: Query) => {

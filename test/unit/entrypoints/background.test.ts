@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { authStates } from '@/lib/settings';
+import { authStates, searchRequest } from '@/lib/settings';
 import { syncSettings, syncStatus } from '@/lib/sync-settings';
+import { addressBar, fire, menuItems } from '../../support/fake-menus';
 import { grants } from '../../support/fake-permissions';
 
 // The background's wiring, run as WXT's examples do: background.main() with the fake browser, and each
@@ -98,5 +99,68 @@ describe('background.main()', () => {
     await fakeBrowser.permissions.request({ permissions: ['notifications'] });
     expect(grants.permissions.has('notifications')).toBe(true);
     expect(listening).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('background.main(): where the user meets Event Scout', () => {
+  // The fake browser starts with one blank tab, which has no URL.
+  const tabUrls = async () => (await fakeBrowser.tabs.query({})).flatMap((tab) => (tab.url ? [tab.url] : []));
+  const page = (path: string) => fakeBrowser.runtime.getURL(path);
+
+  test('on install into an empty profile: the welcome page, and the context menu item', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settled();
+    expect(await tabUrls()).toEqual([page('/welcome.html')]);
+    expect(menuItems).toEqual([
+      { id: 'search-selection', title: 'Search events for “%s”', contexts: ['selection'] },
+    ]);
+    expect(addressBar.defaultSuggestion).toEqual({
+      description: 'Search events for the words you type, or pick one of the events below',
+    });
+  });
+
+  test('no welcome page on an update, nor on an install over data already there', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.2.0' });
+    await settled();
+    expect(await tabUrls()).toEqual([]);
+    // The menu is made again, once: an update may have dropped it.
+    expect(menuItems).toHaveLength(1);
+
+    // Chromium reports an unpacked extension loaded from its command line as installed at every start.
+    fakeBrowser.reset();
+    await authStates.demo.setValue({ status: 'signed-out' });
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await settled();
+    expect(await tabUrls()).toEqual([]);
+  });
+
+  test('the menu item searches the selection, tidied, in the panel’s page where no panel opens', async () => {
+    fire.menuClicked(
+      { menuItemId: 'search-selection', selectionText: '  Open \n Mic ' },
+      { windowId: 1, index: 0 },
+    );
+    await settled();
+    expect(fakeBrowser.sidePanel.open).toHaveBeenCalledWith({ windowId: 1 });
+    expect(await searchRequest.getValue()).toMatchObject({ query: { text: 'Open Mic' }, from: 'menu' });
+    expect(await tabUrls()).toEqual([page('/sidepanel.html')]);
+  });
+
+  test('a selection of whitespace, or another item, does nothing', async () => {
+    fire.menuClicked({ menuItemId: 'search-selection', selectionText: ' \n\t ' });
+    fire.menuClicked({ menuItemId: 'another', selectionText: 'jazz' });
+    await settled();
+    expect(fakeBrowser.sidePanel.open).not.toHaveBeenCalled();
+    expect(await searchRequest.getValue()).toBeNull();
+    expect(await tabUrls()).toEqual([]);
+  });
+
+  test('the address bar: nothing cached suggests nothing; Enter on words searches them in a new tab', async () => {
+    const suggested = await new Promise((suggest) => fire.inputChanged('jazz', suggest));
+    expect(suggested).toEqual([]);
+    fire.inputEntered('  comedy ', 'newForegroundTab');
+    await settled();
+    expect(await searchRequest.getValue()).toMatchObject({ query: { text: 'comedy' }, from: 'address-bar' });
+    expect(await tabUrls()).toEqual([page('/sidepanel.html')]);
   });
 });
