@@ -20,7 +20,6 @@ declare global {
 export default defineUnlistedScript(() => {
   window.eventScoutAccessNotice = {
     show(host) {
-      host.hidden = false;
       render(<HostAccessNotice />, host);
     },
   };

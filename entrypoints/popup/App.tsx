@@ -41,8 +41,9 @@ function AccessNoticeSlot() {
     check();
     return stop;
   }, []);
-  // Hidden while empty, so it takes no room (nor a gap) in the popup's column.
-  return <div ref={slot} hidden />;
+  // Hidden while empty (popup.css), so it takes no room, nor a gap, in the popup's column: before the
+  // notice is shown, and once access is back.
+  return <div ref={slot} class="access-slot" />;
 }
 
 export function App() {

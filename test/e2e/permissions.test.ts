@@ -34,5 +34,9 @@ describe('firefox: host permission', () => {
     );
     // The search that failed for want of access runs again by itself.
     await expect.poll(() => count(reopened, EVENT_ITEMS), { timeout: 10_000 }).toBe(50);
+    // And the notice's place is out of the popup's column again (in it, even empty, it adds a gap).
+    expect(
+      await reopened.evaluate(() => getComputedStyle(document.querySelector('.access-slot')!).display),
+    ).toBe('none');
   });
 });
