@@ -4,6 +4,7 @@ import { retainedUntil } from '@/lib/retention';
 import { withSessionLock } from '@/lib/session-lock';
 import { snapshotOwner } from '@/lib/owners';
 import { popupSnapshot, readAuthStates, ticketmasterConnection } from '@/lib/settings';
+import { userTimeZone } from '@/lib/zoned-time';
 
 /**
  * The popup's last painted results (lib/settings.ts popupSnapshot), taken here and painted by
@@ -32,7 +33,7 @@ export function saveSnapshot(owner: string, providers: readonly ProviderId[]): v
   const snapshot = {
     owner,
     language: browser.i18n.getUILanguage(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: userTimeZone(),
     html: copy.innerHTML,
     expiresAt: retainedUntil(providers),
   };

@@ -3,6 +3,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { snapshotOwner } from '@/lib/owners';
 import { providerKey, SIGN_IN_PROVIDER_IDS } from '@/lib/provider-id';
 import type { AuthState, PopupSnapshot, TicketmasterConnection } from '@/lib/settings';
+import { userTimeZone } from '@/lib/zoned-time';
 
 // Paints the popup's last results before any module loads: a classic script (an unlisted script, built on
 // its own), started while the page is parsed, so the results are on screen about as soon as a static
@@ -29,7 +30,7 @@ async function paintSnapshot(): Promise<boolean> {
         (local.ticketmasterConnection as TicketmasterConnection | undefined) ?? { source: 'none' },
       ),
       browser.i18n.getUILanguage(),
-      Intl.DateTimeFormat().resolvedOptions().timeZone,
+      userTimeZone(),
     ];
     if ([snapshot.owner, snapshot.language, snapshot.timeZone].some((value, index) => value !== here[index]))
       return false;

@@ -7,8 +7,9 @@ import { safeHttpUrl, type Event } from './event';
 import type { EventIndex } from './event-index';
 import { eventWhen } from './format';
 import { dateRange } from './query';
-import { requestSearch, wordsQuery } from './search-request';
-import { openSidePanel, panelPageUrl } from './side-panel';
+import { requestSearch, searchInPanel, wordsQuery } from './search-request';
+import { panelPageUrl } from './side-panel';
+import { userTimeZone } from './zoned-time';
 
 // The address bar's keyword (manifest `omnibox`, "ev"): typing after it suggests cached events, Enter
 // opens the one picked or searches the words typed.
@@ -60,14 +61,12 @@ export function suggestionsFrom(
  */
 let typing: Promise<EventIndex> | undefined;
 
-const userZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** onInputChanged: suggestions for what is typed so far. */
 export async function suggestCachedEvents(typed: string): Promise<Suggestion[]> {
   typing ??= connectedProviders().then((providers) =>
     withCacheConnection((db) => indexCachedEvents(db, providers)),
   );
-  return suggestionsFrom(await typing, typed, new Date(), userZone(), !import.meta.env.FIREFOX);
+  return suggestionsFrom(await typing, typed, new Date(), userTimeZone(), !import.meta.env.FIREFOX);
 }
 
 /** Opens a URL where the browser says: this tab, or a new one in front or behind. */
@@ -90,15 +89,11 @@ export async function enterInAddressBar(text: string, disposition: Disposition):
   }
   const query = wordsQuery(text);
   if (!query) return;
-  // The panel is asked first, while the browser still counts this as the user's action.
-  const inPanel =
-    disposition === 'currentTab' &&
-    openSidePanel().then(
-      () => true,
-      () => false,
-    );
+  // This tab: the side panel beside it, or the search in it; a new tab: the panel's page there.
+  const openHere = (url: string) => openUrl(url, disposition);
+  if (disposition === 'currentTab') return searchInPanel(query, 'address-bar', openHere);
   await requestSearch(query, 'address-bar');
-  if (!(await inPanel)) await openUrl(panelPageUrl(), disposition);
+  await openHere(panelPageUrl());
 }
 
 /** onInputCancelled: the next typing session indexes the cache afresh. */

@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { requestSearch, wordsQuery } from './search-request';
-import { openSidePanel, panelPageUrl } from './side-panel';
+import { searchInPanel, wordsQuery } from './search-request';
 
 // "Search events for “%s”" on selected text: the search runs in the side panel (Firefox: the sidebar).
 
-export const SEARCH_MENU_ID = 'search-selection';
+const SEARCH_MENU_ID = 'search-selection';
 
 /** Firefox names the API `menus` (its permission too); Chrome `contextMenus`. */
 const menus = (browser as unknown as { menus?: typeof browser.contextMenus }).menus ?? browser.contextMenus;
@@ -20,9 +19,8 @@ export async function createSearchMenu(): Promise<void> {
 }
 
 /**
- * The item clicked: the panel opens first, inside the click (the only place either browser allows it),
- * then the search is stored, for the panel to pick up. Where no panel opens, the panel's page opens in a
- * tab beside. A selection of whitespace alone does nothing.
+ * The item clicked: the search in the panel (lib/search-request.ts searchInPanel), or where none opens in
+ * a tab beside. A selection of whitespace alone does nothing.
  */
 export async function searchSelection(
   info: { menuItemId: string | number; selectionText?: string },
@@ -30,16 +28,12 @@ export async function searchSelection(
 ): Promise<void> {
   const query = info.menuItemId === SEARCH_MENU_ID ? wordsQuery(info.selectionText) : undefined;
   if (!query) return;
-  const opened = openSidePanel(tab?.windowId).then(
-    () => true,
-    () => false,
+  await searchInPanel(
+    query,
+    'menu',
+    (url) => browser.tabs.create({ url, ...(tab?.index !== undefined && { index: tab.index + 1 }) }),
+    tab?.windowId,
   );
-  await requestSearch(query, 'menu');
-  if (!(await opened))
-    await browser.tabs.create({
-      url: panelPageUrl(),
-      ...(tab?.index !== undefined && { index: tab.index + 1 }),
-    });
 }
 
 export const listenForSearchMenu = (): void =>

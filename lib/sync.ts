@@ -7,6 +7,7 @@ import { safeHttpUrl, type Event } from './event';
 import { connect, connectedProviders } from './connections';
 import { ProviderError } from './providers/provider-error';
 import { answerKey, asks, dateRange, type SearchQuery } from './query';
+import { userTimeZone } from './zoned-time';
 import {
   findSavedSearch,
   listSavedSearches,
@@ -122,7 +123,7 @@ async function syncOn(db: CacheDb, saved: SavedSearch, id: ProviderId): Promise<
   // Disconnected meanwhile: nothing of this search is that provider's to write.
   const connection = await connect(id).catch(() => undefined);
   if (!connection) return [];
-  const range = dateRange(saved.query.when, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const range = dateRange(saved.query.when, new Date(), userTimeZone());
   const hooks = { beforeAttempt: () => bookAttempt(id) };
   const events = new Map<string, Event>();
   let cursor: string | undefined;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineStoredItem } from './stored-item';
 
-export const WELCOME_PAGE = '/welcome.html';
+const WELCOME_PAGE = '/welcome.html';
 
 /** That this profile has been welcomed: it holds something of Event Scout's from then on. */
 const welcomed = defineStoredItem<boolean>('local:welcomed', {

@@ -1,5 +1,8 @@
 /** Wall clocks in IANA time zones, through Intl: what the providers' local times and the date filters need. */
 
+/** The user's time zone: the system's, as every page and the worker see it. */
+export const userTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock date parts of an instant in a zone. */

@@ -28,8 +28,9 @@ import { OFFLINE, problemOf } from '@/lib/problem';
 import { lastQuery, searchRequest } from '@/lib/settings';
 import { requestSearch } from '@/lib/search-request';
 import { type ProviderId } from '@/lib/provider-id';
+import { userTimeZone } from '@/lib/zoned-time';
 
-export const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+export const userZone = userTimeZone();
 
 // One connection for the popup's short life, opened as soon as its script runs.
 let connection: Promise<CacheDb> | undefined = openCache();
