@@ -26,15 +26,7 @@ const typed = (session: ExtensionSession, text: string) =>
   );
 
 const entered = (session: ExtensionSession, text: string, disposition: string) =>
-  session.inWorker(
-    (text, disposition) =>
-      (chrome.omnibox.onInputEntered as unknown as { dispatch(...args: unknown[]): void }).dispatch(
-        text,
-        disposition,
-      ),
-    text,
-    disposition,
-  );
+  session.dispatchInWorker('omnibox.onInputEntered', text, disposition);
 
 describe('chromium: the address bar', () => {
   test('suggests cached events as the user types, soonest first, as XML', async () => {
@@ -47,9 +39,7 @@ describe('chromium: the address bar', () => {
     );
 
     // The index is built when typing starts (cancelled here), so the new results are in it.
-    await session.inWorker(() =>
-      (chrome.omnibox.onInputCancelled as unknown as { dispatch(): void }).dispatch(),
-    );
+    await session.dispatchInWorker('omnibox.onInputCancelled');
     const suggestions = await typed(session, 'jaz');
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(6);

@@ -12,13 +12,12 @@ const { launchSignedIn } = await e2eFile();
 
 /** The menu item clicked on `selectionText`, in the worker's own listeners. */
 const clickSearchMenu = (session: ExtensionSession, selectionText: string) =>
-  session.inWorker((selectionText) => {
-    const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void };
-    onClicked.dispatch(
-      { menuItemId: 'search-selection', selectionText, editable: false, pageUrl: 'https://example.test/' },
-      { id: 1, index: 0, windowId: chrome.windows.WINDOW_ID_CURRENT },
-    );
-  }, selectionText);
+  session.dispatchInWorker(
+    'contextMenus.onClicked',
+    { menuItemId: 'search-selection', selectionText, editable: false, pageUrl: 'https://example.test/' },
+    // chrome.windows.WINDOW_ID_CURRENT
+    { id: 1, index: 0, windowId: -2 },
+  );
 
 const stored = async (session: ExtensionSession) =>
   (await session.backstage()).evaluate(async () => ({

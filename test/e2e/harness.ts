@@ -73,6 +73,8 @@ export interface ExtensionSession {
    * It attaches to the worker, which then cannot be stopped and started again (stopWorkers).
    */
   inWorker<Args extends unknown[], T>(action: (...args: Args) => T | Promise<T>, ...args: Args): Promise<T>;
+  /** Chromium: fires `chrome.<api>.<event>` (`contextMenus.onClicked`) in the worker with `args` (inWorker). */
+  dispatchInWorker(event: `${string}.${string}`, ...args: unknown[]): Promise<void>;
   /** Chromium: stops every service worker, as Chrome does after 30 s idle. */
   stopWorkers(): Promise<void>;
   /** Runs `action` and resolves with the window it opened whose URL starts with `urlPrefix`. */
@@ -265,6 +267,18 @@ export async function launchBrowser(
     return page;
   };
 
+  const inWorker = async <Args extends unknown[], T>(
+    action: (...args: Args) => T | Promise<T>,
+    ...args: Args
+  ): Promise<T> => {
+    chromiumOnly('The service worker');
+    const target = await browser.waitForTarget(
+      (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(origin),
+    );
+    const worker = (await target.worker())!;
+    return worker.evaluate(action as (...args: unknown[]) => unknown, ...args) as Promise<T>;
+  };
+
   return {
     name,
     browser,
@@ -283,14 +297,17 @@ export async function launchBrowser(
       await loaded(page, url);
     },
     backstage: openBackstage,
-    async inWorker<Args extends unknown[], T>(action: (...args: Args) => T | Promise<T>, ...args: Args) {
-      chromiumOnly('The service worker');
-      const target = await browser.waitForTarget(
-        (target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith(origin),
-      );
-      const worker = (await target.worker())!;
-      return worker.evaluate(action as (...args: unknown[]) => unknown, ...args) as Promise<T>;
-    },
+    inWorker,
+    dispatchInWorker: (event, ...args) =>
+      inWorker(
+        (event, args) => {
+          type Events = Record<string, Record<string, { dispatch(...args: unknown[]): void }>>;
+          const [api, name] = event.split('.') as [string, string];
+          (chrome as unknown as Events)[api]![name]!.dispatch(...args);
+        },
+        event,
+        args,
+      ),
     async stopWorkers() {
       chromiumOnly('Stopping the worker');
       // The ServiceWorker domain sees the workers of its page's origin.
